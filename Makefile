@@ -1,0 +1,46 @@
+# pulumi-velocloud: `make demo` runs the quickstart against the embedded emulator,
+# `make test` runs lint, type-check and every test. Both install what they need.
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+export PULUMI_SKIP_UPDATE_CHECK := true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
+
+.PHONY: demo test venv pulumi lint format typecheck pytest clean
+
+demo: venv pulumi
+	$(VPY) scripts/demo.py
+
+test: venv pulumi lint typecheck pytest
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@echo "==> creating virtualenv $(VENV) with $(PYTHON)"
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[emulator,dev]'
+	@touch $@
+
+pulumi:
+	@scripts/install-pulumi
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+typecheck: venv
+	$(VENV)/bin/mypy
+
+pytest: venv pulumi
+	PULUMI_BIN_DIR="$$(scripts/install-pulumi --print-bin-dir)" $(VPY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

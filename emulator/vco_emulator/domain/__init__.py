@@ -1,0 +1,1 @@
+"""The emulated Orchestrator's behaviour, independent of HTTP: validation, state, errors."""

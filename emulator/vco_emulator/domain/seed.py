@@ -1,0 +1,78 @@
+"""The state a new Orchestrator starts with: one network, an operator user, a gateway pool
+and an operator profile. Logical ids are derived from fixed names, so they are the same
+after every reset and in every emulator.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from ..store import Record, Tx
+from .auth import OPERATOR_USER
+
+_NAMESPACE = uuid.UUID("5b0a4f0e-6a53-4c55-9a8e-0c2d1f7e9a10")
+
+OPERATOR_USERNAME = "super@velocloud.net"
+GATEWAY_POOL_NAME = "Default Pool"
+OPERATOR_PROFILE_NAME = "VMware SD-WAN Default Profile"
+
+
+def seed_logical_id(name: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, name))
+
+
+def seed(tx: Tx) -> Record:
+    """Insert the seed objects into an empty store; returns the operator user."""
+    network = tx.insert(
+        "network", "Emulated Network", {"domain": "vco.local"}, logical_id=seed_logical_id("network")
+    )
+    operator = tx.insert(
+        OPERATOR_USER,
+        OPERATOR_USERNAME,
+        {
+            "networkId": network.id,
+            "email": OPERATOR_USERNAME,
+            "firstName": "Super",
+            "lastName": "User",
+            "roleName": "SUPERUSER",
+            "userType": "OPERATOR",
+            "isActive": True,
+        },
+        logical_id=seed_logical_id("operator"),
+    )
+    tx.insert(
+        "gateway_pool",
+        GATEWAY_POOL_NAME,
+        {
+            "networkId": network.id,
+            "enterpriseProxyId": None,
+            "description": "Gateway pool created by the emulator",
+            "isDefault": True,
+            "ipV4Enabled": True,
+            "ipV6Enabled": False,
+            "handOffType": "ALLOW",
+        },
+        logical_id=seed_logical_id("gateway-pool"),
+    )
+    tx.insert(
+        "operator_profile",
+        OPERATOR_PROFILE_NAME,
+        {
+            "networkId": network.id,
+            "description": "Operator profile created by the emulator",
+            "configurationType": "SEGMENT_BASED",
+            "version": "1",
+            "schemaVersion": "5.1.0",
+            "bastionState": "UNCONFIGURED",
+        },
+        logical_id=seed_logical_id("operator-profile"),
+    )
+    tx.set_meta("seed_max_id", str(operator.id))
+    return operator
+
+
+def operator_user(tx: Tx) -> Record:
+    found = tx.find(OPERATOR_USER, name=OPERATOR_USERNAME)
+    if not found:
+        raise RuntimeError("the store has no seeded operator user")
+    return found[0]

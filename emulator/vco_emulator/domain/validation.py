@@ -1,0 +1,24 @@
+"""Parse request payloads into pydantic models, turning pydantic errors into `InvalidRequest`."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import FieldError, InvalidRequest
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse(model: type[M], payload: Any, *, what: str) -> M:
+    """Validate `payload` against `model`; `what` names the request in the error message."""
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        errors = [
+            FieldError(path=".".join(str(p) for p in err["loc"]) or "body", message=err["msg"])
+            for err in exc.errors()
+        ]
+        summary = "; ".join(f"{e.path}: {e.message}" for e in errors)
+        raise InvalidRequest(f"invalid {what}: {summary}", errors) from None

@@ -1,0 +1,224 @@
+"""SQLite persistence for the emulator: one table of API objects, one of API tokens.
+
+Every object the Orchestrator knows (enterprise, gateway pool, profile, user, ...) is a
+row of `objects`: a numeric `id` (the v1 id), a `logical_id` (the UUID both APIs show),
+its `kind`, an optional parent `enterprise_id`, its `name`, and the rest of its fields as a
+JSON document. The database runs in WAL mode with `synchronous=FULL`, so a write that a
+client saw acknowledged survives `kill -9` and power loss; each HTTP request runs in one
+transaction (`Store.transaction`).
+
+Not implemented: schema migrations (the schema version is checked, a mismatch is an error).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS objects (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    logical_id    TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL,
+    enterprise_id INTEGER,
+    name          TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    created       TEXT NOT NULL,
+    modified      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS objects_by_kind_name ON objects (kind, enterprise_id, name);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    user_id      INTEGER NOT NULL,
+    state        TEXT NOT NULL,
+    created      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def utc_now() -> str:
+    """The current time as the VCO writes it: ISO 8601 UTC with milliseconds."""
+    now = datetime.now(UTC)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
+def new_logical_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Record:
+    """One stored object: the indexed columns plus its JSON fields."""
+
+    id: int
+    logical_id: str
+    kind: str
+    enterprise_id: int | None
+    name: str
+    data: dict[str, Any]
+    created: str
+    modified: str
+
+
+class Store:
+    """A SQLite database file holding the emulator's state; safe to share between threads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.executescript(_SCHEMA)
+        self._check_schema_version()
+
+    def _check_schema_version(self) -> None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self._conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row["value"]) != SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} has emulator schema version {row['value']}, this emulator needs "
+                f"{SCHEMA_VERSION}; start with a new --db file"
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One serialised read-write transaction; committed on success, rolled back on error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self._conn)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+
+class Tx:
+    """The operations available inside one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # -- objects ---------------------------------------------------------------------
+
+    def insert(
+        self,
+        kind: str,
+        name: str,
+        data: dict[str, Any],
+        *,
+        enterprise_id: int | None = None,
+        logical_id: str | None = None,
+    ) -> Record:
+        now = utc_now()
+        logical_id = logical_id or new_logical_id()
+        cur = self._conn.execute(
+            "INSERT INTO objects (logical_id, kind, enterprise_id, name, data, created, modified)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (logical_id, kind, enterprise_id, name, json.dumps(data), now, now),
+        )
+        row_id = cur.lastrowid
+        assert row_id is not None
+        return Record(row_id, logical_id, kind, enterprise_id, name, data, now, now)
+
+    def update(self, record: Record, name: str, data: dict[str, Any]) -> Record:
+        now = utc_now()
+        self._conn.execute(
+            "UPDATE objects SET name = ?, data = ?, modified = ? WHERE id = ?",
+            (name, json.dumps(data), now, record.id),
+        )
+        return Record(record.id, record.logical_id, record.kind, record.enterprise_id, name, data,
+                      record.created, now)
+
+    def delete(self, record: Record) -> None:
+        self._conn.execute("DELETE FROM objects WHERE id = ?", (record.id,))
+
+    def get(self, kind: str, *, id: int | None = None, logical_id: str | None = None) -> Record | None:
+        if id is not None:
+            row = self._conn.execute("SELECT * FROM objects WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        elif logical_id is not None:
+            row = self._conn.execute(
+                "SELECT * FROM objects WHERE kind = ? AND logical_id = ?", (kind, logical_id)
+            ).fetchone()
+        else:
+            raise ValueError("get() needs id or logical_id")
+        return None if row is None else _record(row)
+
+    def find(
+        self, kind: str, *, enterprise_id: int | None = None, name: str | None = None
+    ) -> list[Record]:
+        sql = "SELECT * FROM objects WHERE kind = ?"
+        params: list[Any] = [kind]
+        if enterprise_id is not None:
+            sql += " AND enterprise_id = ?"
+            params.append(enterprise_id)
+        if name is not None:
+            sql += " AND name = ?"
+            params.append(name)
+        return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
+
+    def count(self, kind: str) -> int:
+        row = self._conn.execute("SELECT COUNT(*) AS n FROM objects WHERE kind = ?", (kind,)).fetchone()
+        return int(row["n"])
+
+    def delete_all(self) -> None:
+        self._conn.execute("DELETE FROM objects")
+        self._conn.execute("DELETE FROM api_tokens")
+        self._conn.execute("DELETE FROM sqlite_sequence")
+
+    # -- tokens ----------------------------------------------------------------------
+
+    def insert_token(self, token_sha256: str, user_id: int) -> None:
+        self._conn.execute(
+            "INSERT INTO api_tokens (token_sha256, user_id, state, created) VALUES (?, ?, 'ENABLED', ?)",
+            (token_sha256, user_id, utc_now()),
+        )
+
+    def token_user_id(self, token_sha256: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT user_id FROM api_tokens WHERE token_sha256 = ? AND state = 'ENABLED'", (token_sha256,)
+        ).fetchone()
+        return None if row is None else int(row["user_id"])
+
+    # -- meta ------------------------------------------------------------------------
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def _record(row: sqlite3.Row) -> Record:
+    return Record(
+        id=int(row["id"]),
+        logical_id=str(row["logical_id"]),
+        kind=str(row["kind"]),
+        enterprise_id=None if row["enterprise_id"] is None else int(row["enterprise_id"]),
+        name=str(row["name"]),
+        data=json.loads(row["data"]),
+        created=str(row["created"]),
+        modified=str(row["modified"]),
+    )

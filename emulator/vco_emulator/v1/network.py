@@ -1,0 +1,42 @@
+"""v1 `network/*` methods: getNetworkGatewayPools, getNetworkConfigurations (operator profiles)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import network
+from ..domain.auth import Principal
+from ..store import Record, Tx
+from .rpc import method
+
+
+def gateway_pool_object(record: Record) -> dict[str, Any]:
+    return {"id": record.id, "logicalId": record.logical_id, "name": record.name,
+            "created": record.created, "modified": record.modified, **record.data}
+
+
+def configuration_object(record: Record) -> dict[str, Any]:
+    data = record.data
+    return {
+        "id": record.id,
+        "logicalId": record.logical_id,
+        "name": record.name,
+        "created": record.created,
+        "modified": record.modified,
+        "effective": record.modified,
+        "description": data.get("description"),
+        "version": data.get("version", "1"),
+        "schemaVersion": data.get("schemaVersion"),
+        "configurationType": data.get("configurationType"),
+        "bastionState": data.get("bastionState", "UNCONFIGURED"),
+    }
+
+
+@method("network/getNetworkGatewayPools")
+def get_network_gateway_pools(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [gateway_pool_object(r) for r in network.list_gateway_pools(tx, principal)]
+
+
+@method("network/getNetworkConfigurations")
+def get_network_configurations(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [configuration_object(r) for r in network.list_operator_profiles(tx, principal)]

@@ -1,0 +1,140 @@
+"""v1 portal transport: `POST /portal/rest/<group>/<method>` and JSON-RPC 2.0 on `POST /portal/`.
+
+Both transports dispatch to the same registry of methods, so they behave identically.
+A method is a plain function `(tx, principal, params) -> result` registered with `@method`.
+Errors use the v1 envelope `{"error": {"code", "message", "data"}}`: HTTP 400 for the
+client's faults, 500 for the server's, and 401 for missing or invalid credentials.
+
+Error codes (the spec does not list them; these follow JSON-RPC 2.0 where it has one):
+-32700 malformed JSON, -32600 not a request, -32601 unknown method, -32602 invalid
+params, -32603 internal error, -32001 not authenticated, -32003 forbidden,
+-32004 object not found, -32009 refused by the current data (duplicate, in use).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import web
+
+from ..app import EMULATOR
+from ..domain.auth import Principal, authenticate
+from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
+from ..store import Tx
+
+Method = Callable[[Tx, Principal, dict[str, Any]], Any]
+METHODS: dict[str, Method] = {}
+
+PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, INTERNAL = -32700, -32600, -32601, -32602, -32603
+_CODES: list[tuple[type[DomainError], int, int]] = [
+    (Unauthenticated, -32001, 401),
+    (Forbidden, -32003, 400),
+    (NotFound, -32004, 400),
+    (InvalidRequest, INVALID_PARAMS, 400),
+    (DataConflict, -32009, 400),
+]
+
+
+def method(name: str) -> Callable[[Method], Method]:
+    """Register a v1 method under its `<group>/<method>` name."""
+
+    def register(fn: Method) -> Method:
+        METHODS[name] = fn
+        return fn
+
+    return register
+
+
+class RpcError(Exception):
+    def __init__(self, code: int, message: str, http_status: int = 400, data: Any = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.http_status, self.data = code, message, http_status, data
+
+    def envelope(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.data is not None:
+            error["data"] = self.data
+        return {"error": error}
+
+
+def _from_domain(exc: DomainError) -> RpcError:
+    for cls, code, status in _CODES:
+        if isinstance(exc, cls):
+            data = None
+            if isinstance(exc, InvalidRequest) and exc.errors:
+                data = {"valid": False,
+                        "error": [{"code": "INVALID", "message": e.message, "path": e.path} for e in exc.errors]}
+            return RpcError(code, exc.message, status, data)
+    return RpcError(INTERNAL, exc.message, 500)
+
+
+async def _invoke(request: web.Request, name: str, params: Any) -> Any:
+    fn = METHODS.get(name)
+    if fn is None:
+        raise RpcError(METHOD_NOT_FOUND, f"method {name} is not implemented by this Orchestrator")
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        raise RpcError(INVALID_PARAMS, f"params of {name} must be a JSON object")
+    store = request.app[EMULATOR].store
+    authorization = request.headers.get("Authorization")
+
+    def work() -> Any:
+        with store.transaction() as tx:
+            return fn(tx, authenticate(tx, authorization), params)
+
+    try:
+        return await asyncio.to_thread(work)
+    except DomainError as exc:
+        raise _from_domain(exc) from None
+
+
+def _record(request: web.Request, name: str, status: int) -> None:
+    short = name.rsplit("/", 1)[-1]
+    write = not short.startswith(("get", "list", "download"))
+    request.app[EMULATOR].stats.record(f"v1 {name}", status, write=write)
+
+
+async def _read_body(request: web.Request) -> Any:
+    raw = await request.read()
+    if not raw.strip():
+        return None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RpcError(PARSE_ERROR, f"request body is not valid JSON: {exc}") from None
+
+
+async def rest_call(request: web.Request) -> web.Response:
+    name = f"{request.match_info['group']}/{request.match_info['method']}"
+    try:
+        result = await _invoke(request, name, await _read_body(request))
+        response = web.json_response(result)
+    except RpcError as exc:
+        response = web.json_response(exc.envelope(), status=exc.http_status)
+    _record(request, name, response.status)
+    return response
+
+
+async def jsonrpc_call(request: web.Request) -> web.Response:
+    call_id: Any = None
+    name = "(invalid)"
+    try:
+        body = await _read_body(request)
+        if not isinstance(body, dict) or not isinstance(body.get("method"), str):
+            raise RpcError(INVALID_REQUEST, "a JSON-RPC 2.0 request object with a method is required")
+        call_id, name = body.get("id"), body["method"]
+        result = await _invoke(request, name, body.get("params"))
+        response = web.json_response({"jsonrpc": "2.0", "result": result, "id": call_id})
+    except RpcError as exc:
+        response = web.json_response({"jsonrpc": "2.0", **exc.envelope(), "id": call_id}, status=exc.http_status)
+    _record(request, name, response.status)
+    return response
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post("/portal/rest/{group}/{method}", rest_call)
+    app.router.add_post("/portal{slash:/?}", jsonrpc_call)

@@ -1,0 +1,13 @@
+"""The v2 REST API under /api/sdwan/v2: one module per resource, plus shared plumbing."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from . import enterprises
+from .http import PREFIX, endpoint, not_found
+
+
+def add_routes(app: web.Application) -> None:
+    enterprises.add_routes(app)
+    app.router.add_route("*", PREFIX + "/{tail:.*}", endpoint("unknownOperation")(not_found))
