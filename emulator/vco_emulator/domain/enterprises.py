@@ -96,8 +96,6 @@ class EnterpriseUpdate(_AddressFields):
     alertsEnabled: bool | None = None
     operatorAlertsEnabled: bool | None = None
     endpointPkiMode: PkiMode | None = None
-    domain: str | None = None
-    accountNumber: str | None = None
 
 
 def create_enterprise(tx: Tx, principal: Principal, payload: Any) -> Record:

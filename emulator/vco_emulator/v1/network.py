@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain import network
+from ..domain import enterprises, network
 from ..domain.auth import Principal
 from ..store import Record, Tx
+from .enterprise import enterprise_object
 from .rpc import method
 
 
@@ -30,6 +31,12 @@ def configuration_object(record: Record) -> dict[str, Any]:
         "configurationType": data.get("configurationType"),
         "bastionState": data.get("bastionState", "UNCONFIGURED"),
     }
+
+
+@method("network/getNetworkEnterprises")
+def get_network_enterprises(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    principal.require_operator()
+    return [enterprise_object(r) for r in enterprises.list_enterprises(tx, principal)]
 
 
 @method("network/getNetworkGatewayPools")

@@ -1,0 +1,15 @@
+"""Pulumi resources for VMware SASE / VeloCloud SD-WAN Orchestrators (VCO).
+
+    import pulumi_velocloud as velocloud
+    acme = velocloud.Enterprise("acme", name="ACME Corp", description="Managed by Pulumi")
+
+Connection settings come from stack config `velocloud:url` / `velocloud:token` (or the
+environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settings`.
+"""
+
+__version__ = "0.1.0"
+
+from .resources.enterprise import Enterprise, EnterpriseArgs  # noqa: E402
+from .settings import Settings, SettingsError, resolve_settings  # noqa: E402
+
+__all__ = ["Enterprise", "EnterpriseArgs", "Settings", "SettingsError", "__version__", "resolve_settings"]

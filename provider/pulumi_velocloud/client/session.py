@@ -1,0 +1,208 @@
+"""The one authenticated HTTP session to an Orchestrator: headers, timeouts, retries, errors.
+
+Thread-safe: the dynamic-provider process calls it from several threads at once. A
+semaphore caps the requests in flight across all threads (`Settings.max_in_flight`), and the
+connection pool has that many connections. Debug logs show method, path, status, duration
+and the server's request id, never the token.
+
+Not implemented yet: natural-key recovery of non-idempotent creates after an ambiguous
+failure (they are simply not retried), pagination helpers (see `v2.py`), async operations.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urljoin
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+
+from .. import __version__
+from ..settings import Settings
+from . import errors
+from .retry import RetryPolicy, backoff, parse_retry_after, should_retry, within_deadline
+
+log = logging.getLogger("pulumi_velocloud.client")
+
+REQUEST_ID_HEADERS = ("X-Request-ID", "X-Request-Id", "x-request-id")
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+class ApiSession:
+    """Sends requests to one Orchestrator and turns answers into data or typed errors."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        policy: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.base_url = settings.url
+        self._settings = settings
+        self._policy = policy or RetryPolicy()
+        self._sleep, self._clock, self._rand = sleep, clock, rand
+        self._in_flight = threading.BoundedSemaphore(settings.max_in_flight)
+        self._http = requests.Session()
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=settings.max_in_flight, max_retries=0)
+        self._http.mount("https://", adapter)
+        self._http.mount("http://", adapter)
+        self._http.verify = settings.verify
+        self._http.headers.update(
+            {
+                "Authorization": f"Token {settings.token.get_secret_value()}",
+                "Accept": "application/json",
+                "User-Agent": f"pulumi-velocloud/{__version__} python-requests/{requests.__version__}",
+            }
+        )
+
+    def __repr__(self) -> str:
+        return f"ApiSession(url={self.base_url!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        idempotent: bool | None = None,
+    ) -> requests.Response:
+        """Send one request (retrying where safe) and return the successful response."""
+        method = method.upper()
+        if idempotent is None:
+            idempotent = method in _IDEMPOTENT_METHODS
+        url = urljoin(self.base_url + "/", path.lstrip("/"))
+        started = self._clock()
+        attempt = 0
+        while True:
+            attempt += 1
+            response, failure, sent = self._send_once(method, url, operation, json, params)
+            if response is not None and response.status_code < 400:
+                return response
+            status = None if response is None else response.status_code
+            error = failure if failure is not None else self._error_for(response, operation, method, url)
+            retry_after = None if response is None else parse_retry_after(
+                response.headers.get("Retry-After"), now=time.time()
+            )
+            if not should_retry(status=status, transport_error=response is None, request_sent=sent,
+                                idempotent=idempotent, attempt=attempt, policy=self._policy):
+                raise error
+            wait = backoff(status=status, attempt=attempt, retry_after=retry_after,
+                           policy=self._policy, rand=self._rand())
+            if not within_deadline(started=started, now=self._clock(), wait=wait, policy=self._policy):
+                raise error
+            log.info("%s %s: %s; retry %d in %.1fs", method, _path(url), error.message, attempt, wait)
+            self._sleep(wait)
+
+    def _send_once(
+        self, method: str, url: str, operation: str, json: Any, params: Mapping[str, Any] | None
+    ) -> tuple[requests.Response | None, errors.TransportError | None, bool]:
+        """One HTTP exchange: (response, None, True) or (None, transport error, request_sent)."""
+        timeout = (self._settings.connect_timeout, self._settings.read_timeout)
+        t0 = time.perf_counter()
+        with self._in_flight:
+            try:
+                response = self._http.request(method, url, json=json, params=params, timeout=timeout)
+            except requests.RequestException as exc:
+                sent = _request_was_sent(exc)
+                kind = type(exc).__name__
+                log.debug("%s %s -> %s after %.0f ms", method, _path(url), kind, (time.perf_counter() - t0) * 1e3)
+                return None, errors.TransportError(
+                    f"{kind}: could not get an answer from the Orchestrator",
+                    operation=operation, method=method, url=url,
+                ), sent
+        log.debug(
+            "%s %s -> %d in %.0f ms (request id %s)", method, _path(url), response.status_code,
+            (time.perf_counter() - t0) * 1e3, _request_id(response),
+        )
+        return response, None, True
+
+    @staticmethod
+    def _error_for(response: requests.Response | None, operation: str, method: str, url: str) -> errors.VcoError:
+        assert response is not None
+        return error_from_response(response, operation=operation, method=method, url=url)
+
+
+def _request_was_sent(exc: requests.RequestException) -> bool:
+    """False only when the connection itself failed, so the server cannot have seen the request."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return False
+    if isinstance(exc, requests.ConnectionError):
+        reason = exc.args[0] if exc.args else None
+        inner = getattr(reason, "reason", reason)
+        return not isinstance(inner, urllib3.exceptions.NewConnectionError)
+    return True
+
+
+def _path(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url
+
+
+def _request_id(response: requests.Response) -> str | None:
+    for header in REQUEST_ID_HEADERS:
+        if header in response.headers:
+            return response.headers[header]
+    return None
+
+
+_STATUS_ERRORS: dict[int, type[errors.VcoError]] = {
+    400: errors.InvalidRequest,
+    401: errors.Unauthorized,
+    403: errors.Forbidden,
+    404: errors.NotFound,
+    415: errors.UnsupportedMediaType,
+    422: errors.InvalidRequest,
+    429: errors.RateLimited,
+}
+# v1 error codes that say more than the HTTP status (see the emulator's v1/rpc.py).
+_V1_CODE_ERRORS: dict[int, type[errors.VcoError]] = {
+    -32001: errors.Unauthorized,
+    -32003: errors.Forbidden,
+    -32004: errors.NotFound,
+}
+
+
+def error_from_response(
+    response: requests.Response, *, operation: str, method: str, url: str
+) -> errors.VcoError:
+    """Map an error response (v2 or v1 body) to the typed error for its status and code."""
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    message = f"HTTP {status} {response.reason or ''}".strip()
+    field_errors: list[errors.FieldError] = []
+    code: Any = None
+    cls: type[errors.VcoError] = _STATUS_ERRORS.get(status, errors.ServerError if status >= 500 else errors.VcoError)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):  # v1 envelope
+        err = body["error"]
+        code = err.get("code")
+        message = str(err.get("message") or message)
+        data = err.get("data")
+        if isinstance(data, dict) and isinstance(data.get("error"), list):
+            field_errors = [errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
+                            for e in data["error"] if isinstance(e, dict)]
+        if isinstance(code, int) and code in _V1_CODE_ERRORS:
+            cls = _V1_CODE_ERRORS[code]
+    elif isinstance(body, dict):  # v2 error schema
+        code = body.get("code")
+        message = str(body.get("message") or message)
+        if isinstance(body.get("errors"), list):
+            field_errors = [errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
+                            for e in body["errors"] if isinstance(e, dict)]
+    return cls(message, operation=operation, method=method, url=url, status=status,
+               request_id=_request_id(response), field_errors=field_errors, code=code)

@@ -1,0 +1,55 @@
+"""v2 REST operations (`/api/sdwan/v2/...`), one method per operation, named after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from pydantic import BaseModel
+
+from ..models.enterprise import EnterpriseV2
+from .session import ApiSession
+
+PREFIX = "/api/sdwan/v2"
+M = TypeVar("M", bound=BaseModel)
+
+
+class V2Api:
+    def __init__(self, session: ApiSession) -> None:
+        self._session = session
+
+    def paginate(
+        self, path: str, model: type[M], *, operation: str, params: dict[str, Any] | None = None
+    ) -> Iterator[M]:
+        """Yield every item of a v2 list, page by page, following `metaData.nextPageLink`."""
+        query: dict[str, Any] = dict(params or {})
+        while True:
+            body = self._session.call("GET", PREFIX + path, operation=operation, params=query).json()
+            for item in body.get("data") or []:
+                yield model.model_validate(item)
+            meta = body.get("metaData") or {}
+            if not meta.get("more") or not meta.get("nextPageLink"):
+                return
+            query = {"nextPageLink": meta["nextPageLink"]}
+
+    def get_enterprises(self, *, limit: int | None = None, **filters: str) -> Iterator[EnterpriseV2]:
+        params: dict[str, Any] = dict(filters)
+        if limit is not None:
+            params["limit"] = limit
+        return self.paginate("/enterprises/", EnterpriseV2, operation="getEnterprises", params=params)
+
+    def create_enterprise(self, body: dict[str, Any]) -> EnterpriseV2:
+        response = self._session.call("POST", PREFIX + "/enterprises/", operation="createEnterprise", json=body)
+        return EnterpriseV2.model_validate(response.json())
+
+    def get_enterprise(self, enterprise_logical_id: str) -> EnterpriseV2:
+        response = self._session.call(
+            "GET", f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/", operation="getEnterprise"
+        )
+        return EnterpriseV2.model_validate(response.json())
+
+    def delete_enterprise(self, enterprise_logical_id: str) -> None:
+        self._session.call(
+            "DELETE", f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/", operation="deleteEnterprise"
+        )

@@ -1,0 +1,1 @@
+"""Dynamic-provider resources, one module per resource: Args model, Provider, Resource."""
