@@ -13,7 +13,7 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 .PHONY: demo test venv pulumi lint format typecheck pytest clean
 
 demo: venv pulumi
-	$(VPY) scripts/demo.py
+	$(VPY) -m scripts.demo
 
 test: venv pulumi lint typecheck pytest
 

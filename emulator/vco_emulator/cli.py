@@ -26,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8443, help="port; 0 picks a free one (default 8443)")
     serve.add_argument("--db", type=Path, required=True, help="SQLite database file (created if missing)")
-    serve.add_argument("--token-file", type=Path, required=True,
-                       help="where the operator API token is written (mode 0600)")
+    serve.add_argument(
+        "--token-file", type=Path, required=True, help="where the operator API token is written (mode 0600)"
+    )
     return parser
 
 

@@ -152,8 +152,9 @@ class Tx:
             "UPDATE objects SET name = ?, data = ?, modified = ? WHERE id = ?",
             (name, json.dumps(data), now, record.id),
         )
-        return Record(record.id, record.logical_id, record.kind, record.enterprise_id, name, data,
-                      record.created, now)
+        return Record(
+            record.id, record.logical_id, record.kind, record.enterprise_id, name, data, record.created, now
+        )
 
     def delete(self, record: Record) -> None:
         self._conn.execute("DELETE FROM objects WHERE id = ?", (record.id,))
@@ -169,9 +170,7 @@ class Tx:
             raise ValueError("get() needs id or logical_id")
         return None if row is None else _record(row)
 
-    def find(
-        self, kind: str, *, enterprise_id: int | None = None, name: str | None = None
-    ) -> list[Record]:
+    def find(self, kind: str, *, enterprise_id: int | None = None, name: str | None = None) -> list[Record]:
         sql = "SELECT * FROM objects WHERE kind = ?"
         params: list[Any] = [kind]
         if enterprise_id is not None:

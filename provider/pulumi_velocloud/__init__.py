@@ -9,7 +9,7 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 
 __version__ = "0.1.0"
 
-from .resources.enterprise import Enterprise, EnterpriseArgs  # noqa: E402
-from .settings import Settings, SettingsError, resolve_settings  # noqa: E402
+from .resources.enterprise import Enterprise, EnterpriseArgs
+from .settings import Settings, SettingsError, resolve_settings
 
 __all__ = ["Enterprise", "EnterpriseArgs", "Settings", "SettingsError", "__version__", "resolve_settings"]

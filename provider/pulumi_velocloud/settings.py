@@ -61,9 +61,7 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def resolve_settings(
-    config: Mapping[str, Any], env: Mapping[str, str] | None = None
-) -> Settings:
+def resolve_settings(config: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Settings:
     """Build `Settings` from stack config (keys `velocloud:*`) with env fallback."""
     env = os.environ if env is None else env
 

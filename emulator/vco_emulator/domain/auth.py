@@ -65,7 +65,11 @@ def authenticate(tx: Tx, authorization: str | None) -> Principal:
     if scheme.lower() != "token" or not token.strip():
         raise Unauthenticated("unsupported Authorization scheme; send 'Authorization: Token <api token>'")
     user_id = tx.token_user_id(token_digest(token.strip()))
-    user = None if user_id is None else (tx.get(OPERATOR_USER, id=user_id) or tx.get(ENTERPRISE_USER, id=user_id))
+    user = (
+        None
+        if user_id is None
+        else (tx.get(OPERATOR_USER, id=user_id) or tx.get(ENTERPRISE_USER, id=user_id))
+    )
     if user is None:
         raise Unauthenticated("invalid or revoked API token")
     return principal_of(user)

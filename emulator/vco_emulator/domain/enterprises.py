@@ -29,8 +29,16 @@ PkiMode = Literal["CERTIFICATE_DISABLED", "CERTIFICATE_OPTIONAL", "CERTIFICATE_R
 
 # The site/contact fields an enterprise carries, shared by create and update.
 ADDRESS_FIELDS = (
-    "contactName", "contactPhone", "contactMobile", "contactEmail", "streetAddress", "streetAddress2",
-    "city", "state", "postalCode", "country",
+    "contactName",
+    "contactPhone",
+    "contactMobile",
+    "contactEmail",
+    "streetAddress",
+    "streetAddress2",
+    "city",
+    "state",
+    "postalCode",
+    "country",
 )
 
 
@@ -64,6 +72,14 @@ class NewEnterpriseUser(_Strict):
     lastName: str | None = None
     officePhone: str | None = None
     mobilePhone: str | None = None
+
+
+_DELEGATION_FLAGS = {
+    "enableEnterpriseDelegationToOperator",
+    "enableEnterpriseDelegationToProxy",
+    "enableEnterpriseUserManagementDelegationToOperator",
+    "delegateEdgeImageManagementToEnterprise",
+}
 
 
 class CreateEnterprise(_AddressFields):
@@ -135,13 +151,7 @@ def create_enterprise(tx: Tx, principal: Principal, payload: Any) -> Record:
         operatorProfileIds=[p.id for p in profiles],
         licenses=req.licenses or [],
         serviceLicenses=req.serviceLicenses or {},
-        delegation={
-            "enableEnterpriseDelegationToOperator": req.enableEnterpriseDelegationToOperator,
-            "enableEnterpriseDelegationToProxy": req.enableEnterpriseDelegationToProxy,
-            "enableEnterpriseUserManagementDelegationToOperator":
-                req.enableEnterpriseUserManagementDelegationToOperator,
-            "delegateEdgeImageManagementToEnterprise": req.delegateEdgeImageManagementToEnterprise,
-        },
+        delegation=req.model_dump(include=_DELEGATION_FLAGS),
     )
     enterprise = tx.insert(KIND, req.name, data)
     if not data["accountNumber"]:
@@ -159,8 +169,9 @@ def get_enterprise(
     """One enterprise by numeric id or logicalId; an enterprise user gets their own by default."""
     if id is None and logical_id is None:
         if principal.enterprise_id is None:
-            raise InvalidRequest("enterpriseId is required for operator users",
-                                 [FieldError("enterpriseId", "required")])
+            raise InvalidRequest(
+                "enterpriseId is required for operator users", [FieldError("enterpriseId", "required")]
+            )
         id = principal.enterprise_id
     record = tx.get(KIND, id=id) if id is not None else tx.get(KIND, logical_id=logical_id)
     if record is None or not principal.can_see_enterprise(record.id):
@@ -188,8 +199,9 @@ def update_enterprise(tx: Tx, principal: Principal, enterprise_id: int | None, c
     return tx.update(enterprise, name, {**enterprise.data, **fields})
 
 
-def delete_enterprise(tx: Tx, principal: Principal, *, id: int | None = None,
-                      logical_id: str | None = None) -> None:
+def delete_enterprise(
+    tx: Tx, principal: Principal, *, id: int | None = None, logical_id: str | None = None
+) -> None:
     principal.require_operator()
     principal.require_write()
     enterprise = get_enterprise(tx, principal, id=id, logical_id=logical_id)
@@ -232,8 +244,9 @@ def _create_first_user(tx: Tx, enterprise: Record, user: NewEnterpriseUser) -> R
     if not username:
         raise InvalidRequest("user needs a username or an email", [FieldError("user.username", "required")])
     if user.password is not None and user.password2 is not None and user.password != user.password2:
-        raise InvalidRequest("user.password and user.password2 differ",
-                             [FieldError("user.password2", "must equal password")])
+        raise InvalidRequest(
+            "user.password and user.password2 differ", [FieldError("user.password2", "must equal password")]
+        )
     return tx.insert(
         ENTERPRISE_USER,
         username,

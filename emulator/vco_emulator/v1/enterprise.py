@@ -14,8 +14,19 @@ from ..store import Record, Tx
 from .rpc import method
 
 _FIELDS = (
-    "networkId", "gatewayPoolId", "endpointPkiMode", "domain", "prefix", "accountNumber", "description",
-    *enterprises.ADDRESS_FIELDS, "lat", "lon", "timezone", "locale", "bastionState",
+    "networkId",
+    "gatewayPoolId",
+    "endpointPkiMode",
+    "domain",
+    "prefix",
+    "accountNumber",
+    "description",
+    *enterprises.ADDRESS_FIELDS,
+    "lat",
+    "lon",
+    "timezone",
+    "locale",
+    "bastionState",
 )
 
 

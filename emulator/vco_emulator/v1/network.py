@@ -12,8 +12,14 @@ from .rpc import method
 
 
 def gateway_pool_object(record: Record) -> dict[str, Any]:
-    return {"id": record.id, "logicalId": record.logical_id, "name": record.name,
-            "created": record.created, "modified": record.modified, **record.data}
+    return {
+        "id": record.id,
+        "logicalId": record.logical_id,
+        "name": record.name,
+        "created": record.created,
+        "modified": record.modified,
+        **record.data,
+    }
 
 
 def configuration_object(record: Record) -> dict[str, Any]:

@@ -28,7 +28,13 @@ from ..store import Tx
 Method = Callable[[Tx, Principal, dict[str, Any]], Any]
 METHODS: dict[str, Method] = {}
 
-PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, INTERNAL = -32700, -32600, -32601, -32602, -32603
+PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, INTERNAL = (
+    -32700,
+    -32600,
+    -32601,
+    -32602,
+    -32603,
+)
 _CODES: list[tuple[type[DomainError], int, int]] = [
     (Unauthenticated, -32001, 401),
     (Forbidden, -32003, 400),
@@ -65,8 +71,10 @@ def _from_domain(exc: DomainError) -> RpcError:
         if isinstance(exc, cls):
             data = None
             if isinstance(exc, InvalidRequest) and exc.errors:
-                data = {"valid": False,
-                        "error": [{"code": "INVALID", "message": e.message, "path": e.path} for e in exc.errors]}
+                data = {
+                    "valid": False,
+                    "error": [{"code": "INVALID", "message": e.message, "path": e.path} for e in exc.errors],
+                }
             return RpcError(code, exc.message, status, data)
     return RpcError(INTERNAL, exc.message, 500)
 
@@ -130,7 +138,9 @@ async def jsonrpc_call(request: web.Request) -> web.Response:
         result = await _invoke(request, name, body.get("params"))
         response = web.json_response({"jsonrpc": "2.0", "result": result, "id": call_id})
     except RpcError as exc:
-        response = web.json_response({"jsonrpc": "2.0", **exc.envelope(), "id": call_id}, status=exc.http_status)
+        response = web.json_response(
+            {"jsonrpc": "2.0", **exc.envelope(), "id": call_id}, status=exc.http_status
+        )
     _record(request, name, response.status)
     return response
 

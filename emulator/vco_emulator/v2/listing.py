@@ -19,8 +19,22 @@ from ..domain.errors import FieldError, InvalidRequest
 
 MAX_LIMIT = 2048
 _FILTER = re.compile(r"^(?P<field>[A-Za-z_][\w.]*)\[(?P<op>[A-Za-z]+)\]$")
-_OPS = {"is", "isNot", "contains", "notContains", "startsWith", "endsWith", "in", "notIn",
-        "gt", "gte", "lt", "lte", "isNull", "isNotNull"}
+_OPS = {
+    "is",
+    "isNot",
+    "contains",
+    "notContains",
+    "startsWith",
+    "endsWith",
+    "in",
+    "notIn",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "isNull",
+    "isNotNull",
+}
 
 
 def list_body(href: str, items: list[dict[str, Any]], query: Mapping[str, str]) -> dict[str, Any]:
@@ -28,10 +42,12 @@ def list_body(href: str, items: list[dict[str, Any]], query: Mapping[str, str]) 
     rows = [item for item in items if _matches(item, state["filters"])]
     if state["sortBy"]:
         field, descending = _sort_key(state["sortBy"])
-        rows.sort(key=lambda r: (r.get(field) is None, r.get(field) if r.get(field) is not None else ""),
-                  reverse=descending)
+        rows.sort(
+            key=lambda r: (r.get(field) is None, r.get(field) if r.get(field) is not None else ""),
+            reverse=descending,
+        )
     offset, limit = state["offset"], state["limit"]
-    window = rows[offset: offset + limit]
+    window = rows[offset : offset + limit]
     meta: dict[str, Any] = {"limit": limit, "more": offset + limit < len(rows)}
     if meta["more"]:
         meta["nextPageLink"] = _encode({**state, "offset": offset + limit})
@@ -50,9 +66,16 @@ def _state(query: Mapping[str, str]) -> dict[str, Any]:
         if m is None:
             continue
         if m["op"] not in _OPS:
-            raise InvalidRequest(f"unsupported filter operator in {key}", [FieldError(key, "unknown operator")])
+            raise InvalidRequest(
+                f"unsupported filter operator in {key}", [FieldError(key, "unknown operator")]
+            )
         filters[key] = value
-    return {"filters": filters, "sortBy": query.get("sortBy"), "limit": _limit(query.get("limit")), "offset": 0}
+    return {
+        "filters": filters,
+        "sortBy": query.get("sortBy"),
+        "limit": _limit(query.get("limit")),
+        "offset": 0,
+    }
 
 
 def _limit(raw: str | None) -> int:
@@ -61,7 +84,9 @@ def _limit(raw: str | None) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise InvalidRequest(f"limit must be an integer, got {raw!r}", [FieldError("limit", "not an integer")]) from None
+        raise InvalidRequest(
+            f"limit must be an integer, got {raw!r}", [FieldError("limit", "not an integer")]
+        ) from None
     if value < 1:
         raise InvalidRequest(f"limit must be at least 1, got {value}", [FieldError("limit", "minimum is 1")])
     return min(value, MAX_LIMIT)
@@ -125,5 +150,7 @@ def _decode(token: str) -> dict[str, Any]:
             raise ValueError("incomplete page link")
         return state
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise InvalidRequest("nextPageLink/prevPageLink is not a page link this server issued",
-                             [FieldError("nextPageLink", "invalid page link")]) from None
+        raise InvalidRequest(
+            "nextPageLink/prevPageLink is not a page link this server issued",
+            [FieldError("nextPageLink", "invalid page link")],
+        ) from None

@@ -45,7 +45,9 @@ class VcoError(Exception):
         self.code = code
 
     def __str__(self) -> str:
-        where = f"{self.operation} ({self.method} {self.url})" if self.operation else f"{self.method} {self.url}"
+        where = (
+            f"{self.operation} ({self.method} {self.url})" if self.operation else f"{self.method} {self.url}"
+        )
         status = f" -> HTTP {self.status}" if self.status is not None else ""
         fields = "".join(f"\n  - {e.path}: {e.message}" for e in self.field_errors)
         rid = f" [request id {self.request_id}]" if self.request_id else ""

@@ -76,7 +76,7 @@ def backoff(
         if retry_after is not None:
             return retry_after + policy.jitter * rand
         return policy.rate_limit_wait * spread
-    return min(policy.backoff_cap, policy.backoff_base * 2 ** (attempt - 1)) * spread
+    return min(policy.backoff_cap, policy.backoff_base * 2.0 ** (attempt - 1)) * spread
 
 
 def within_deadline(*, started: float, now: float, wait: float, policy: RetryPolicy) -> bool:

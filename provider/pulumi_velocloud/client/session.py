@@ -94,14 +94,27 @@ class ApiSession:
                 return response
             status = None if response is None else response.status_code
             error = failure if failure is not None else self._error_for(response, operation, method, url)
-            retry_after = None if response is None else parse_retry_after(
-                response.headers.get("Retry-After"), now=time.time()
+            retry_after = (
+                None
+                if response is None
+                else parse_retry_after(response.headers.get("Retry-After"), now=time.time())
             )
-            if not should_retry(status=status, transport_error=response is None, request_sent=sent,
-                                idempotent=idempotent, attempt=attempt, policy=self._policy):
+            if not should_retry(
+                status=status,
+                transport_error=response is None,
+                request_sent=sent,
+                idempotent=idempotent,
+                attempt=attempt,
+                policy=self._policy,
+            ):
                 raise error
-            wait = backoff(status=status, attempt=attempt, retry_after=retry_after,
-                           policy=self._policy, rand=self._rand())
+            wait = backoff(
+                status=status,
+                attempt=attempt,
+                retry_after=retry_after,
+                policy=self._policy,
+                rand=self._rand(),
+            )
             if not within_deadline(started=started, now=self._clock(), wait=wait, policy=self._policy):
                 raise error
             log.info("%s %s: %s; retry %d in %.1fs", method, _path(url), error.message, attempt, wait)
@@ -119,19 +132,33 @@ class ApiSession:
             except requests.RequestException as exc:
                 sent = _request_was_sent(exc)
                 kind = type(exc).__name__
-                log.debug("%s %s -> %s after %.0f ms", method, _path(url), kind, (time.perf_counter() - t0) * 1e3)
-                return None, errors.TransportError(
-                    f"{kind}: could not get an answer from the Orchestrator",
-                    operation=operation, method=method, url=url,
-                ), sent
+                log.debug(
+                    "%s %s -> %s after %.0f ms", method, _path(url), kind, (time.perf_counter() - t0) * 1e3
+                )
+                return (
+                    None,
+                    errors.TransportError(
+                        f"{kind}: could not get an answer from the Orchestrator",
+                        operation=operation,
+                        method=method,
+                        url=url,
+                    ),
+                    sent,
+                )
         log.debug(
-            "%s %s -> %d in %.0f ms (request id %s)", method, _path(url), response.status_code,
-            (time.perf_counter() - t0) * 1e3, _request_id(response),
+            "%s %s -> %d in %.0f ms (request id %s)",
+            method,
+            _path(url),
+            response.status_code,
+            (time.perf_counter() - t0) * 1e3,
+            _request_id(response),
         )
         return response, None, True
 
     @staticmethod
-    def _error_for(response: requests.Response | None, operation: str, method: str, url: str) -> errors.VcoError:
+    def _error_for(
+        response: requests.Response | None, operation: str, method: str, url: str
+    ) -> errors.VcoError:
         assert response is not None
         return error_from_response(response, operation=operation, method=method, url=url)
 
@@ -187,22 +214,38 @@ def error_from_response(
     message = f"HTTP {status} {response.reason or ''}".strip()
     field_errors: list[errors.FieldError] = []
     code: Any = None
-    cls: type[errors.VcoError] = _STATUS_ERRORS.get(status, errors.ServerError if status >= 500 else errors.VcoError)
+    cls: type[errors.VcoError] = _STATUS_ERRORS.get(
+        status, errors.ServerError if status >= 500 else errors.VcoError
+    )
     if isinstance(body, dict) and isinstance(body.get("error"), dict):  # v1 envelope
         err = body["error"]
         code = err.get("code")
         message = str(err.get("message") or message)
         data = err.get("data")
         if isinstance(data, dict) and isinstance(data.get("error"), list):
-            field_errors = [errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
-                            for e in data["error"] if isinstance(e, dict)]
+            field_errors = [
+                errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
+                for e in data["error"]
+                if isinstance(e, dict)
+            ]
         if isinstance(code, int) and code in _V1_CODE_ERRORS:
             cls = _V1_CODE_ERRORS[code]
     elif isinstance(body, dict):  # v2 error schema
         code = body.get("code")
         message = str(body.get("message") or message)
         if isinstance(body.get("errors"), list):
-            field_errors = [errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
-                            for e in body["errors"] if isinstance(e, dict)]
-    return cls(message, operation=operation, method=method, url=url, status=status,
-               request_id=_request_id(response), field_errors=field_errors, code=code)
+            field_errors = [
+                errors.FieldError(str(e.get("path", "")), str(e.get("message", "")))
+                for e in body["errors"]
+                if isinstance(e, dict)
+            ]
+    return cls(
+        message,
+        operation=operation,
+        method=method,
+        url=url,
+        status=status,
+        request_id=_request_id(response),
+        field_errors=field_errors,
+        code=code,
+    )

@@ -21,7 +21,10 @@ class V1Api:
         """Call v1 method `<group>/<method>` with `params` and return its result."""
         short = method.rsplit("/", 1)[-1]
         response = self._session.call(
-            "POST", PREFIX + method, operation=method, json=params,
+            "POST",
+            PREFIX + method,
+            operation=method,
+            json=params,
             idempotent=short.startswith(_IDEMPOTENT_PREFIXES),
         )
         return response.json()
@@ -29,16 +32,25 @@ class V1Api:
     def _rows(self, method: str, params: dict[str, Any], what: str) -> int:
         result = RowsModified.model_validate(self.call(method, params))
         if result.rows == 0:
-            raise NotFound(result.error or f"{what} not found", operation=method, method="POST",
-                           url=self._session.base_url + PREFIX + method)
+            raise NotFound(
+                result.error or f"{what} not found",
+                operation=method,
+                method="POST",
+                url=self._session.base_url + PREFIX + method,
+            )
         return result.rows
 
     def get_enterprise(self, enterprise_id: int) -> EnterpriseV1:
-        return EnterpriseV1.model_validate(self.call("enterprise/getEnterprise", {"enterpriseId": enterprise_id}))
+        return EnterpriseV1.model_validate(
+            self.call("enterprise/getEnterprise", {"enterpriseId": enterprise_id})
+        )
 
     def update_enterprise(self, enterprise_id: int, update: dict[str, Any]) -> int:
-        return self._rows("enterprise/updateEnterprise", {"enterpriseId": enterprise_id, "_update": update},
-                          f"enterprise {enterprise_id}")
+        return self._rows(
+            "enterprise/updateEnterprise",
+            {"enterpriseId": enterprise_id, "_update": update},
+            f"enterprise {enterprise_id}",
+        )
 
     def get_network_enterprises(self) -> list[EnterpriseRef]:
         return [EnterpriseRef.model_validate(e) for e in self.call("network/getNetworkEnterprises", {})]

@@ -40,7 +40,9 @@ class V2Api:
         return self.paginate("/enterprises/", EnterpriseV2, operation="getEnterprises", params=params)
 
     def create_enterprise(self, body: dict[str, Any]) -> EnterpriseV2:
-        response = self._session.call("POST", PREFIX + "/enterprises/", operation="createEnterprise", json=body)
+        response = self._session.call(
+            "POST", PREFIX + "/enterprises/", operation="createEnterprise", json=body
+        )
         return EnterpriseV2.model_validate(response.json())
 
     def get_enterprise(self, enterprise_logical_id: str) -> EnterpriseV2:

@@ -17,8 +17,8 @@ from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResu
 from pydantic import BaseModel, ValidationError
 
 from ..client import VcoClient, client_for
-from ..client.errors import VcoError
-from ..settings import resolve_settings
+from ..client.errors import Unauthorized, VcoError
+from ..settings import SettingsError, resolve_settings
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
 PROVIDER_KEY = "__provider"
@@ -54,7 +54,12 @@ def vco_errors(label: str) -> Iterator[None]:
     """Re-raise client errors as `VcoResourceError` prefixed with the resource label."""
     try:
         yield
+    except Unauthorized as exc:
+        hint = "check velocloud:token / velocloud:tokenFile (or VCO_API_TOKEN / VCO_API_TOKEN_FILE)"
+        raise VcoResourceError(f"{label}: {exc}; {hint}") from None
     except VcoError as exc:
+        raise VcoResourceError(f"{label}: {exc}") from None
+    except SettingsError as exc:
         raise VcoResourceError(f"{label}: {exc}") from None
 
 
@@ -88,9 +93,12 @@ class VcoProvider(ResourceProvider):
                 path = ".".join(str(p) for p in err["loc"]) or field
                 value = _get_path(known, err["loc"])
                 shown = "missing" if err["type"] == "missing" else f"{value!r}"
-                failures.append(CheckFailure(
-                    field, f"{self.kind} field {path} = {shown} is invalid: {err['msg']}",
-                ))
+                failures.append(
+                    CheckFailure(
+                        field,
+                        f"{self.kind} field {path} = {shown} is invalid: {err['msg']}",
+                    )
+                )
         return CheckResult(news, failures)
 
     # -- diff ------------------------------------------------------------------------
@@ -110,9 +118,7 @@ class VcoProvider(ResourceProvider):
         changed = []
         for name in fields:
             new = news.get(name)
-            if is_unknown(new):
-                changed.append(name)
-            elif self.normalise(name, new) != self.normalise(name, olds.get(name)):
+            if is_unknown(new) or self.normalise(name, new) != self.normalise(name, olds.get(name)):
                 changed.append(name)
         return changed
 
@@ -126,7 +132,9 @@ class VcoProvider(ResourceProvider):
 
     def args(self, props: Mapping[str, Any]) -> Any:
         """The validated inputs as the resource's Args model."""
-        return self.args_model.model_validate({k: v for k, v in props.items() if k in self.args_model.model_fields})
+        return self.args_model.model_validate(
+            {k: v for k, v in props.items() if k in self.args_model.model_fields}
+        )
 
 
 def _get_path(data: Mapping[str, Any], loc: tuple[int | str, ...]) -> Any:

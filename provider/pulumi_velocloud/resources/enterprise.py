@@ -11,6 +11,7 @@ user, licenses, delegation flags.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -35,9 +36,13 @@ class EnterpriseArgs(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(min_length=1, max_length=NAME_MAX, description="Customer name, unique in the Orchestrator.")
+    name: str = Field(
+        min_length=1, max_length=NAME_MAX, description="Customer name, unique in the Orchestrator."
+    )
     description: str | None = Field(None, description="Free-text description.")
-    account_number: str | None = Field(None, description="Account number; the VCO generates one if unset. Replaces.")
+    account_number: str | None = Field(
+        None, description="Account number; the VCO generates one if unset. Replaces."
+    )
     domain: str | None = Field(None, description="Customer domain. Changing it replaces the enterprise.")
     contact_name: str | None = Field(None, description="Contact person.")
     contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
@@ -49,19 +54,37 @@ class EnterpriseArgs(BaseModel):
     country: str | None = Field(None, description="Country (ISO 3166 code or name).")
     lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
     lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
-    timezone: str | None = Field(None, description="IANA time zone, e.g. America/New_York (VCO default if unset).")
+    timezone: str | None = Field(
+        None, description="IANA time zone, e.g. America/New_York (VCO default if unset)."
+    )
     locale: str | None = Field(None, description="Locale, e.g. en-US (VCO default if unset).")
-    gateway_pool_id: str | None = Field(None, description="logicalId of the gateway pool (default: the default pool).")
+    gateway_pool_id: str | None = Field(
+        None, description="logicalId of the gateway pool (default: the default pool)."
+    )
     operator_profile_id: str | None = Field(
         None, description="logicalId of the operator profile to start from (default: the first). Replaces."
     )
 
 
 # Inputs sent as-is (camelCase) in v2 create and v1 update.
-_SITE_FIELDS = ("contact_name", "contact_email", "contact_phone", "street_address", "city", "state",
-                "postal_code", "country", "lat", "lon", "timezone", "locale")
+_SITE_FIELDS = (
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "street_address",
+    "city",
+    "state",
+    "postal_code",
+    "country",
+    "lat",
+    "lon",
+    "timezone",
+    "locale",
+)
 # Inputs the Orchestrator fills in when unset: only compared when the user sets them.
-_SERVER_DEFAULTED = frozenset({"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"})
+_SERVER_DEFAULTED = frozenset(
+    {"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"}
+)
 OUTPUTS = ("logical_id", "vco_id")
 
 
@@ -72,8 +95,11 @@ class EnterpriseProvider(VcoProvider):
     delete_before_replace = True  # the name must stay unique
 
     def changed_fields(self, olds: Any, news: Any) -> list[str]:
-        return [f for f in super().changed_fields(olds, news)
-                if not (f in _SERVER_DEFAULTED and news.get(f) is None)]
+        return [
+            f
+            for f in super().changed_fields(olds, news)
+            if not (f in _SERVER_DEFAULTED and news.get(f) is None)
+        ]
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = EnterpriseArgs.model_validate(_inputs(props))
@@ -82,7 +108,11 @@ class EnterpriseProvider(VcoProvider):
         with vco_errors(label):
             pool_id = args.gateway_pool_id or _default_gateway_pool(client)
             profile_id = args.operator_profile_id or _default_operator_profile(client)
-            body: dict[str, Any] = {"name": args.name, "gatewayPool": pool_id, "operatorProfiles": [profile_id]}
+            body: dict[str, Any] = {
+                "name": args.name,
+                "gatewayPool": pool_id,
+                "operatorProfiles": [profile_id],
+            }
             for field in ("account_number", "domain", *_SITE_FIELDS):
                 if getattr(args, field) is not None:
                     body[to_camel(field)] = getattr(args, field)
@@ -128,11 +158,8 @@ class EnterpriseProvider(VcoProvider):
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         client = current_client()
-        with vco_errors(f'Enterprise "{props.get("name", id_)}"'):
-            try:
-                client.v2.delete_enterprise(id_)
-            except NotFound:
-                pass
+        with vco_errors(f'Enterprise "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
+            client.v2.delete_enterprise(id_)
 
 
 class Enterprise(Resource, module="velocloud", name="Enterprise"):
@@ -161,8 +188,10 @@ class Enterprise(Resource, module="velocloud", name="Enterprise"):
         inputs = dict(kwargs) if args is None else {**args.model_dump(exclude_none=True), **kwargs}
         unknown = sorted(set(inputs) - set(EnterpriseArgs.model_fields))
         if unknown:
-            raise TypeError(f"Enterprise {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
-                            f"valid inputs: {', '.join(EnterpriseArgs.model_fields)}")
+            raise TypeError(
+                f"Enterprise {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
+                f"valid inputs: {', '.join(EnterpriseArgs.model_fields)}"
+            )
         props = {field: inputs.get(field) for field in EnterpriseArgs.model_fields}
         props.update({field: None for field in OUTPUTS})
         super().__init__(EnterpriseProvider(), resource_name, props, opts)
@@ -196,7 +225,9 @@ def _outputs(
 def _default_gateway_pool(client: VcoClient) -> str:
     pools = client.v1.get_network_gateway_pools()
     if not pools:
-        raise NotFound("the Orchestrator has no gateway pool; set gateway_pool_id", operation="getNetworkGatewayPools")
+        raise NotFound(
+            "the Orchestrator has no gateway pool; set gateway_pool_id", operation="getNetworkGatewayPools"
+        )
     return next((p for p in pools if p.is_default), pools[0]).logical_id
 
 
@@ -210,8 +241,10 @@ def _gateway_pool_numeric_id(client: VcoClient, logical_id: str) -> int:
 def _default_operator_profile(client: VcoClient) -> str:
     profiles = client.v1.get_network_configurations()
     if not profiles:
-        raise NotFound("the Orchestrator has no operator profile; set operator_profile_id",
-                       operation="getNetworkConfigurations")
+        raise NotFound(
+            "the Orchestrator has no operator profile; set operator_profile_id",
+            operation="getNetworkConfigurations",
+        )
     return profiles[0].logical_id
 
 
@@ -219,8 +252,10 @@ def _numeric_id(client: VcoClient, logical_id: str) -> int:
     for ref in client.v1.get_network_enterprises():
         if ref.logical_id == logical_id:
             return ref.id
-    raise NotFound(f"enterprise {logical_id} is not listed by network/getNetworkEnterprises",
-                   operation="network/getNetworkEnterprises")
+    raise NotFound(
+        f"enterprise {logical_id} is not listed by network/getNetworkEnterprises",
+        operation="network/getNetworkEnterprises",
+    )
 
 
 def _rollback(client: VcoClient, logical_id: str) -> None:
