@@ -11,6 +11,7 @@ from ..domain.auth import Principal
 from ..domain.errors import NotFound
 from ..domain.validation import parse
 from ..store import Record, Tx
+from .objects import object_header
 from .rpc import method
 
 _FIELDS = (
@@ -34,11 +35,7 @@ def enterprise_object(record: Record) -> dict[str, Any]:
     """An enterprise as v1 shows it: numeric ids, tinyint flags."""
     data = record.data
     body: dict[str, Any] = {
-        "id": record.id,
-        "logicalId": record.logical_id,
-        "name": record.name,
-        "created": record.created,
-        "modified": record.modified,
+        **object_header(record),
         "alertsEnabled": int(bool(data["alertsEnabled"])),
         "operatorAlertsEnabled": int(bool(data["operatorAlertsEnabled"])),
     }

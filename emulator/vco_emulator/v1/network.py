@@ -8,6 +8,7 @@ from ..domain import enterprises, network
 from ..domain.auth import Principal
 from ..store import Record, Tx
 from .enterprise import enterprise_object
+from .objects import object_header
 from .rpc import method
 
 
@@ -25,11 +26,7 @@ def gateway_pool_object(record: Record) -> dict[str, Any]:
 def configuration_object(record: Record) -> dict[str, Any]:
     data = record.data
     return {
-        "id": record.id,
-        "logicalId": record.logical_id,
-        "name": record.name,
-        "created": record.created,
-        "modified": record.modified,
+        **object_header(record),
         "effective": record.modified,
         "description": data.get("description"),
         "version": data.get("version", "1"),
