@@ -159,6 +159,10 @@ class Tx:
     def delete(self, record: Record) -> None:
         self._conn.execute("DELETE FROM objects WHERE id = ?", (record.id,))
 
+    def delete_children(self, enterprise_id: int) -> None:
+        """Delete every object that belongs to an enterprise (not the enterprise itself)."""
+        self._conn.execute("DELETE FROM objects WHERE enterprise_id = ?", (enterprise_id,))
+
     def get(self, kind: str, *, id: int | None = None, logical_id: str | None = None) -> Record | None:
         if id is not None:
             row = self._conn.execute("SELECT * FROM objects WHERE kind = ? AND id = ?", (kind, id)).fetchone()

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store import Record, Tx
+from . import profiles as profiles_
 from .auth import ENTERPRISE_USER, Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .validation import parse
@@ -157,7 +158,14 @@ def create_enterprise(tx: Tx, principal: Principal, payload: Any) -> Record:
     if not data["accountNumber"]:
         data["accountNumber"] = enterprise.logical_id.split("-")[0].upper()
         enterprise = tx.update(enterprise, enterprise.name, data)
-    _create_enterprise_profile(tx, enterprise, profiles[0])
+    profiles_.create_global_segment(tx, enterprise.id)
+    profiles_.create_profile(
+        tx,
+        enterprise.id,
+        "Quick Start Profile",
+        description=f"Enterprise profile derived from {profiles[0].name}",
+        derived_from=profiles[0],
+    )
     if req.user is not None:
         _create_first_user(tx, enterprise, req.user)
     return enterprise
@@ -210,9 +218,7 @@ def delete_enterprise(
         raise DataConflict(
             f"enterprise {enterprise.name!r} still has {len(edges)} edge(s); delete them first"
         )
-    for kind in ("configuration", ENTERPRISE_USER, "network_segment", "object_group"):
-        for child in tx.find(kind, enterprise_id=enterprise.id):
-            tx.delete(child)
+    tx.delete_children(enterprise.id)
     tx.delete(enterprise)
 
 
@@ -220,23 +226,6 @@ def _require_unique_name(tx: Tx, name: str) -> None:
     folded = name.casefold()
     if any(e.name.casefold() == folded for e in tx.find(KIND)):
         raise DataConflict(f"an enterprise named {name!r} already exists")
-
-
-def _create_enterprise_profile(tx: Tx, enterprise: Record, operator_profile: Record) -> Record:
-    return tx.insert(
-        "configuration",
-        "Quick Start Profile",
-        {
-            "description": f"Enterprise profile derived from {operator_profile.name}",
-            "configurationType": operator_profile.data.get("configurationType", "SEGMENT_BASED"),
-            "version": "1",
-            "schemaVersion": operator_profile.data.get("schemaVersion", "5.1.0"),
-            "bastionState": "UNCONFIGURED",
-            "isStaging": False,
-            "derivedFromId": operator_profile.id,
-        },
-        enterprise_id=enterprise.id,
-    )
 
 
 def _create_first_user(tx: Tx, enterprise: Record, user: NewEnterpriseUser) -> Record:

@@ -1,0 +1,138 @@
+"""Configuration profiles and their modules: the shared model other domain modules build on.
+
+A profile is a `configuration` row of an enterprise; its modules are `configuration_module`
+rows (one per module name) holding the module document in `data["data"]`. An enterprise
+gets one profile derived from its operator profile; every edge gets an edge-specific
+profile (`edgeSpecific: true`, `edgeId`) whose modules override the enterprise profile's.
+
+Not implemented here: module validation and the effective (merged) view; see the
+configuration module of the domain for those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..store import Record, Tx
+from . import kinds
+
+ENTERPRISE_PROFILE_MODULES = (
+    "deviceSettings",
+    "firewall",
+    "QOS",
+    "WAN",
+    "controlPlane",
+    "managementPlane",
+    "metaData",
+)
+EDGE_PROFILE_MODULES = ("deviceSettings", "firewall", "QOS", "WAN")
+SCHEMA_VERSION = "5.1.0"
+
+
+def global_segment(tx: Tx, enterprise_id: int) -> Record:
+    """The enterprise's Global Segment (segmentId 0), created with the enterprise."""
+    for segment in tx.find(kinds.NETWORK_SEGMENT, enterprise_id=enterprise_id):
+        if segment.data.get("segmentId") == 0:
+            return segment
+    raise LookupError(f"enterprise {enterprise_id} has no Global Segment")
+
+
+def create_global_segment(tx: Tx, enterprise_id: int) -> Record:
+    return tx.insert(
+        kinds.NETWORK_SEGMENT,
+        "Global Segment",
+        {"segmentId": 0, "type": "REGULAR", "description": None, "data": {"serviceVlan": None}},
+        enterprise_id=enterprise_id,
+    )
+
+
+def segment_ref(segment: Record) -> dict[str, Any]:
+    """How a module document names a segment."""
+    return {
+        "segmentId": segment.data["segmentId"],
+        "name": segment.name,
+        "type": segment.data.get("type", "REGULAR"),
+        "segmentLogicalId": segment.logical_id,
+    }
+
+
+def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specific: bool) -> dict[str, Any]:
+    """The document a new profile's module starts with."""
+    segment = segment_ref(global_segment(tx, enterprise_id))
+    if module == "firewall":
+        return {
+            "firewall_enabled": True,
+            "stateful_firewall_enabled": True,
+            "firewall_logging_enabled": False,
+            "segments": [{"segment": segment, "outbound": [], "inbound": []}],
+            "inbound": [],
+        }
+    if module == "QOS":
+        return {
+            "segments": [{"segment": segment, "rules": [], "defaults": []}],
+            "webProxy": {"providers": []},
+        }
+    if module == "deviceSettings":
+        return {"segments": [{"segment": segment}], "lan": {"networks": []}, "routedInterfaces": []}
+    if module == "WAN":
+        return {"links": [], "networks": []}
+    return {}
+
+
+def create_profile(
+    tx: Tx,
+    enterprise_id: int,
+    name: str,
+    *,
+    description: str | None,
+    derived_from: Record | None = None,
+    edge_id: int | None = None,
+) -> Record:
+    """Insert a profile and its modules; an edge-specific one when `edge_id` is given."""
+    edge_specific = edge_id is not None
+    profile = tx.insert(
+        kinds.CONFIGURATION,
+        name,
+        {
+            "description": description,
+            "configurationType": "SEGMENT_BASED",
+            "version": "1",
+            "schemaVersion": SCHEMA_VERSION,
+            "bastionState": "UNCONFIGURED",
+            "isStaging": False,
+            "derivedFromId": None if derived_from is None else derived_from.id,
+            "edgeSpecific": edge_specific,
+            "edgeId": edge_id,
+        },
+        enterprise_id=enterprise_id,
+    )
+    for module in EDGE_PROFILE_MODULES if edge_specific else ENTERPRISE_PROFILE_MODULES:
+        tx.insert(
+            kinds.CONFIGURATION_MODULE,
+            module,
+            {
+                "configurationId": profile.id,
+                "type": "ENTERPRISE",
+                "description": None,
+                "schemaVersion": SCHEMA_VERSION,
+                "version": "1",
+                "data": default_module_data(tx, enterprise_id, module, edge_specific=edge_specific),
+                "refs": {},
+            },
+            enterprise_id=enterprise_id,
+        )
+    return profile
+
+
+def profile_modules(tx: Tx, profile: Record) -> list[Record]:
+    return [
+        m
+        for m in tx.find(kinds.CONFIGURATION_MODULE, enterprise_id=profile.enterprise_id)
+        if m.data.get("configurationId") == profile.id
+    ]
+
+
+def delete_profile(tx: Tx, profile: Record) -> None:
+    for module in profile_modules(tx, profile):
+        tx.delete(module)
+    tx.delete(profile)
