@@ -12,9 +12,8 @@ from __future__ import annotations
 import sys
 import time
 
-from vco_emulator.process import EmulatorProcess
-
 from scripts.pulumi_cli import REPO, PulumiCli, PulumiError
+from vco_emulator.process import EmulatorProcess
 
 DEMO = REPO / ".demo"
 

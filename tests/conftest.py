@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.settings import Settings
 from vco_emulator.process import EmulatorProcess

@@ -1,12 +1,18 @@
 """Connection settings: stack config `velocloud:*`, with environment variables as fallback.
 
-| stack config          | environment         | meaning                                        |
-|-----------------------|---------------------|------------------------------------------------|
-| `velocloud:url`       | `VCO_URL`           | Orchestrator base URL, e.g. https://vco.example.net |
-| `velocloud:token`     | `VCO_API_TOKEN`     | API token (set it with `pulumi config set --secret`) |
-| `velocloud:tokenFile` | `VCO_API_TOKEN_FILE`| file holding the API token                     |
-| `velocloud:insecure`  | `VCO_INSECURE`      | `true` skips TLS certificate verification      |
-| `velocloud:caBundle`  | `VCO_CA_BUNDLE`     | CA bundle file to verify the Orchestrator      |
+| stack config                | environment             | meaning                                  |
+|-----------------------------|-------------------------|------------------------------------------|
+| `velocloud:url`             | `VCO_URL`               | Orchestrator base URL, https://vco.example.net |
+| `velocloud:token`           | `VCO_API_TOKEN`         | API token                                |
+| `velocloud:tokenFile`       | `VCO_API_TOKEN_FILE`    | file holding the API token               |
+| `velocloud:insecure`        | `VCO_INSECURE`          | `true` skips TLS certificate verification |
+| `velocloud:caBundle`        | `VCO_CA_BUNDLE`         | CA bundle file to verify the Orchestrator |
+| `velocloud:maxInFlight`     | `VCO_MAX_IN_FLIGHT`     | requests in flight at once (default 4)   |
+| `velocloud:connectTimeout`  | `VCO_CONNECT_TIMEOUT`   | seconds to connect (default 10)          |
+| `velocloud:readTimeout`     | `VCO_READ_TIMEOUT`      | seconds to wait for an answer (default 60) |
+| `velocloud:maxAttempts`     | `VCO_MAX_ATTEMPTS`      | attempts per request, retries included (default 8) |
+| `velocloud:retryDeadline`   | `VCO_RETRY_DEADLINE`    | seconds for one request and its retries (180) |
+| `velocloud:asyncTimeout`    | `VCO_ASYNC_TIMEOUT`     | seconds to wait for an async operation (300) |
 
 Stack config wins over the environment. The token is a `SecretStr`: it never appears in a
 repr, a log line or an error message.
@@ -15,14 +21,24 @@ repr, a log line or an error message.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+# field name -> (config key, environment variable), for the numeric tunables
+_TUNABLES = {
+    "max_in_flight": ("maxInFlight", "VCO_MAX_IN_FLIGHT"),
+    "connect_timeout": ("connectTimeout", "VCO_CONNECT_TIMEOUT"),
+    "read_timeout": ("readTimeout", "VCO_READ_TIMEOUT"),
+    "max_attempts": ("maxAttempts", "VCO_MAX_ATTEMPTS"),
+    "retry_deadline": ("retryDeadline", "VCO_RETRY_DEADLINE"),
+    "async_timeout": ("asyncTimeout", "VCO_ASYNC_TIMEOUT"),
+}
 
 
 class SettingsError(ValueError):
@@ -30,16 +46,19 @@ class SettingsError(ValueError):
 
 
 class Settings(BaseModel):
-    """How to reach one Orchestrator. Immutable; safe to share between threads."""
+    """How to reach one Orchestrator. Immutable and hashable; safe to share between threads."""
 
     model_config = ConfigDict(frozen=True)
 
     url: str
     token: SecretStr
     verify: bool | str = True
-    connect_timeout: float = 10.0
-    read_timeout: float = 60.0
-    max_in_flight: int = 4
+    connect_timeout: float = Field(10.0, gt=0)
+    read_timeout: float = Field(60.0, gt=0)
+    max_in_flight: int = Field(4, ge=1, le=64)
+    max_attempts: int = Field(8, ge=1, le=50)
+    retry_deadline: float = Field(180.0, gt=0)
+    async_timeout: float = Field(300.0, gt=0)
 
     @field_validator("url")
     @classmethod
@@ -47,7 +66,7 @@ class Settings(BaseModel):
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"VCO url {url!r} must look like https://vco.example.net")
-        if parts.path.rstrip("/") not in ("",):
+        if parts.path.rstrip("/") != "" or parts.query:
             raise ValueError(
                 f"VCO url {url!r} must not have a path; give the Orchestrator's base URL "
                 f"({parts.scheme}://{parts.netloc})"
@@ -85,16 +104,28 @@ def resolve_settings(config: Mapping[str, Any], env: Mapping[str, str] | None = 
             "no API token: set `pulumi config set --secret velocloud:token ...`, VCO_API_TOKEN, "
             "or velocloud:tokenFile / VCO_API_TOKEN_FILE"
         )
-    verify: bool | str = True
+    fields: dict[str, Any] = {"url": url, "token": SecretStr(token)}
     ca_bundle = pick("caBundle", "VCO_CA_BUNDLE")
     if ca_bundle is not None:
-        verify = ca_bundle
+        fields["verify"] = ca_bundle
     if _truthy(pick("insecure", "VCO_INSECURE")):
-        verify = False
+        fields["verify"] = False
+    sources: dict[str, str] = {}
+    for field, (key, var) in _TUNABLES.items():
+        value = pick(key, var)
+        if value is not None:
+            fields[field] = value
+            sources[field] = f"velocloud:{key} / {var}"
     try:
-        return Settings(url=url, token=SecretStr(token), verify=verify)
-    except ValueError as exc:
-        raise SettingsError(_first_error(exc)) from None
+        return Settings(**fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else "settings"
+        where = sources.get(field, "velocloud:url / VCO_URL" if field == "url" else field)
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if field == "url":
+            raise SettingsError(message) from None
+        raise SettingsError(f"{where} = {err.get('input')!r} is invalid: {message}") from None
 
 
 def _read_token_file(path: str) -> str:
@@ -105,11 +136,3 @@ def _read_token_file(path: str) -> str:
     if not token:
         raise SettingsError(f"the API token file {path} is empty")
     return token
-
-
-def _first_error(exc: ValueError) -> str:
-    errors: Callable[[], list[dict[str, Any]]] | None = getattr(exc, "errors", None)
-    if errors is None:
-        return str(exc)
-    first = errors()[0]
-    return str(first.get("msg", exc)).removeprefix("Value error, ")

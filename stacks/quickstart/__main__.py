@@ -1,6 +1,7 @@
 """Quickstart stack: one customer (enterprise) on the Orchestrator named by `velocloud:url`."""
 
 import pulumi
+
 import pulumi_velocloud as velocloud
 
 config = pulumi.Config()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import requests
+
 from vco_emulator.domain.seed import seed_logical_id
 from vco_emulator.process import EmulatorProcess
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import requests
+
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import auth, create_enterprise

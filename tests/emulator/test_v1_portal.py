@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import requests
+
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import GATEWAY_POOL, auth, create_enterprise, v1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import requests
+
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import auth, create_enterprise

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
+from pydantic import SecretStr
+
 from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.client.errors import InvalidRequest, NotFound, Unauthorized
 from pulumi_velocloud.settings import Settings
-from pydantic import SecretStr
 from vco_emulator.process import EmulatorProcess
 
 from ..emulator.helpers import GATEWAY_POOL, OPERATOR_PROFILE

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vco_emulator.process import EmulatorProcess
-
 from scripts.pulumi_cli import REPO, PulumiCli
+from vco_emulator.process import EmulatorProcess
 
 
 def make_project(where: Path, program: str, *, name: str = "velocloud-test") -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from pulumi_velocloud.client import VcoClient
 from vco_emulator.process import EmulatorProcess
 

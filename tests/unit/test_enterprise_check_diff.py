@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_velocloud.resources.base import UNKNOWN
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from pulumi_velocloud.client.retry import (
     RetryPolicy,
     backoff,

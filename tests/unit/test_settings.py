@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from pulumi_velocloud.settings import SettingsError, resolve_settings
 
 TOKEN = "tok-SECRET-123"
@@ -69,3 +70,19 @@ def test_token_never_in_repr_or_str() -> None:
     assert TOKEN not in repr(s)
     assert TOKEN not in str(s)
     assert TOKEN not in str(s.model_dump())
+
+
+def test_tunables_from_config_and_environment() -> None:
+    base = {"velocloud:url": "https://vco.example.net", "velocloud:token": TOKEN}
+    s = resolve_settings(
+        {**base, "velocloud:maxInFlight": "2"}, {"VCO_READ_TIMEOUT": "5", "VCO_MAX_ATTEMPTS": "3"}
+    )
+    assert (s.max_in_flight, s.read_timeout, s.max_attempts, s.connect_timeout) == (2, 5.0, 3, 10.0)
+
+
+def test_invalid_tunable_names_the_key_and_value() -> None:
+    base = {"velocloud:url": "https://vco.example.net", "velocloud:token": TOKEN}
+    with pytest.raises(SettingsError, match=r"velocloud:maxInFlight / VCO_MAX_IN_FLIGHT = '0' is invalid"):
+        resolve_settings({**base, "velocloud:maxInFlight": "0"}, {})
+    with pytest.raises(SettingsError, match=r"velocloud:readTimeout / VCO_READ_TIMEOUT = 'soon' is invalid"):
+        resolve_settings({**base, "velocloud:readTimeout": "soon"}, {})

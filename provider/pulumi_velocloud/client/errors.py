@@ -33,6 +33,7 @@ class VcoError(Exception):
         request_id: str | None = None,
         field_errors: list[FieldError] | None = None,
         code: Any = None,
+        ambiguous: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -43,6 +44,8 @@ class VcoError(Exception):
         self.request_id = request_id
         self.field_errors = field_errors or []
         self.code = code
+        # True when a non-idempotent request failed after it may have been carried out.
+        self.ambiguous = ambiguous
 
     def __str__(self) -> str:
         where = (
@@ -87,4 +90,13 @@ class ServerError(VcoError):
 
 
 class AsyncOperationFailed(VcoError):
-    """An asynchronous operation ended in `ERROR`."""
+    """An asynchronous operation ended in `ERROR`; `message` is the Orchestrator's reason."""
+
+
+class AsyncOperationTimeout(VcoError):
+    """An asynchronous operation was still pending when the wait ran out."""
+
+    def __init__(self, message: str, *, operation_id: str, last_status: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.operation_id = operation_id
+        self.last_status = last_status

@@ -79,6 +79,11 @@ def backoff(
     return min(policy.backoff_cap, policy.backoff_base * 2.0 ** (attempt - 1)) * spread
 
 
+def poll_interval(poll: int, *, first: float = 0.2, factor: float = 2.0, cap: float = 5.0) -> float:
+    """Seconds before poll number `poll` (1-based) of an asynchronous operation."""
+    return min(cap, first * factor ** (poll - 1))
+
+
 def within_deadline(*, started: float, now: float, wait: float, policy: RetryPolicy) -> bool:
     """Whether waiting `wait` more seconds still ends before the deadline."""
     return (now - started) + wait <= policy.deadline

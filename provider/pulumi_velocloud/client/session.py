@@ -48,7 +48,9 @@ class ApiSession:
     ) -> None:
         self.base_url = settings.url
         self._settings = settings
-        self._policy = policy or RetryPolicy()
+        self._policy = policy or RetryPolicy(
+            max_attempts=settings.max_attempts, deadline=settings.retry_deadline
+        )
         self._sleep, self._clock, self._rand = sleep, clock, rand
         self._in_flight = threading.BoundedSemaphore(settings.max_in_flight)
         self._http = requests.Session()
@@ -99,6 +101,8 @@ class ApiSession:
                 if response is None
                 else parse_retry_after(response.headers.get("Retry-After"), now=time.time())
             )
+            if not idempotent and sent and (status is None or status >= 500):
+                error.ambiguous = True  # the Orchestrator may have carried it out
             if not should_retry(
                 status=status,
                 transport_error=response is None,

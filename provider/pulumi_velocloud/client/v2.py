@@ -9,6 +9,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ..models.enterprise import EnterpriseV2
+from .idempotency import create_once
 from .session import ApiSession
 
 PREFIX = "/api/sdwan/v2"
@@ -33,17 +34,31 @@ class V2Api:
                 return
             query = {"nextPageLink": meta["nextPageLink"]}
 
-    def get_enterprises(self, *, limit: int | None = None, **filters: str) -> Iterator[EnterpriseV2]:
-        params: dict[str, Any] = dict(filters)
+    def get_enterprises(
+        self, *, limit: int | None = None, filters: dict[str, str] | None = None
+    ) -> Iterator[EnterpriseV2]:
+        """Every customer, page by page; `filters` are v2 `field[op]` filters ({"name[contains]": "a"})."""
+        params: dict[str, Any] = dict(filters or {})
         if limit is not None:
             params["limit"] = limit
         return self.paginate("/enterprises/", EnterpriseV2, operation="getEnterprises", params=params)
 
     def create_enterprise(self, body: dict[str, Any]) -> EnterpriseV2:
-        response = self._session.call(
-            "POST", PREFIX + "/enterprises/", operation="createEnterprise", json=body
-        )
-        return EnterpriseV2.model_validate(response.json())
+        """Create a customer; an ambiguous failure is recovered by its name (never a duplicate)."""
+        name = str(body["name"])
+
+        def create() -> EnterpriseV2:
+            response = self._session.call(
+                "POST", PREFIX + "/enterprises/", operation="createEnterprise", json=body
+            )
+            return EnterpriseV2.model_validate(response.json())
+
+        return create_once(create, lambda: self.find_enterprise(name), what=f"enterprise {name!r}")
+
+    def find_enterprise(self, name: str) -> EnterpriseV2 | None:
+        """The customer named exactly `name`, or None."""
+        matches = [e for e in self.get_enterprises(filters={"name[contains]": name}) if e.name == name]
+        return matches[0] if matches else None
 
     def get_enterprise(self, enterprise_logical_id: str) -> EnterpriseV2:
         response = self._session.call(

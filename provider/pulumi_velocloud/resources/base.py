@@ -22,7 +22,19 @@ from ..settings import SettingsError, resolve_settings
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
 PROVIDER_KEY = "__provider"
-CONFIG_KEYS = ("url", "token", "tokenFile", "insecure", "caBundle")
+CONFIG_KEYS = (
+    "url",
+    "token",
+    "tokenFile",
+    "insecure",
+    "caBundle",
+    "maxInFlight",
+    "connectTimeout",
+    "readTimeout",
+    "maxAttempts",
+    "retryDeadline",
+    "asyncTimeout",
+)
 
 _config: dict[str, str] = {}
 _config_lock = threading.Lock()
