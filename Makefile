@@ -31,10 +31,12 @@ pulumi:
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VPY) -m scripts.gen_schemas --check
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VPY) -m scripts.gen_schemas
 
 typecheck: venv
 	$(VENV)/bin/mypy

@@ -45,7 +45,24 @@ def test_lifecycle(provider: EnterpriseProvider, client: VcoClient) -> None:
     provider.delete(created.id, updated)  # already gone: still success
 
 
-def test_duplicate_name_error_names_the_resource(provider: EnterpriseProvider) -> None:
+def test_existing_name_fails_with_how_to_adopt(provider: EnterpriseProvider, vco: EmulatorProcess) -> None:
     provider.create({"name": "ACME"})
-    with pytest.raises(base.VcoResourceError, match=r'Enterprise "ACME": createEnterprise .* already exists'):
+    writes = vco.admin("GET", "stats")["writes"]
+    with pytest.raises(base.VcoResourceError, match=r'Enterprise "ACME": .*already exists .*set adopt=True'):
         provider.create({"name": "ACME"})
+    assert vco.admin("GET", "stats")["writes"] == writes + 1  # the refused create, nothing else
+
+
+def test_adopt_takes_over_and_converges(provider: EnterpriseProvider, client: VcoClient) -> None:
+    original = provider.create({"name": "ACME", "description": "made by hand", "city": "Oslo"})
+    adopted = provider.create({"name": "ACME", "description": "managed", "adopt": True})
+    assert adopted.id == original.id
+    assert adopted.outs is not None and adopted.outs["description"] == "managed"
+    assert adopted.outs["city"] is None  # declared state wins: unset fields are cleared
+    assert [e.name for e in client.v2.get_enterprises()] == ["ACME"]
+
+
+def test_adopt_refuses_fields_that_would_need_a_replacement(provider: EnterpriseProvider) -> None:
+    provider.create({"name": "ACME", "account_number": "A-1"})
+    with pytest.raises(base.VcoResourceError, match="cannot adopt: account_number"):
+        provider.create({"name": "ACME", "account_number": "B-2", "adopt": True})

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..client import VcoClient, client_for
 from ..client.errors import Unauthorized, VcoError
 from ..settings import SettingsError, resolve_settings
+from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
 PROVIDER_KEY = "__provider"
@@ -76,14 +77,11 @@ def vco_errors(label: str) -> Iterator[None]:
 
 
 class VcoProvider(ResourceProvider):
-    """Base of the dynamic providers; subclasses set `kind`, `args_model` and the CRUD methods."""
+    """Base of the dynamic providers; subclasses set `spec` and the CRUD methods."""
 
     serialize_as_secret_always = False
 
-    kind: ClassVar[str]
-    args_model: ClassVar[type[BaseModel]]
-    replace_on_change: ClassVar[frozenset[str]] = frozenset()
-    delete_before_replace: ClassVar[bool] = False
+    spec: ClassVar[ResourceSpec]
 
     def configure(self, req: ConfigureRequest) -> None:
         set_connection_config({f"velocloud:{k}": req.config.get(f"velocloud:{k}") for k in CONFIG_KEYS})
@@ -91,25 +89,22 @@ class VcoProvider(ResourceProvider):
     # -- check -----------------------------------------------------------------------
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        """Validate the inputs against `args_model` without calling the API."""
+        """Validate the inputs against the spec's Args model without calling the API."""
         inputs = {k: v for k, v in news.items() if k != PROVIDER_KEY}
-        known = {k: v for k, v in inputs.items() if not is_unknown(v)}
+        known = {k: v for k, v in inputs.items() if not is_unknown(v) and v is not None}
         failures: list[CheckFailure] = []
         try:
-            self.args_model.model_validate(known)
+            self.spec.args.model_validate(known)
         except ValidationError as exc:
             for err in exc.errors():
                 field = str(err["loc"][0]) if err["loc"] else "(inputs)"
-                if field in inputs and is_unknown(inputs[field]):
-                    continue
+                if is_unknown(inputs.get(field)):
+                    continue  # judged once the value is known, at `up`
                 path = ".".join(str(p) for p in err["loc"]) or field
                 value = _get_path(known, err["loc"])
                 shown = "missing" if err["type"] == "missing" else f"{value!r}"
                 failures.append(
-                    CheckFailure(
-                        field,
-                        f"{self.kind} field {path} = {shown} is invalid: {err['msg']}",
-                    )
+                    CheckFailure(field, f"{self.spec.name} field {path} = {shown} is invalid: {err['msg']}")
                 )
         return CheckResult(news, failures)
 
@@ -118,24 +113,29 @@ class VcoProvider(ResourceProvider):
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """Compare the desired inputs with the last-read outputs, field by field."""
         changed = self.changed_fields(olds, news)
-        replaces = sorted(f for f in changed if f in self.replace_on_change)
+        replaces = sorted(f for f in changed if f in self.spec.replace_on_change)
         return DiffResult(
             changes=bool(changed),
             replaces=replaces,
-            delete_before_replace=self.delete_before_replace if replaces else None,
+            delete_before_replace=self.spec.delete_before_replace if replaces else None,
         )
 
     def changed_fields(self, olds: Mapping[str, Any], news: Mapping[str, Any]) -> list[str]:
-        fields = self.args_model.model_fields
+        """The managed inputs whose desired value differs from the last-read output.
+
+        Inputs the Orchestrator defaults are compared only when the user sets them.
+        """
         changed = []
-        for name in fields:
+        for name in self.spec.managed_fields:
             new = news.get(name)
+            if new is None and name in self.spec.server_defaulted:
+                continue
             if is_unknown(new) or self.normalise(name, new) != self.normalise(name, olds.get(name)):
                 changed.append(name)
         return changed
 
     def normalise(self, field: str, value: Any) -> Any:
-        """The comparable form of a field value; subclasses add server defaults."""
+        """The comparable form of a field value; subclasses add their own rules."""
         if value == "":
             return None
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -144,9 +144,26 @@ class VcoProvider(ResourceProvider):
 
     def args(self, props: Mapping[str, Any]) -> Any:
         """The validated inputs as the resource's Args model."""
-        return self.args_model.model_validate(
-            {k: v for k, v in props.items() if k in self.args_model.model_fields}
+        fields = self.spec.args.model_fields
+        return self.spec.args.model_validate(
+            {k: v for k, v in props.items() if k in fields and v is not None}
         )
+
+
+def resource_props(
+    spec: ResourceSpec, resource_name: str, args: BaseModel | None, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """The property bag of a new resource: every input (None when unset) and every output."""
+    inputs = dict(kwargs) if args is None else {**args.model_dump(exclude_defaults=True), **kwargs}
+    unknown = sorted(set(inputs) - set(spec.args.model_fields))
+    if unknown:
+        raise TypeError(
+            f"{spec.name} {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
+            f"valid inputs: {', '.join(spec.args.model_fields)}"
+        )
+    props = {field: inputs.get(field) for field in spec.args.model_fields}
+    props.update({field: None for field in spec.outputs.model_fields if field not in props})
+    return props
 
 
 def _get_path(data: Mapping[str, Any], loc: tuple[int | str, ...]) -> Any:

@@ -3,10 +3,9 @@
 The v2 API creates and deletes customers but cannot change them, and its resource shows
 neither the numeric id nor the description; so create is v2, the numeric id comes from v1
 `network/getNetworkEnterprises`, reads are v2 (existence) + v1 `enterprise/getEnterprise`,
-and updates are v1 `enterprise/updateEnterprise`.
+and updates are v1 `enterprise/updateEnterprise`. The natural key is the name.
 
-Not implemented yet: adopting an existing enterprise (`adopt=True`), the first enterprise
-user, licenses, delegation flags.
+Not implemented yet: the first enterprise user, licenses, delegation flags.
 """
 
 from __future__ import annotations
@@ -17,13 +16,14 @@ from typing import Any
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from pydantic.alias_generators import to_camel
 
 from ..client import VcoClient
-from ..client.errors import NotFound, VcoError
+from ..client.errors import InvalidRequest, NotFound, VcoError
 from ..models.enterprise import EnterpriseV1
-from .base import VcoProvider, current_client, vco_errors
+from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
+from .spec import ResourceArgs, ResourceSpec, register
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +31,15 @@ NAME_MAX = 255
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
-class EnterpriseArgs(BaseModel):
+class EnterpriseArgs(ResourceArgs):
     """The inputs of an `Enterprise`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(
         min_length=1, max_length=NAME_MAX, description="Customer name, unique in the Orchestrator."
     )
     description: str | None = Field(None, description="Free-text description.")
-    account_number: str | None = Field(
-        None, description="Account number; the VCO generates one if unset. Replaces."
-    )
-    domain: str | None = Field(None, description="Customer domain. Changing it replaces the enterprise.")
+    account_number: str | None = Field(None, description="Account number; the VCO generates one when unset.")
+    domain: str | None = Field(None, description="Customer domain.")
     contact_name: str | None = Field(None, description="Contact person.")
     contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
     contact_phone: str | None = Field(None, description="Contact phone number.")
@@ -62,50 +58,78 @@ class EnterpriseArgs(BaseModel):
         None, description="logicalId of the gateway pool (default: the default pool)."
     )
     operator_profile_id: str | None = Field(
-        None, description="logicalId of the operator profile to start from (default: the first). Replaces."
+        None, description="logicalId of the operator profile to start from (default: the first)."
     )
 
 
+class EnterpriseOutputs(BaseModel):
+    """What an `Enterprise` reports: its inputs as the Orchestrator holds them, plus ids."""
+
+    logical_id: str = Field(description="The enterprise logicalId (also the Pulumi id).")
+    vco_id: int = Field(description="The numeric enterprise id of the v1 API.")
+    name: str
+    description: str | None = None
+    account_number: str | None = None
+    domain: str | None = None
+    gateway_pool_id: str | None = None
+    operator_profile_id: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    street_address: str | None = None
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    timezone: str | None = None
+    locale: str | None = None
+
+
+SPEC = register(
+    ResourceSpec(
+        name="Enterprise",
+        summary="A VCO customer (enterprise). Its Pulumi id is the enterprise logicalId.",
+        args=EnterpriseArgs,
+        outputs=EnterpriseOutputs,
+        natural_key=("name",),
+        replace_on_change=frozenset({"account_number", "domain", "operator_profile_id"}),
+        server_defaulted=frozenset(
+            {"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"}
+        ),
+        delete_before_replace=True,  # the name must stay unique
+        example=(
+            "acme = velocloud.Enterprise(\n"
+            '    "acme", name="ACME Corp", description="Managed by Pulumi",\n'
+            '    contact_email="netops@acme.example", city="New York", country="US",\n'
+            ")"
+        ),
+        notes=(
+            "account_number, domain and operator_profile_id can only be set at creation: changing them "
+            "replaces the enterprise (deleted first, since the name must stay unique).",
+        ),
+    )
+)
+
 # Inputs sent as-is (camelCase) in v2 create and v1 update.
 _SITE_FIELDS = (
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "street_address",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "lat",
-    "lon",
-    "timezone",
-    "locale",
-)
-# Inputs the Orchestrator fills in when unset: only compared when the user sets them.
-_SERVER_DEFAULTED = frozenset(
-    {"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"}
-)
-OUTPUTS = ("logical_id", "vco_id")
+    "contact_name", "contact_email", "contact_phone", "street_address", "city", "state", "postal_code",
+    "country", "lat", "lon", "timezone", "locale",
+)  # fmt: skip
 
 
 class EnterpriseProvider(VcoProvider):
-    kind = "Enterprise"
-    args_model = EnterpriseArgs
-    replace_on_change = frozenset({"account_number", "domain", "operator_profile_id"})
-    delete_before_replace = True  # the name must stay unique
-
-    def changed_fields(self, olds: Any, news: Any) -> list[str]:
-        return [
-            f
-            for f in super().changed_fields(olds, news)
-            if not (f in _SERVER_DEFAULTED and news.get(f) is None)
-        ]
+    spec = SPEC
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        args = EnterpriseArgs.model_validate(_inputs(props))
+        args: EnterpriseArgs = self.args(props)
         label = f'Enterprise "{args.name}"'
         client = current_client()
         with vco_errors(label):
+            existing = client.v2.find_enterprise(args.name) if args.adopt else None
+            if existing is not None:
+                return self._adopt(client, args, existing.logical_id)
             pool_id = args.gateway_pool_id or _default_gateway_pool(client)
             profile_id = args.operator_profile_id or _default_operator_profile(client)
             body: dict[str, Any] = {
@@ -116,7 +140,16 @@ class EnterpriseProvider(VcoProvider):
             for field in ("account_number", "domain", *_SITE_FIELDS):
                 if getattr(args, field) is not None:
                     body[to_camel(field)] = getattr(args, field)
-            created = client.v2.create_enterprise(body)
+            try:
+                created = client.v2.create_enterprise(body)
+            except InvalidRequest:
+                taken = client.v2.find_enterprise(args.name)
+                if taken is None:
+                    raise
+                raise VcoResourceError(
+                    f"{label}: an enterprise with this name already exists (logicalId {taken.logical_id}) "
+                    "and is not managed by this stack; set adopt=True to manage it, or choose another name"
+                ) from None
         try:
             with vco_errors(label):
                 vco_id = _numeric_id(client, created.logical_id)
@@ -128,6 +161,34 @@ class EnterpriseProvider(VcoProvider):
             raise
         return CreateResult(created.logical_id, outs)
 
+    def _adopt(self, client: VcoClient, args: EnterpriseArgs, logical_id: str) -> CreateResult:
+        """Take over an existing enterprise and bring it to the declared state."""
+        vco_id = _numeric_id(client, logical_id)
+        current = _outputs(client, client.v1.get_enterprise(vco_id), None, args.operator_profile_id)
+        wanted = args.model_dump(exclude={"adopt"})
+        fixed = [f for f in self.changed_fields(current, wanted) if f in self.spec.replace_on_change]
+        if fixed:
+            raise VcoResourceError(
+                f'Enterprise "{args.name}": cannot adopt: {", ".join(fixed)} differ from the existing '
+                "enterprise and cannot be changed in place"
+            )
+        self._apply(client, vco_id, current, wanted)
+        return CreateResult(
+            logical_id,
+            _outputs(client, client.v1.get_enterprise(vco_id), None, current["operator_profile_id"]),
+        )
+
+    def _apply(self, client: VcoClient, vco_id: int, olds: dict[str, Any], news: dict[str, Any]) -> None:
+        """One v1 update with every changed in-place field."""
+        update: dict[str, Any] = {}
+        for field in self.changed_fields(olds, news):
+            if field == "gateway_pool_id":
+                update["gatewayPoolId"] = _gateway_pool_numeric_id(client, str(news[field]))
+            else:
+                update[to_camel(field)] = news.get(field)
+        if update:
+            client.v1.update_enterprise(vco_id, update)
+
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         client = current_client()
         with vco_errors(f'Enterprise "{props.get("name", id_)}"'):
@@ -137,22 +198,15 @@ class EnterpriseProvider(VcoProvider):
                 current = client.v1.get_enterprise(int(vco_id))
             except NotFound:
                 return ReadResult(None, {})
-            outs = _outputs(client, current, None, props.get("operator_profile_id"))
+            outs = _outputs(client, current, props.get("gateway_pool_id"), props.get("operator_profile_id"))
         return ReadResult(id_, outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args = EnterpriseArgs.model_validate(_inputs(news))
+        args: EnterpriseArgs = self.args(news)
         client = current_client()
         with vco_errors(f'Enterprise "{args.name}"'):
-            update: dict[str, Any] = {}
-            for field in self.changed_fields(olds, news):
-                if field == "gateway_pool_id":
-                    update["gatewayPoolId"] = _gateway_pool_numeric_id(client, args.gateway_pool_id or "")
-                else:
-                    update[to_camel(field)] = getattr(args, field)
             vco_id = int(olds["vco_id"])
-            if update:
-                client.v1.update_enterprise(vco_id, update)
+            self._apply(client, vco_id, olds, args.model_dump(exclude={"adopt"}))
             outs = _outputs(client, client.v1.get_enterprise(vco_id), None, olds.get("operator_profile_id"))
         return UpdateResult(outs)
 
@@ -182,31 +236,20 @@ class Enterprise(Resource, module="velocloud", name="Enterprise"):
     ) -> None:
         """Declare an enterprise: `Enterprise("acme", name="ACME Corp", description=...)`.
 
-        Inputs are the fields of `EnterpriseArgs` (given as keyword arguments or as one
-        `EnterpriseArgs`); they may be plain values or Pulumi Outputs.
+        Inputs are the fields of `EnterpriseArgs` (keyword arguments, or one `EnterpriseArgs`);
+        they may be plain values or Pulumi Outputs.
         """
-        inputs = dict(kwargs) if args is None else {**args.model_dump(exclude_none=True), **kwargs}
-        unknown = sorted(set(inputs) - set(EnterpriseArgs.model_fields))
-        if unknown:
-            raise TypeError(
-                f"Enterprise {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
-                f"valid inputs: {', '.join(EnterpriseArgs.model_fields)}"
-            )
-        props = {field: inputs.get(field) for field in EnterpriseArgs.model_fields}
-        props.update({field: None for field in OUTPUTS})
-        super().__init__(EnterpriseProvider(), resource_name, props, opts)
-
-
-def _inputs(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k in EnterpriseArgs.model_fields and v is not None}
+        super().__init__(
+            EnterpriseProvider(), resource_name, resource_props(SPEC, resource_name, args, kwargs), opts
+        )
 
 
 def _outputs(
     client: VcoClient, current: EnterpriseV1, gateway_pool_id: str | None, operator_profile_id: str | None
 ) -> dict[str, Any]:
-    if gateway_pool_id is None and current.gateway_pool_id is not None:
+    if current.gateway_pool_id is not None:
         pools = {p.id: p.logical_id for p in client.v1.get_network_gateway_pools()}
-        gateway_pool_id = pools.get(current.gateway_pool_id)
+        gateway_pool_id = pools.get(current.gateway_pool_id, gateway_pool_id)
     outs: dict[str, Any] = {
         "logical_id": current.logical_id,
         "vco_id": current.id,

@@ -1,0 +1,70 @@
+"""One definition per resource: its inputs, outputs, what replaces, what is secret, an example.
+
+From a `ResourceSpec` come the validation in `check`, the `replaces` in `diff`, the
+generated JSON Schemas in `schemas/` and the reference in `docs/reference.md`
+(`scripts/gen_schemas.py`; `make test` fails when they are stale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ResourceArgs(BaseModel):
+    """Base of every resource's inputs: strict, immutable, and the `adopt` switch."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    adopt: bool = Field(
+        False,
+        description="Take over an existing object with the same natural key (e.g. name) instead of failing; "
+        "it is then brought to the declared state. Our answer to `pulumi import`.",
+    )
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    name: str
+    summary: str
+    args: type[ResourceArgs]
+    outputs: type[BaseModel]
+    natural_key: tuple[str, ...]
+    example: str
+    replace_on_change: frozenset[str] = frozenset()
+    server_defaulted: frozenset[str] = frozenset()
+    secret_outputs: frozenset[str] = frozenset()
+    delete_before_replace: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def managed_fields(self) -> list[str]:
+        """The inputs that describe the object (all but `adopt`)."""
+        return [f for f in self.args.model_fields if f != "adopt"]
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON document written to `schemas/<name>.json`."""
+        return {
+            "resource": self.name,
+            "type": f"pulumi-python:dynamic/velocloud:{self.name}",
+            "summary": self.summary,
+            "naturalKey": list(self.natural_key),
+            "replaceOnChanges": sorted(self.replace_on_change),
+            "deleteBeforeReplace": self.delete_before_replace,
+            "serverDefaulted": sorted(self.server_defaulted),
+            "secretOutputs": sorted(self.secret_outputs),
+            "inputs": self.args.model_json_schema(),
+            "outputs": self.outputs.model_json_schema(),
+            "example": self.example,
+            "notes": list(self.notes),
+        }
+
+
+REGISTRY: dict[str, ResourceSpec] = {}
+
+
+def register(spec: ResourceSpec) -> ResourceSpec:
+    REGISTRY[spec.name] = spec
+    return spec
