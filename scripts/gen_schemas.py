@@ -51,9 +51,8 @@ def reference_section(spec: ResourceSpec) -> str:
         lines.append(f"| `{name}` | {_type(prop)} | {'yes' if name in required else ''} | {_rules(prop)} | "
                      f"{'; '.join(n for n in notes if n)} |")
     out_schema = spec.outputs.model_json_schema()
-    lines += ["", "Outputs: " + ", ".join(
-        f"`{name}`" + (" (secret)" if name in spec.secret_outputs else "") for name in out_schema["properties"]
-    ) + ".", ""]
+    outputs = [f"`{n}`" + (" (secret)" if n in spec.secret_outputs else "") for n in out_schema["properties"]]
+    lines += ["", "Outputs: " + ", ".join(outputs) + ".", ""]
     lines += [f"Natural key (for `adopt=True`): {', '.join(spec.natural_key)}.", ""]
     lines += [f"- {note}" for note in spec.notes]
     return "\n".join(lines).rstrip() + "\n"

@@ -7,10 +7,10 @@ from pulumi_velocloud.models.enterprise import EnterpriseV1, EnterpriseV2
 
 def test_unknown_fields_and_enum_values_are_accepted() -> None:
     e = EnterpriseV2.model_validate(
-        {"logicalId": "x", "name": "ACME", "endpointPkiMode": "CERTIFICATE_FROM_THE_FUTURE", "brandNewField": {"a": 1}}
+        {"logicalId": "x", "name": "ACME", "endpointPkiMode": "CERTIFICATE_FROM_THE_FUTURE", "newField": {"a": 1}}
     )
     assert e.endpoint_pki_mode == "CERTIFICATE_FROM_THE_FUTURE"
-    assert not hasattr(e, "brandNewField")
+    assert not hasattr(e, "newField")
 
 
 def test_v1_tinyint_flags_become_booleans() -> None:
