@@ -7,9 +7,9 @@ from pulumi_velocloud.models.enterprise import EnterpriseV1, EnterpriseV2
 
 def test_unknown_fields_and_enum_values_are_accepted() -> None:
     e = EnterpriseV2.model_validate(
-        {"logicalId": "x", "name": "ACME", "endpointPkiMode": "CERTIFICATE_FROM_THE_FUTURE", "newField": {"a": 1}}
+        {"logicalId": "x", "name": "ACME", "endpointPkiMode": "CERT_FUTURE_MODE", "newField": {"a": 1}}
     )
-    assert e.endpoint_pki_mode == "CERTIFICATE_FROM_THE_FUTURE"
+    assert e.endpoint_pki_mode == "CERT_FUTURE_MODE"
     assert not hasattr(e, "newField")
 
 
