@@ -101,8 +101,12 @@ SPEC = register(
         delete_before_replace=True,  # the name must stay unique
         example=(
             "acme = velocloud.Enterprise(\n"
-            '    "acme", name="ACME Corp", description="Managed by Pulumi",\n'
-            '    contact_email="netops@acme.example", city="New York", country="US",\n'
+            '    "acme",\n'
+            '    name="ACME Corp",\n'
+            '    description="Managed by Pulumi",\n'
+            '    contact_email="netops@acme.example",\n'
+            '    city="New York",\n'
+            '    country="US",\n'
             ")"
         ),
         notes=(
