@@ -9,7 +9,17 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 
 __version__ = "0.1.0"
 
+from .lookups import EnterpriseInfo, get_enterprise
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .settings import Settings, SettingsError, resolve_settings
 
-__all__ = ["Enterprise", "EnterpriseArgs", "Settings", "SettingsError", "__version__", "resolve_settings"]
+__all__ = [
+    "Enterprise",
+    "EnterpriseArgs",
+    "EnterpriseInfo",
+    "Settings",
+    "SettingsError",
+    "__version__",
+    "get_enterprise",
+    "resolve_settings",
+]
