@@ -16,7 +16,16 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   bastionState, isStaging, derivedFromId, edgeSpecific (bool), edgeId (int or null)
 - configuration_module (name = module name): configurationId, type ("ENTERPRISE"),
   description, schemaVersion, version, data (the module document), refs
-- network_segment: segmentId (0 = Global Segment), type (REGULAR/CDE/PRIVATE), description, data
+- network_segment (name = segment name, unique per enterprise): segmentId (int, 0 = Global Segment,
+  unique per enterprise, never changes), type (REGULAR/CDE/PRIVATE), description (null), data (the
+  spec's `network_segment_data` without segmentId: serviceVlan (1..4094 or null),
+  delegateToEnterprise, delegateToEnterpriseProxy (bools, default true)); see domain/segments.py
+- enterprise_property (name = property name, e.g. "vco.enterprise.segments.maximum"): value (string),
+  dataType (STRING/NUMBER/BOOLEAN/JSON/DATE/DATETIME), isPassword, description
+- object_group (name unique per enterprise and type): type ("address_group" or "port_group"),
+  description, data (list of entries: address groups {ip, mask?, rule_type} or {domain}; port
+  groups {proto, port_low, port_high?}); modules reference a group by its logicalId (e.g. a
+  firewall rule's match.sAddressGroup / dPortGroup); see domain/object_groups.py
 - edge: see domain/edges.py
 - async_operation (name = operation id): see domain/async_operations.py
 """
@@ -30,5 +39,7 @@ ENTERPRISE = "enterprise"
 CONFIGURATION = "configuration"
 CONFIGURATION_MODULE = "configuration_module"
 NETWORK_SEGMENT = "network_segment"
+ENTERPRISE_PROPERTY = "enterprise_property"
+OBJECT_GROUP = "object_group"
 EDGE = "edge"
 ASYNC_OPERATION = "async_operation"

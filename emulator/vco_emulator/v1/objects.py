@@ -16,3 +16,39 @@ def object_header(record: Record) -> dict[str, Any]:
         "created": record.created,
         "modified": record.modified,
     }
+
+
+def enterprise_object_base(record: Record, object_kind: str) -> dict[str, Any]:
+    """An enterprise-level object (segment, object group, ...) as the spec's `enterprise_object_base`.
+
+    `object_kind` is the `object` column (e.g. "NETWORK_SEGMENT"); `type` and `description`
+    come from the record's data; `data` is left for the caller to fill in.
+    """
+    return {
+        "id": record.id,
+        "created": record.created,
+        "operatorId": None,
+        "networkId": None,
+        "enterpriseId": record.enterprise_id,
+        "edgeId": None,
+        "gatewayId": None,
+        "parentGroupId": None,
+        "description": record.data.get("description"),
+        "object": object_kind,
+        "name": record.name,
+        "type": record.data.get("type"),
+        "logicalId": record.logical_id,
+        "alertsEnabled": 1,
+        "operatorAlertsEnabled": 1,
+        "status": None,
+        "statusModified": None,
+        "previousData": None,
+        "previousCreated": None,
+        "draftData": None,
+        "draftCreated": None,
+        "draftComment": None,
+        "data": None,
+        "lastContact": None,
+        "version": str(record.data.get("version", "1")),
+        "modified": record.modified,
+    }
