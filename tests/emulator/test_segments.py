@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import requests
+
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import auth, create_enterprise, v1

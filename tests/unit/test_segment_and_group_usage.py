@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from vco_emulator.domain import enterprises, kinds, object_groups, profiles, segments
 from vco_emulator.domain.auth import Principal, principal_of
 from vco_emulator.domain.errors import DataConflict
