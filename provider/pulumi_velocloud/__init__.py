@@ -10,15 +10,22 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 __version__ = "0.1.0"
 
 from .lookups import EnterpriseInfo, get_enterprise
+from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
+from .resources.profile import Profile, ProfileArgs
 from .settings import Settings, SettingsError, resolve_settings
 
 __all__ = [
+    "Edge",
+    "EdgeArgs",
     "Enterprise",
     "EnterpriseArgs",
     "EnterpriseInfo",
+    "Profile",
+    "ProfileArgs",
     "Settings",
     "SettingsError",
+    "SiteArgs",
     "__version__",
     "get_enterprise",
     "resolve_settings",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from ..models.edge import EdgeProvisioned, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
+from ..models.profile import ProfileV1
 from .errors import NotFound
+from .idempotency import create_once
 from .session import ApiSession
 
 PREFIX = "/portal/rest/"
@@ -60,3 +64,72 @@ class V1Api:
 
     def get_network_configurations(self) -> list[OperatorProfile]:
         return [OperatorProfile.model_validate(p) for p in self.call("network/getNetworkConfigurations", {})]
+
+    # -- configuration profiles ------------------------------------------------------
+
+    def get_enterprise_configurations(self, enterprise_id: int) -> list[ProfileV1]:
+        result = self.call("enterprise/getEnterpriseConfigurations", {"enterpriseId": enterprise_id})
+        return [ProfileV1.model_validate(p) for p in result]
+
+    def clone_enterprise_template(self, enterprise_id: int, name: str) -> int:
+        """Create a profile from the enterprise template; returns its numeric id.
+
+        An ambiguous failure is recovered by the profile's name within the enterprise.
+        """
+
+        def create() -> int:
+            params = {"enterpriseId": enterprise_id, "name": name}
+            return int(self.call("configuration/cloneEnterpriseTemplate", params)["id"])
+
+        def find() -> int | None:
+            matches = [p.id for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
+            return matches[0] if matches else None
+
+        return create_once(create, find, what=f"profile {name!r}")
+
+    def get_configuration(self, enterprise_id: int, configuration_id: int) -> ProfileV1:
+        params = {"enterpriseId": enterprise_id, "id": configuration_id}
+        result = self.call("configuration/getConfiguration", params)
+        if not result:
+            raise NotFound(f"profile {configuration_id} not found", operation="getConfiguration")
+        return ProfileV1.model_validate(result)
+
+    def update_configuration(self, enterprise_id: int, configuration_id: int, update: dict[str, Any]) -> int:
+        params = {"enterpriseId": enterprise_id, "id": configuration_id, "_update": update}
+        return self._rows("configuration/updateConfiguration", params, f"profile {configuration_id}")
+
+    def delete_configuration(self, enterprise_id: int, configuration_id: int) -> int:
+        params = {"enterpriseId": enterprise_id, "id": configuration_id}
+        return self._rows("configuration/deleteConfiguration", params, f"profile {configuration_id}")
+
+    # -- edges -----------------------------------------------------------------------
+
+    def edge_provision(self, params: dict[str, Any], *, find: Callable[[], int | None]) -> EdgeProvisioned:
+        """Provision an edge; an ambiguous failure is recovered with `find` (its natural key)."""
+
+        def create() -> EdgeProvisioned:
+            return EdgeProvisioned.model_validate(self.call("edge/edgeProvision", params))
+
+        def existing() -> EdgeProvisioned | None:
+            edge_id = find()
+            if edge_id is None:
+                return None
+            edge = self.get_edge(int(params["enterpriseId"]), edge_id)
+            return EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or "")
+
+        return create_once(create, existing, what=f"edge {params.get('name')!r}")
+
+    def get_edge(self, enterprise_id: int, edge_id: int) -> EdgeV1:
+        params = {"enterpriseId": enterprise_id, "id": edge_id, "with": ["site", "configuration"]}
+        result = self.call("edge/getEdge", params)
+        if not result:
+            raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
+        return EdgeV1.model_validate(result)
+
+    def get_enterprise_edges(self, enterprise_id: int) -> list[EdgeV1]:
+        params = {"enterpriseId": enterprise_id, "with": ["site", "configuration"]}
+        return [EdgeV1.model_validate(e) for e in self.call("enterprise/getEnterpriseEdges", params)]
+
+    def set_edge_enterprise_configuration(self, enterprise_id: int, edge_id: int, profile_id: int) -> None:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
+        self.call("edge/setEdgeEnterpriseConfiguration", params)

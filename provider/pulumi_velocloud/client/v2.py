@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
+from ..models.edge import EdgeV2
 from ..models.enterprise import EnterpriseV2
 from .idempotency import create_once
 from .session import ApiSession
@@ -70,3 +71,29 @@ class V2Api:
         self._session.call(
             "DELETE", f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/", operation="deleteEnterprise"
         )
+
+    # -- edges -----------------------------------------------------------------------
+
+    def get_enterprise_edges(
+        self, enterprise_logical_id: str, *, limit: int | None = None, filters: dict[str, str] | None = None
+    ) -> Iterator[EdgeV2]:
+        """Every edge of a customer, page by page (`limit` per page, server cap 2048)."""
+        params: dict[str, Any] = dict(filters or {})
+        if limit is not None:
+            params["limit"] = limit
+        path = f"/enterprises/{quote(enterprise_logical_id)}/edges/"
+        return self.paginate(path, EdgeV2, operation="getEnterpriseEdges", params=params)
+
+    def get_enterprise_edge(self, enterprise_logical_id: str, edge_logical_id: str) -> EdgeV2:
+        path = f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/edges/{quote(edge_logical_id)}/"
+        return EdgeV2.model_validate(self._session.call("GET", path, operation="getEnterpriseEdge").json())
+
+    def update_edge(self, enterprise_id: str, edge_id: str, patch: list[dict[str, Any]]) -> EdgeV2:
+        """Apply one RFC 6902 JSON Patch to an edge (`updateEdge`); ids are logicalIds."""
+        path = f"{PREFIX}/enterprises/{quote(enterprise_id)}/edges/{quote(edge_id)}/"
+        response = self._session.call("PATCH", path, operation="updateEdge", json=patch, idempotent=True)
+        return EdgeV2.model_validate(response.json())
+
+    def delete_edge(self, enterprise_logical_id: str, edge_logical_id: str) -> None:
+        path = f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/edges/{quote(edge_logical_id)}/"
+        self._session.call("DELETE", path, operation="deleteEdge")

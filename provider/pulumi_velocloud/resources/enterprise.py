@@ -22,6 +22,7 @@ from pydantic.alias_generators import to_camel
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound, VcoError
 from ..models.enterprise import EnterpriseV1
+from . import ids
 from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
 from .spec import ResourceArgs, ResourceSpec, register
 
@@ -296,13 +297,7 @@ def _default_operator_profile(client: VcoClient) -> str:
 
 
 def _numeric_id(client: VcoClient, logical_id: str) -> int:
-    for ref in client.v1.get_network_enterprises():
-        if ref.logical_id == logical_id:
-            return ref.id
-    raise NotFound(
-        f"enterprise {logical_id} is not listed by network/getNetworkEnterprises",
-        operation="network/getNetworkEnterprises",
-    )
+    return ids.enterprise_vco_id(client, logical_id)
 
 
 def _rollback(client: VcoClient, logical_id: str) -> None:

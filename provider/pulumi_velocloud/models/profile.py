@@ -1,0 +1,20 @@
+"""Configuration profile payloads of the v1 API (`configuration/*`, `getEnterpriseConfigurations`)."""
+
+from __future__ import annotations
+
+from .base import ApiModel
+
+
+class ProfileV1(ApiModel):
+    id: int
+    logical_id: str | None = None
+    name: str
+    description: str | None = None
+    edge_count: int | None = None
+
+
+class ConfigurationModule(ApiModel):
+    id: int
+    name: str
+    configuration_id: int | None = None
+    data: dict[str, object] | None = None

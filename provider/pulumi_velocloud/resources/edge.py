@@ -1,0 +1,334 @@
+"""`Edge`: an SD-WAN edge with its site, provisioned into an enterprise profile.
+
+Create is v1 `edge/edgeProvision` (one call: name, serial, model, description, site,
+profile) then v1 `edge/getEdge` (ids, activation key and state). Read is v1 `edge/getEdge`
+(site, profile) plus v2 `getEnterpriseEdge` (the description, which v1 does not show).
+Update is one v2 JSON Patch (`updateEdge`) for the edge's attributes and site, plus v1
+`edge/setEdgeEnterpriseConfiguration` when the profile changes. Delete is v2 `deleteEdge`.
+The natural key is the name within the enterprise. The activation key is a secret output.
+
+Not implemented yet: HA pairs beyond the `ha_enabled` flag, certificates, licenses, analytics
+mode, device settings (see `EdgeDeviceSettings`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Literal
+
+import pulumi
+from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from ..client import VcoClient, json_patch
+from ..client.errors import InvalidRequest, NotFound
+from ..models.edge import EdgeV1, EdgeV2, Site
+from . import ids
+from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
+from .spec import ResourceArgs, ResourceSpec, register
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+ModelNumber = Literal[
+    "edge500", "edge5X0", "edge510", "edge510lte", "edge515", "edge6X0", "edge610lte", "edge840", "edge1000",
+    "edge1000qat", "edge3X00", "edge3X10", "virtual",
+]  # fmt: skip
+
+
+class SiteArgs(BaseModel):
+    """Where an edge is: its site's name, contact and address."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str | None = Field(None, min_length=1, max_length=255, description="Site name.")
+    contact_name: str | None = Field(None, min_length=1, max_length=255, description="Contact on site.")
+    contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
+    contact_phone: str | None = Field(None, description="Contact phone number.")
+    street_address: str | None = Field(None, description="Street address.")
+    city: str | None = Field(None, description="City.")
+    state: str | None = Field(None, description="State or region.")
+    postal_code: str | None = Field(None, description="Postal code.")
+    country: str | None = Field(None, description="Country (ISO 3166 code or name).")
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
+    timezone: str | None = Field(None, description="IANA time zone of the site.")
+    locale: str | None = Field(None, description="Locale of the site, e.g. en-US.")
+
+
+class EdgeArgs(ResourceArgs):
+    """The inputs of an `Edge`."""
+
+    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    profile_id: str = Field(min_length=1, description="logicalId of the enterprise profile the edge uses.")
+    name: str = Field(min_length=1, max_length=255, description="Edge name, unique within the enterprise.")
+    model_number: ModelNumber = Field(description="Hardware model, e.g. edge6X0, or virtual.")
+    serial_number: str | None = Field(None, min_length=1, max_length=255, description="Serial number.")
+    description: str | None = Field(None, description="Free-text description.")
+    site: SiteArgs | None = Field(None, description="The edge's site.")
+    ha_enabled: bool = Field(False, description="Provision as a high-availability pair.")
+    custom_info: str | None = Field(None, description="Free-text custom information.")
+
+
+class EdgeOutputs(BaseModel):
+    logical_id: str = Field(description="The edge logicalId (also the Pulumi id).")
+    vco_id: int = Field(description="The numeric edge id of the v1 API.")
+    enterprise_id: str
+    enterprise_vco_id: int
+    profile_id: str
+    name: str
+    model_number: str
+    serial_number: str | None = None
+    description: str | None = None
+    site: dict[str, Any] | None = None
+    ha_enabled: bool = False
+    custom_info: str | None = None
+    activation_key: str | None = Field(None, description="Key the edge is activated with (secret).")
+    activation_state: str | None = Field(None, description="PENDING, ACTIVATED, ...")
+    edge_state: str | None = Field(None, description="NEVER_ACTIVATED, CONNECTED, OFFLINE, ...")
+    software_version: str | None = None
+
+
+SPEC = register(
+    ResourceSpec(
+        name="Edge",
+        summary="An SD-WAN edge and its site. Its Pulumi id is the edge logicalId.",
+        args=EdgeArgs,
+        outputs=EdgeOutputs,
+        natural_key=("enterprise_id", "name"),
+        replace_on_change=frozenset({"enterprise_id", "model_number", "ha_enabled"}),
+        secret_outputs=frozenset({"activation_key"}),
+        delete_before_replace=True,  # name and serial number must stay unique
+        example=(
+            "nyc = velocloud.Edge(\n"
+            '    "nyc-01",\n'
+            "    enterprise_id=acme.id,\n"
+            "    profile_id=branch.id,\n"
+            '    name="nyc-01",\n'
+            '    model_number="edge6X0",\n'
+            '    serial_number="VC0600000001",\n'
+            '    site=velocloud.SiteArgs(name="NYC", city="New York", country="US", lat=40.7, lon=-74.0),\n'
+            ")"
+        ),
+        notes=(
+            "Changing the profile moves the edge in place (edge/setEdgeEnterpriseConfiguration).",
+            "Site fields you do not set are not managed: the Orchestrator's values are kept.",
+        ),
+    )
+)
+
+_ATTRIBUTES = ("name", "serial_number", "description", "custom_info")
+
+
+class EdgeProvider(VcoProvider):
+    spec = SPEC
+
+    def normalise(self, field: str, value: Any) -> Any:
+        if field == "site":
+            return _site_dict(value)
+        return super().normalise(field, value)
+
+    def changed_fields(self, olds: Any, news: Any) -> list[str]:
+        changed = super().changed_fields(olds, news)
+        if "site" in changed and _site_matches(news.get("site"), olds.get("site")):
+            changed.remove("site")
+        return changed
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        args: EdgeArgs = self.args(props)
+        label = f'Edge "{args.name}"'
+        client = current_client()
+        with vco_errors(label):
+            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            profile = ids.profile_vco_id(client, enterprise, args.profile_id)
+            if args.adopt:
+                existing = _find(client, args.enterprise_id, args.name)
+                if existing is not None:
+                    return self._adopt(client, args, enterprise, existing)
+            params: dict[str, Any] = {
+                "enterpriseId": enterprise,
+                "configurationId": profile,
+                "name": args.name,
+                "modelNumber": args.model_number,
+                "haEnabled": args.ha_enabled,
+            }
+            for field in ("serial_number", "description", "custom_info"):
+                if getattr(args, field) is not None:
+                    params[to_camel(field)] = getattr(args, field)
+            if args.site is not None:
+                params["site"] = _site_body(args.site)
+            try:
+                provisioned = client.v1.edge_provision(
+                    params, find=lambda: _find_id(client, args.enterprise_id, enterprise, args.name)
+                )
+            except InvalidRequest as exc:
+                taken = _find(client, args.enterprise_id, args.name)
+                if taken is None:
+                    raise
+                raise VcoResourceError(
+                    f"{label}: the enterprise already has an edge with this name "
+                    f"(logicalId {taken.logical_id}) "
+                    f"that this stack does not manage; set adopt=True to manage it ({exc.message})"
+                ) from None
+            edge = client.v1.get_edge(enterprise, provisioned.id)
+        outs = _outputs(args, enterprise, edge, description=args.description)
+        return CreateResult(edge.logical_id, outs)
+
+    def _adopt(self, client: VcoClient, args: EdgeArgs, enterprise: int, existing: EdgeV2) -> CreateResult:
+        olds = self._current(client, args.enterprise_id, enterprise, existing.logical_id, None)
+        news = args.model_dump(exclude={"adopt"})
+        fixed = [f for f in self.changed_fields(olds, news) if f in self.spec.replace_on_change]
+        if fixed:
+            raise VcoResourceError(
+                f'Edge "{args.name}": cannot adopt: {", ".join(fixed)} differ from the existing edge '
+                "and cannot be changed in place"
+            )
+        return CreateResult(existing.logical_id, self._apply(client, olds, news))
+
+    def _current(
+        self, client: VcoClient, enterprise_id: str, enterprise: int, logical_id: str, vco_id: int | None
+    ) -> dict[str, Any]:
+        """The edge as the Orchestrator holds it now (v1 getEdge + v2 for the description)."""
+        v2 = client.v2.get_enterprise_edge(enterprise_id, logical_id)
+        if vco_id is None:
+            edges = client.v1.get_enterprise_edges(enterprise)
+            vco_id = next(e.id for e in edges if e.logical_id == logical_id)
+        edge = client.v1.get_edge(enterprise, vco_id)
+        profile_id = edge.configuration.logical_id if edge.configuration else None
+        return _outputs_from(enterprise_id, enterprise, edge, v2.description, profile_id)
+
+    def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:
+        """Bring the edge from `olds` to `news`: one JSON Patch, and a profile move if needed."""
+        changed = self.changed_fields(olds, news)
+        enterprise, edge_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
+        patch = json_patch.diff(_patchable(olds), _patchable(news, base=olds))
+        if patch:
+            client.v2.update_edge(olds["enterprise_id"], olds["logical_id"], patch)
+        if "profile_id" in changed:
+            profile = ids.profile_vco_id(client, enterprise, news["profile_id"])
+            client.v1.set_edge_enterprise_configuration(enterprise, edge_id, profile)
+        if not patch and "profile_id" not in changed:
+            return olds
+        return self._current(client, olds["enterprise_id"], enterprise, olds["logical_id"], edge_id) | {
+            "activation_key": olds.get("activation_key"),
+            "ha_enabled": olds.get("ha_enabled", False),
+        }
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        client = current_client()
+        with vco_errors(f'Edge "{props.get("name", id_)}"'):
+            try:
+                current = self._current(
+                    client, props["enterprise_id"], int(props["enterprise_vco_id"]), id_, int(props["vco_id"])
+                )
+            except NotFound:
+                return ReadResult(None, {})
+        current["ha_enabled"] = props.get("ha_enabled", False)
+        current["activation_key"] = current.get("activation_key") or props.get("activation_key")
+        return ReadResult(id_, current)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        args: EdgeArgs = self.args(news)
+        client = current_client()
+        with vco_errors(f'Edge "{args.name}"'):
+            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
+        return UpdateResult(outs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        client = current_client()
+        with vco_errors(f'Edge "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
+            client.v2.delete_edge(props["enterprise_id"], id_)
+
+
+class Edge(Resource, module="velocloud", name="Edge"):
+    """An SD-WAN edge. Its Pulumi id is the edge `logicalId`; `activation_key` is a secret."""
+
+    logical_id: pulumi.Output[str]
+    vco_id: pulumi.Output[int]
+    name: pulumi.Output[str]
+    activation_key: pulumi.Output[str]
+    activation_state: pulumi.Output[str]
+    edge_state: pulumi.Output[str]
+    software_version: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: EdgeArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Declare an edge: `Edge("nyc-01", enterprise_id=..., profile_id=..., model_number=...)`"""
+        props = resource_props(SPEC, resource_name, args, kwargs)
+        if isinstance(props.get("site"), SiteArgs):
+            props["site"] = props["site"].model_dump(exclude_none=True)
+        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
+        super().__init__(EdgeProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets))
+
+
+def _site_body(site: SiteArgs) -> dict[str, Any]:
+    return {to_camel(k): v for k, v in site.model_dump(exclude_none=True).items()}
+
+
+def _site_dict(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    data = value.model_dump() if isinstance(value, BaseModel) else dict(value)
+    return {k: v for k, v in data.items() if v is not None and k in SiteArgs.model_fields} or None
+
+
+def _site_matches(wanted: Any, actual: Any) -> bool:
+    """Only the site fields the user sets are managed: compare those."""
+    want, have = _site_dict(wanted) or {}, _site_dict(actual) or {}
+    return all(have.get(k) == v for k, v in want.items())
+
+
+def _patchable(state: dict[str, Any], base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The v2 EdgeResource fields an edge's JSON Patch changes, from our outputs/inputs."""
+    doc = {to_camel(f): state.get(f) for f in _ATTRIBUTES}
+    site = _site_dict(state.get("site")) or {}
+    if base is not None:  # unmanaged site fields keep the Orchestrator's values
+        site = {**(_site_dict(base.get("site")) or {}), **site}
+    doc["site"] = {to_camel(k): v for k, v in site.items()}
+    return doc
+
+
+def _find(client: VcoClient, enterprise_id: str, name: str) -> EdgeV2 | None:
+    found = client.v2.get_enterprise_edges(enterprise_id, filters={"name[is]": name})
+    matches = [e for e in found if e.name == name]
+    return matches[0] if matches else None
+
+
+def _find_id(client: VcoClient, enterprise_id: str, enterprise: int, name: str) -> int | None:
+    for edge in client.v1.get_enterprise_edges(enterprise):
+        if edge.name == name:
+            return edge.id
+    return None
+
+
+def _outputs_from(
+    enterprise_id: str, enterprise: int, edge: EdgeV1, description: str | None, profile_id: str | None
+) -> dict[str, Any]:
+    site = edge.site.model_dump(exclude={"id"}) if isinstance(edge.site, Site) else None
+    return {
+        "logical_id": edge.logical_id,
+        "vco_id": edge.id,
+        "enterprise_id": enterprise_id,
+        "enterprise_vco_id": enterprise,
+        "profile_id": profile_id,
+        "name": edge.name,
+        "model_number": edge.model_number,
+        "serial_number": edge.serial_number,
+        "description": description,
+        "site": {k: v for k, v in (site or {}).items() if v is not None} or None,
+        "custom_info": edge.custom_info,
+        "activation_key": edge.activation_key,
+        "activation_state": edge.activation_state,
+        "edge_state": edge.edge_state,
+        "software_version": edge.software_version,
+    }
+
+
+def _outputs(args: EdgeArgs, enterprise: int, edge: EdgeV1, *, description: str | None) -> dict[str, Any]:
+    outs = _outputs_from(args.enterprise_id, enterprise, edge, description, args.profile_id)
+    outs["ha_enabled"] = args.ha_enabled
+    return outs

@@ -1,0 +1,160 @@
+"""`Profile`: an enterprise configuration profile, through the v1 `configuration/*` methods.
+
+The v2 API has no profile operations, so every call is v1: create is
+`configuration/cloneEnterpriseTemplate` (then `updateConfiguration` for the description),
+read is `getConfiguration`, update `updateConfiguration`, delete `deleteConfiguration`.
+The natural key is the name within the enterprise.
+
+Not implemented yet: cloning from a profile other than the enterprise template, network-
+based profiles, the profile's modules (see the configuration resources).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pydantic import BaseModel, Field
+
+from ..client import VcoClient
+from ..client.errors import InvalidRequest, NotFound
+from ..models.profile import ProfileV1
+from . import ids
+from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
+from .spec import ResourceArgs, ResourceSpec, register
+
+
+class ProfileArgs(ResourceArgs):
+    """The inputs of a `Profile`."""
+
+    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    name: str = Field(min_length=1, max_length=255, description="Profile name, unique within the enterprise.")
+    description: str | None = Field(None, description="Free-text description.")
+
+
+class ProfileOutputs(BaseModel):
+    logical_id: str = Field(description="The profile logicalId (also the Pulumi id).")
+    vco_id: int = Field(description="The numeric configuration id of the v1 API.")
+    enterprise_id: str
+    enterprise_vco_id: int
+    name: str
+    description: str | None = None
+
+
+SPEC = register(
+    ResourceSpec(
+        name="Profile",
+        summary="An enterprise configuration profile that edges use. Its Pulumi id is the profile logicalId.",
+        args=ProfileArgs,
+        outputs=ProfileOutputs,
+        natural_key=("enterprise_id", "name"),
+        replace_on_change=frozenset({"enterprise_id"}),
+        example=(
+            "branch = velocloud.Profile(\n"
+            '    "branch",\n'
+            "    enterprise_id=acme.id,\n"
+            '    name="Branch",\n'
+            '    description="Standard branch profile",\n'
+            ")"
+        ),
+        notes=("A profile that edges still use cannot be deleted; the error names the edges.",),
+    )
+)
+
+
+class ProfileProvider(VcoProvider):
+    spec = SPEC
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        args: ProfileArgs = self.args(props)
+        label = f'Profile "{args.name}"'
+        client = current_client()
+        with vco_errors(label):
+            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            existing = _find(client, enterprise, args.name)
+            if existing is not None and not args.adopt:
+                raise VcoResourceError(
+                    f"{label}: the enterprise already has a profile with this name (logicalId "
+                    f"{existing.logical_id}) that this stack does not manage; set adopt=True to manage it"
+                )
+            if existing is None:
+                try:
+                    profile_id = client.v1.clone_enterprise_template(enterprise, args.name)
+                except InvalidRequest as exc:
+                    raise VcoResourceError(f"{label}: {exc}") from None
+                current = client.v1.get_configuration(enterprise, profile_id)
+            else:
+                current = existing
+            olds = _outputs(args.enterprise_id, enterprise, current)
+            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"})) or olds
+        return CreateResult(outs["logical_id"], outs)
+
+    def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        """One `updateConfiguration` with the changed fields; the new outputs, or None if nothing changed."""
+        changed = [f for f in self.changed_fields(olds, news) if f != "enterprise_id"]
+        if not changed:
+            return None
+        enterprise, profile_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
+        client.v1.update_configuration(enterprise, profile_id, {f: news.get(f) for f in changed})
+        current = client.v1.get_configuration(enterprise, profile_id)
+        return _outputs(olds["enterprise_id"], enterprise, current)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        client = current_client()
+        with vco_errors(f'Profile "{props.get("name", id_)}"'):
+            try:
+                current = client.v1.get_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+            except NotFound:
+                return ReadResult(None, {})
+        return ReadResult(id_, _outputs(props["enterprise_id"], int(props["enterprise_vco_id"]), current))
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        args: ProfileArgs = self.args(news)
+        client = current_client()
+        with vco_errors(f'Profile "{args.name}"'):
+            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
+        return UpdateResult(outs or {k: olds.get(k) for k in ProfileOutputs.model_fields})
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        client = current_client()
+        with vco_errors(f'Profile "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
+            client.v1.delete_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+
+
+class Profile(Resource, module="velocloud", name="Profile"):
+    """An enterprise configuration profile. Its Pulumi id is the profile `logicalId`."""
+
+    logical_id: pulumi.Output[str]
+    vco_id: pulumi.Output[int]
+    enterprise_vco_id: pulumi.Output[int]
+    name: pulumi.Output[str]
+    description: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: ProfileArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Declare a profile: `Profile("branch", enterprise_id=acme.id, name="Branch")`."""
+        props = resource_props(SPEC, resource_name, args, kwargs)
+        super().__init__(ProfileProvider(), resource_name, props, opts)
+
+
+def _find(client: VcoClient, enterprise: int, name: str) -> ProfileV1 | None:
+    matches = [p for p in client.v1.get_enterprise_configurations(enterprise) if p.name == name]
+    return matches[0] if matches else None
+
+
+def _outputs(enterprise_id: str, enterprise_vco_id: int, current: ProfileV1) -> dict[str, Any]:
+    return {
+        "logical_id": current.logical_id,
+        "vco_id": current.id,
+        "enterprise_id": enterprise_id,
+        "enterprise_vco_id": enterprise_vco_id,
+        "name": current.name,
+        "description": current.description,
+    }
