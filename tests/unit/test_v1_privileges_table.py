@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from scripts.gen_v1_privileges import find_spec, spec_table
 from vco_emulator.domain.privileges import Requirement, decode, rule_for
 from vco_emulator.domain.v1_privileges_table import TABLE
+
+from scripts.gen_v1_privileges import find_spec, spec_table
 
 
 def test_table_matches_the_spec() -> None:
