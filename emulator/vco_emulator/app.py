@@ -15,7 +15,8 @@ from typing import TypeVar
 
 from aiohttp import web
 
-from .domain.auth import Principal, authenticate
+from .domain.auth import SESSION_COOKIE, Principal, authenticate
+from .domain.privileges import authorize_v2
 from .stats import Stats
 from .store import Store, Tx
 
@@ -35,13 +36,22 @@ EMULATOR = web.AppKey("emulator", Emulator)
 
 
 async def call_domain(request: web.Request, fn: Callable[[Tx, Principal], T]) -> T:
-    """Authenticate the request and run `fn` in one transaction, off the event loop."""
+    """Authenticate and authorise the request, then run `fn` in one transaction, off the event loop.
+
+    Authentication: `Authorization: Token` or the `velocloud.session` cookie. Authorisation
+    (`domain.privileges.authorize_v2`): the customer in the path must be visible to the
+    caller (else 404), and its role must allow the HTTP method's action (else 403).
+    """
     emulator = request.app[EMULATOR]
     authorization = request.headers.get("Authorization")
+    session = request.cookies.get(SESSION_COOKIE)
+    method, path, path_params = request.method, request.path, dict(request.match_info)
 
     def work() -> T:
         with emulator.store.transaction() as tx:
-            return fn(tx, authenticate(tx, authorization))
+            principal = authenticate(tx, authorization, session)
+            authorize_v2(tx, principal, method, path, path_params)
+            return fn(tx, principal)
 
     return await asyncio.to_thread(work)
 

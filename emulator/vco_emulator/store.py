@@ -1,4 +1,5 @@
-"""SQLite persistence for the emulator: one table of API objects, one of API tokens.
+"""SQLite persistence for the emulator: one table of API objects, one of API tokens, one of
+login sessions.
 
 Every object the Orchestrator knows (enterprise, gateway pool, profile, user, ...) is a
 row of `objects`: a numeric `id` (the v1 id), a `logical_id` (the UUID both APIs show),
@@ -7,7 +8,9 @@ JSON document. The database runs in WAL mode with `synchronous=FULL`, so a write
 client saw acknowledged survives `kill -9` and power loss; each HTTP request runs in one
 transaction (`Store.transaction`).
 
-Not implemented: schema migrations (the schema version is checked, a mismatch is an error).
+Tokens and sessions are stored as SHA-256 digests of the secret only. Schema version 1
+files (before token metadata and sessions) are upgraded in place; any other mismatch is an
+error.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS objects (
@@ -42,10 +45,32 @@ CREATE TABLE IF NOT EXISTS api_tokens (
     token_sha256 TEXT NOT NULL UNIQUE,
     user_id      INTEGER NOT NULL,
     state        TEXT NOT NULL,
-    created      TEXT NOT NULL
+    created      TEXT NOT NULL,
+    modified     TEXT,
+    token_uuid   TEXT,
+    name         TEXT,
+    description  TEXT,
+    expiration   TEXT,
+    downloaded   TEXT,
+    created_by   INTEGER
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    session_sha256 TEXT PRIMARY KEY,
+    user_id        INTEGER NOT NULL,
+    created        TEXT NOT NULL,
+    expires        TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_V2_TOKEN_COLUMNS = (
+    "modified TEXT",
+    "token_uuid TEXT",
+    "name TEXT",
+    "description TEXT",
+    "expiration TEXT",
+    "downloaded TEXT",
+    "created_by INTEGER",
+)
 
 
 def utc_now() -> str:
@@ -56,6 +81,23 @@ def utc_now() -> str:
 
 def new_logical_id() -> str:
     return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class ApiToken:
+    """One API token's metadata (never its secret)."""
+
+    id: int
+    user_id: int
+    state: str
+    created: str
+    modified: str
+    token_uuid: str
+    name: str | None
+    description: str | None
+    expiration: str | None
+    downloaded: str | None
+    created_by: int | None
 
 
 @dataclass(frozen=True)
@@ -90,6 +132,12 @@ class Store:
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self._conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row["value"]) == 1:
+            for column in _V2_TOKEN_COLUMNS:
+                self._conn.execute(f"ALTER TABLE api_tokens ADD COLUMN {column}")
+            self._conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
         elif int(row["value"]) != SCHEMA_VERSION:
             raise RuntimeError(
                 f"{self.path} has emulator schema version {row['value']}, this emulator needs "
@@ -192,21 +240,93 @@ class Tx:
     def delete_all(self) -> None:
         self._conn.execute("DELETE FROM objects")
         self._conn.execute("DELETE FROM api_tokens")
+        self._conn.execute("DELETE FROM sessions")
         self._conn.execute("DELETE FROM sqlite_sequence")
 
     # -- tokens ----------------------------------------------------------------------
 
-    def insert_token(self, token_sha256: str, user_id: int) -> None:
-        self._conn.execute(
-            "INSERT INTO api_tokens (token_sha256, user_id, state, created) VALUES (?, ?, 'ENABLED', ?)",
-            (token_sha256, user_id, utc_now()),
+    def insert_token(
+        self,
+        token_sha256: str,
+        user_id: int,
+        *,
+        state: str = "ENABLED",
+        name: str | None = None,
+        description: str | None = None,
+        expiration: str | None = None,
+        created_by: int | None = None,
+    ) -> ApiToken:
+        """Store a token (by digest); `expiration` None means it never expires."""
+        now = utc_now()
+        token_uuid = new_logical_id()
+        cur = self._conn.execute(
+            "INSERT INTO api_tokens (token_sha256, user_id, state, created, modified, token_uuid, name,"
+            " description, expiration, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (token_sha256, user_id, state, now, now, token_uuid, name, description, expiration, created_by),
         )
+        assert cur.lastrowid is not None
+        token = self.get_token(cur.lastrowid)
+        assert token is not None
+        return token
 
     def token_user_id(self, token_sha256: str) -> int | None:
+        """The user of an enabled, unexpired token, or None."""
         row = self._conn.execute(
-            "SELECT user_id FROM api_tokens WHERE token_sha256 = ? AND state = 'ENABLED'", (token_sha256,)
+            "SELECT user_id FROM api_tokens WHERE token_sha256 = ? AND state = 'ENABLED'"
+            " AND (expiration IS NULL OR expiration > ?)",
+            (token_sha256, utc_now()),
         ).fetchone()
         return None if row is None else int(row["user_id"])
+
+    def get_token(self, token_id: int) -> ApiToken | None:
+        row = self._conn.execute("SELECT * FROM api_tokens WHERE id = ?", (token_id,)).fetchone()
+        return None if row is None else _token(row)
+
+    def find_tokens(self, user_ids: list[int]) -> list[ApiToken]:
+        marks = ",".join("?" * len(user_ids))
+        rows = self._conn.execute(
+            f"SELECT * FROM api_tokens WHERE user_id IN ({marks}) ORDER BY id", user_ids
+        )
+        return [_token(r) for r in rows]
+
+    def update_token(
+        self,
+        token_id: int,
+        *,
+        state: str,
+        token_sha256: str | None = None,
+        downloaded: str | None = None,
+    ) -> None:
+        """Change a token's state; on download also its digest and download time."""
+        self._conn.execute(
+            "UPDATE api_tokens SET state = ?, token_sha256 = COALESCE(?, token_sha256),"
+            " downloaded = COALESCE(?, downloaded), modified = ? WHERE id = ?",
+            (state, token_sha256, downloaded, utc_now(), token_id),
+        )
+
+    def delete_user_credentials(self, user_id: int) -> None:
+        """Forget every token and login session of a user (when the user is deleted)."""
+        self._conn.execute("DELETE FROM api_tokens WHERE user_id = ?", (user_id,))
+        self._conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+
+    # -- login sessions --------------------------------------------------------------
+
+    def insert_session(self, session_sha256: str, user_id: int, expires: str) -> None:
+        self._conn.execute(
+            "INSERT INTO sessions (session_sha256, user_id, created, expires) VALUES (?, ?, ?, ?)",
+            (session_sha256, user_id, utc_now(), expires),
+        )
+
+    def session_user_id(self, session_sha256: str) -> int | None:
+        """The user of an unexpired session, or None."""
+        row = self._conn.execute(
+            "SELECT user_id FROM sessions WHERE session_sha256 = ? AND expires > ?",
+            (session_sha256, utc_now()),
+        ).fetchone()
+        return None if row is None else int(row["user_id"])
+
+    def delete_session(self, session_sha256: str) -> None:
+        self._conn.execute("DELETE FROM sessions WHERE session_sha256 = ?", (session_sha256,))
 
     # -- meta ------------------------------------------------------------------------
 
@@ -224,4 +344,20 @@ def _record(row: sqlite3.Row) -> Record:
         data=json.loads(row["data"]),
         created=str(row["created"]),
         modified=str(row["modified"]),
+    )
+
+
+def _token(row: sqlite3.Row) -> ApiToken:
+    return ApiToken(
+        id=int(row["id"]),
+        user_id=int(row["user_id"]),
+        state=str(row["state"]),
+        created=str(row["created"]),
+        modified=str(row["modified"] or row["created"]),
+        token_uuid=str(row["token_uuid"] or ""),
+        name=row["name"],
+        description=row["description"],
+        expiration=row["expiration"],
+        downloaded=row["downloaded"],
+        created_by=row["created_by"],
     )

@@ -68,6 +68,6 @@ def test_wrong_token_says_unauthorized_with_the_url_not_the_token(
     result = stack.run("up", "--yes", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "invalid or revoked API token" in output and "HTTP 401" in output
+    assert "invalid, expired or revoked API token" in output and "HTTP 401" in output
     assert vco.url in output
     assert "XYZZY" not in output

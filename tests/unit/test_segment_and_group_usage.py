@@ -31,7 +31,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def setup(store: Store) -> tuple[Principal, int]:
     """An operator principal and the id of a new enterprise with its Quick Start Profile."""
     with store.transaction() as tx:
-        operator = principal_of(seed(tx))
+        operator = principal_of(tx, seed(tx))
         enterprise = enterprises.create_enterprise(
             tx,
             operator,

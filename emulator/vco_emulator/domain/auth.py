@@ -1,86 +1,192 @@
-"""Who is calling: API tokens, the users they belong to, and their privileges.
+"""Who is calling: API tokens and login sessions, the users they belong to, and their roles.
 
-Tokens are stored as SHA-256 digests only; the clear token is shown once, when issued.
-Not implemented yet: partner (MSP) users, role-based privileges beyond operator/enterprise
-and read-only/full, session cookies from `login/*`.
+A request authenticates with `Authorization: Token <token>` or, failing that, with the
+`velocloud.session` cookie that `login/*` sets. Tokens and sessions are stored as SHA-256
+digests only; the clear value is shown once. A deactivated user (`isActive` false) is
+refused whatever the credential. What a principal may do comes from its role
+(`domain/roles.py`) and is checked per operation by `domain/privileges.py`.
+
+Not implemented: service accounts, edge/gateway principals, SAML/second factor.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from ..store import Record, Tx
+from . import kinds, roles
 from .errors import Forbidden, Unauthenticated
 
 UserType = Literal["OPERATOR", "PARTNER", "ENTERPRISE"]
-OPERATOR_USER = "operator_user"
-ENTERPRISE_USER = "enterprise_user"
+AuthType = Literal["OPERATOR_USER", "MSP_USER", "ENTERPRISE_USER"]
+OPERATOR_USER = kinds.OPERATOR_USER
+ENTERPRISE_USER = kinds.ENTERPRISE_USER
+USER_KINDS = (kinds.OPERATOR_USER, kinds.ENTERPRISE_PROXY_USER, kinds.ENTERPRISE_USER)
+SESSION_COOKIE = "velocloud.session"
+SESSION_LIFETIME = timedelta(hours=24)
+
+_USER_TYPE: dict[str, UserType] = {
+    kinds.OPERATOR_USER: "OPERATOR",
+    kinds.ENTERPRISE_PROXY_USER: "PARTNER",
+    kinds.ENTERPRISE_USER: "ENTERPRISE",
+}
+_AUTH_TYPE: dict[UserType, AuthType] = {
+    "OPERATOR": "OPERATOR_USER",
+    "PARTNER": "MSP_USER",
+    "ENTERPRISE": "ENTERPRISE_USER",
+}
 
 
 @dataclass(frozen=True)
 class Principal:
-    """The authenticated caller of one request."""
+    """The authenticated caller of one request.
+
+    `partner_enterprise_ids` are the customers of an MSP user's partner, read when the
+    request authenticated.
+    """
 
     user_id: int
     username: str
     user_type: UserType
     enterprise_id: int | None
     read_only: bool
+    role_id: int = roles.OPERATOR_SUPERUSER.id
+    enterprise_proxy_id: int | None = None
+    partner_enterprise_ids: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def is_operator(self) -> bool:
         return self.user_type == "OPERATOR"
 
+    @property
+    def is_partner(self) -> bool:
+        return self.user_type == "PARTNER"
+
+    @property
+    def auth_type(self) -> AuthType:
+        return _AUTH_TYPE[self.user_type]
+
+    @property
+    def role(self) -> roles.Role:
+        role = roles.by_id(self.role_id)
+        assert role is not None
+        return role
+
+    def has_privilege(self, action: str, obj: str | None) -> bool:
+        return self.role.allows(action, obj)
+
     def require_write(self) -> None:
         if self.read_only:
-            raise Forbidden(f"user {self.username} has read-only access")
+            raise Forbidden(f"user {self.username} has the read-only role {self.role.name}")
 
     def require_operator(self) -> None:
         if not self.is_operator:
             raise Forbidden("this operation requires an operator user")
 
     def can_see_enterprise(self, enterprise_id: int) -> bool:
-        return self.is_operator or self.enterprise_id == enterprise_id
+        if self.is_operator:
+            return True
+        if self.is_partner:
+            return enterprise_id in self.partner_enterprise_ids
+        return self.enterprise_id == enterprise_id
 
 
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+token_digest = digest
+
+
+def new_token() -> str:
+    return "vco1." + secrets.token_urlsafe(40)
 
 
 def issue_token(tx: Tx, user: Record) -> str:
-    """Create an API token for `user` and return it in clear (the only time it is seen)."""
-    token = "vco1." + secrets.token_urlsafe(40)
-    tx.insert_token(token_digest(token), user.id)
+    """Create an enabled, non-expiring API token for `user` and return it in clear (once)."""
+    token = new_token()
+    tx.insert_token(digest(token), user.id, name="emulator operator token", created_by=user.id)
     return token
 
 
-def authenticate(tx: Tx, authorization: str | None) -> Principal:
-    """Resolve an `Authorization: Token <token>` header to its principal."""
-    if not authorization:
-        raise Unauthenticated("missing Authorization header; send 'Authorization: Token <api token>'")
-    scheme, _, token = authorization.strip().partition(" ")
-    if scheme.lower() != "token" or not token.strip():
-        raise Unauthenticated("unsupported Authorization scheme; send 'Authorization: Token <api token>'")
-    user_id = tx.token_user_id(token_digest(token.strip()))
-    user = (
-        None
-        if user_id is None
-        else (tx.get(OPERATOR_USER, id=user_id) or tx.get(ENTERPRISE_USER, id=user_id))
-    )
+def iso_in(delta: timedelta) -> str:
+    """A time `delta` from now, in the store's ISO 8601 UTC format (comparable as text)."""
+    when = datetime.now(UTC) + delta
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+
+
+def start_session(tx: Tx, user: Record) -> str:
+    """Open a login session for `user`; returns the cookie value."""
+    session = secrets.token_urlsafe(32)
+    tx.insert_session(digest(session), user.id, iso_in(SESSION_LIFETIME))
+    return session
+
+
+def end_session(tx: Tx, session: str) -> None:
+    tx.delete_session(digest(session))
+
+
+def get_user(tx: Tx, user_id: int) -> Record | None:
+    """A user of any kind (operator, partner, enterprise) by numeric id."""
+    for kind in USER_KINDS:
+        user = tx.get(kind, id=user_id)
+        if user is not None:
+            return user
+    return None
+
+
+def authenticate(tx: Tx, authorization: str | None, session: str | None = None) -> Principal:
+    """Resolve an `Authorization: Token <token>` header, else a session cookie, to its principal."""
+    if authorization:
+        scheme, _, token = authorization.strip().partition(" ")
+        if scheme.lower() != "token" or not token.strip():
+            raise Unauthenticated("unsupported Authorization scheme; send 'Authorization: Token <api token>'")
+        user_id = tx.token_user_id(digest(token.strip()))
+        what = "invalid, expired or revoked API token"
+    elif session:
+        user_id = tx.session_user_id(digest(session))
+        what = "invalid or expired session cookie; log in again"
+    else:
+        raise Unauthenticated(
+            "missing credentials; send 'Authorization: Token <api token>' or a velocloud.session cookie"
+        )
+    user = None if user_id is None else get_user(tx, user_id)
     if user is None:
-        raise Unauthenticated("invalid or revoked API token")
-    return principal_of(user)
+        raise Unauthenticated(what)
+    if not user.data.get("isActive", True):
+        raise Unauthenticated(f"user {user.name} is deactivated")
+    return principal_of(tx, user)
 
 
-def principal_of(user: Record) -> Principal:
-    user_type: UserType = "OPERATOR" if user.kind == OPERATOR_USER else "ENTERPRISE"
+def principal_of(tx: Tx, user: Record) -> Principal:
+    user_type = _USER_TYPE[user.kind]
+    role = roles.by_id(int(user.data.get("roleId") or 0)) or _legacy_role(user)
+    proxy_id = user.data.get("enterpriseProxyId") if user_type == "PARTNER" else None
+    partner_enterprises: frozenset[int] = frozenset()
+    if proxy_id is not None:
+        partner_enterprises = frozenset(
+            e.id for e in tx.find(kinds.ENTERPRISE) if e.data.get("enterpriseProxyId") == proxy_id
+        )
     return Principal(
         user_id=user.id,
         username=user.name,
         user_type=user_type,
         enterprise_id=user.enterprise_id,
-        read_only=str(user.data.get("roleName", "")).endswith("READ_ONLY"),
+        read_only=role.read_only,
+        role_id=role.id,
+        enterprise_proxy_id=proxy_id,
+        partner_enterprise_ids=partner_enterprises,
     )
+
+
+def _legacy_role(user: Record) -> roles.Role:
+    """The role of a user stored without `roleId`: the superuser of its type."""
+    return {
+        "OPERATOR": roles.OPERATOR_SUPERUSER,
+        "PARTNER": roles.MSP_SUPERUSER,
+        "ENTERPRISE": roles.ENTERPRISE_SUPERUSER,
+    }[_USER_TYPE[user.kind]]

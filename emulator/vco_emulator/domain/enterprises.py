@@ -4,23 +4,26 @@ Rules enforced: names are unique across the network (case-insensitive) and 1-255
 characters; the gateway pool and operator profiles a create names must exist; a new
 enterprise gets an enterprise profile derived from its first operator profile; an
 enterprise that still has edges cannot be deleted, and deleting one removes its profiles
-and users. Only operators create or delete enterprises; enterprise users see only their own.
+and users (and their API tokens and sessions). Operators and partner (MSP) users create and
+delete enterprises; a partner's new enterprise is its own (`enterpriseProxyId`) and a
+partner sees only its own; enterprise users see only their own. The first user of a new
+enterprise follows the rules of `domain/users.py` and gets the Enterprise Superuser role.
 
-Not implemented yet: licenses and service licenses are stored but not checked; partner
-(MSP) ownership; `enableExportRestriction` and the delegation flags have no effect.
+Not implemented yet: licenses and service licenses are stored but not checked;
+`enableExportRestriction` and the delegation flags have no effect.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store import Record, Tx
 from . import profiles as profiles_
+from . import roles, users
 from .auth import ENTERPRISE_USER, Principal
-from .errors import DataConflict, FieldError, InvalidRequest, NotFound
+from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound
 from .validation import parse
 
 KIND = "enterprise"
@@ -115,9 +118,18 @@ class EnterpriseUpdate(_AddressFields):
     endpointPkiMode: PkiMode | None = None
 
 
+def _require_provider(principal: Principal, action: str) -> None:
+    """Only operators and partner (MSP) users with the privilege create or delete customers."""
+    if principal.user_type == "ENTERPRISE":
+        raise Forbidden("this operation requires an operator or partner (MSP) user")
+    if not principal.has_privilege(action, "ENTERPRISE"):
+        raise Forbidden(
+            f"role {principal.role.name} of user {principal.username} may not {action} enterprises"
+        )
+
+
 def create_enterprise(tx: Tx, principal: Principal, payload: Any) -> Record:
-    principal.require_operator()
-    principal.require_write()
+    _require_provider(principal, "CREATE")
     req = parse(CreateEnterprise, payload, what="enterprise")
     pool = tx.get("gateway_pool", logical_id=req.gatewayPool)
     if pool is None:
@@ -153,6 +165,7 @@ def create_enterprise(tx: Tx, principal: Principal, payload: Any) -> Record:
         licenses=req.licenses or [],
         serviceLicenses=req.serviceLicenses or {},
         delegation=req.model_dump(include=_DELEGATION_FLAGS),
+        enterpriseProxyId=principal.enterprise_proxy_id if principal.is_partner else None,
     )
     enterprise = tx.insert(KIND, req.name, data)
     if not data["accountNumber"]:
@@ -210,14 +223,15 @@ def update_enterprise(tx: Tx, principal: Principal, enterprise_id: int | None, c
 def delete_enterprise(
     tx: Tx, principal: Principal, *, id: int | None = None, logical_id: str | None = None
 ) -> None:
-    principal.require_operator()
-    principal.require_write()
+    _require_provider(principal, "DELETE")
     enterprise = get_enterprise(tx, principal, id=id, logical_id=logical_id)
     edges = tx.find("edge", enterprise_id=enterprise.id)
     if edges:
         raise DataConflict(
             f"enterprise {enterprise.name!r} still has {len(edges)} edge(s); delete them first"
         )
+    for user in tx.find(ENTERPRISE_USER, enterprise_id=enterprise.id):
+        tx.delete_user_credentials(user.id)
     tx.delete_children(enterprise.id)
     tx.delete(enterprise)
 
@@ -229,26 +243,12 @@ def _require_unique_name(tx: Tx, name: str) -> None:
 
 
 def _create_first_user(tx: Tx, enterprise: Record, user: NewEnterpriseUser) -> Record:
-    username = user.username or user.email
-    if not username:
-        raise InvalidRequest("user needs a username or an email", [FieldError("user.username", "required")])
-    if user.password is not None and user.password2 is not None and user.password != user.password2:
-        raise InvalidRequest(
-            "user.password and user.password2 differ", [FieldError("user.password2", "must equal password")]
-        )
-    return tx.insert(
+    fields = user.model_dump(exclude_none=True)
+    fields.setdefault("username", user.email)
+    return users.create_user(
+        tx,
         ENTERPRISE_USER,
-        username,
-        {
-            "email": user.email or username,
-            "firstName": user.firstName,
-            "lastName": user.lastName,
-            "officePhone": user.officePhone,
-            "mobilePhone": user.mobilePhone,
-            "roleName": "ENTERPRISE_SUPERUSER",
-            "userType": "ENTERPRISE",
-            "isActive": True,
-            "passwordSha256": hashlib.sha256((user.password or "").encode()).hexdigest(),
-        },
+        {**fields, "roleId": roles.ENTERPRISE_SUPERUSER.id},
         enterprise_id=enterprise.id,
+        prefix="user.",
     )

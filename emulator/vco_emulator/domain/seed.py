@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from ..store import Record, Tx
+from . import roles
 from .auth import OPERATOR_USER
 
 _NAMESPACE = uuid.UUID("5b0a4f0e-6a53-4c55-9a8e-0c2d1f7e9a10")
@@ -34,7 +35,8 @@ def seed(tx: Tx) -> Record:
             "email": OPERATOR_USERNAME,
             "firstName": "Super",
             "lastName": "User",
-            "roleName": "SUPERUSER",
+            "roleId": roles.OPERATOR_SUPERUSER.id,
+            "roleName": roles.OPERATOR_SUPERUSER.name,
             "userType": "OPERATOR",
             "isActive": True,
         },

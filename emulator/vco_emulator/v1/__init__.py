@@ -1,13 +1,22 @@
-"""The v1 portal API: one module per method group, all dispatched by `rpc`."""
+"""The v1 portal API: one module per method group (or resource), all dispatched by `rpc`."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from . import enterprise, network, network_segment, object_group, rpc
+from . import api_token, enterprise, enterprise_user, login, network, network_segment, object_group, rpc
 
-__all__ = ["add_routes", "enterprise", "network", "network_segment", "object_group"]
+__all__ = [
+    "add_routes",
+    "api_token",
+    "enterprise",
+    "enterprise_user",
+    "network",
+    "network_segment",
+    "object_group",
+]
 
 
 def add_routes(app: web.Application) -> None:
+    login.add_routes(app)
     rpc.add_routes(app)

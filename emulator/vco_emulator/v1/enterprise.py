@@ -1,4 +1,10 @@
-"""v1 `enterprise/*` methods: getEnterprise, updateEnterprise."""
+"""v1 `enterprise/*` methods: getEnterprise, updateEnterprise, insertEnterprise, deleteEnterprise.
+
+`insertEnterprise` translates its v1 parameters (numeric `configurationId`,
+`gatewayPoolId`, ...) into the v2 create and applies the same domain rules.
+Not implemented: `licenses.ids` (numeric license ids are accepted and ignored),
+`analyticsConfiguration`, the `shipping*` site fields, `returnData`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..domain import enterprises
 from ..domain.auth import Principal
-from ..domain.errors import NotFound
+from ..domain.errors import DataConflict, FieldError, InvalidRequest, NotFound
 from ..domain.validation import parse
 from ..store import Record, Tx
 from .objects import object_header
@@ -78,3 +84,84 @@ def update_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     except NotFound as exc:
         return {"error": exc.message, "rows": 0}
     return {"rows": 1}
+
+
+_INSERT_PASSTHROUGH = {
+    *enterprises.ADDRESS_FIELDS,
+    "lat",
+    "lon",
+    "timezone",
+    "locale",
+    "name",
+    "user",
+    "serviceLicenses",
+    "enableEnterpriseDelegationToOperator",
+    "enableEnterpriseDelegationToProxy",
+    "enableEnterpriseUserManagementDelegationToOperator",
+    "delegateEdgeImageManagementToEnterprise",
+    "enableExportRestriction",
+}
+_INSERT_IGNORED = {"networkId", "returnData", "licenses", "analyticsConfiguration"}
+
+
+def _operator_profile_logical_id(tx: Tx, profile_id: Any, path: str) -> str:
+    profile = tx.get("operator_profile", id=profile_id) if isinstance(profile_id, int) else None
+    if profile is None:
+        raise InvalidRequest(
+            f"{path} {profile_id!r} is not an operator profile id",
+            [FieldError(path, "no operator profile has this id")],
+        )
+    return profile.logical_id
+
+
+@method("enterprise/insertEnterprise")
+def insert_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(params) - _INSERT_PASSTHROUGH - _INSERT_IGNORED
+    unknown -= {"configurationId", "gatewayPoolId", "assignedOperatorProfileConfigurationIds"}
+    if unknown:
+        raise InvalidRequest(
+            f"unknown parameter(s) {sorted(unknown)} for enterprise/insertEnterprise",
+            [FieldError(k, "not a parameter of enterprise/insertEnterprise") for k in sorted(unknown)],
+        )
+    if "configurationId" not in params:
+        raise InvalidRequest(
+            "configurationId (the operator profile id) is required",
+            [FieldError("configurationId", "required")],
+        )
+    profiles = [_operator_profile_logical_id(tx, params["configurationId"], "configurationId")]
+    extra = params.get("assignedOperatorProfileConfigurationIds") or []
+    for i, profile_id in enumerate(extra if isinstance(extra, list) else [extra]):
+        logical_id = _operator_profile_logical_id(
+            tx, profile_id, f"assignedOperatorProfileConfigurationIds.{i}"
+        )
+        if logical_id not in profiles:
+            profiles.append(logical_id)
+    pool_id = params.get("gatewayPoolId")
+    if pool_id is None:
+        pools = [p for p in tx.find("gateway_pool") if p.data.get("isDefault")] or tx.find("gateway_pool")
+        pool = pools[0] if pools else None
+    else:
+        pool = tx.get("gateway_pool", id=pool_id) if isinstance(pool_id, int) else None
+        if pool is None:
+            raise DataConflict(f"gatewayPoolId {pool_id!r} does not exist")
+    if pool is None:
+        raise DataConflict("the Orchestrator has no gateway pool")
+    payload = {k: v for k, v in params.items() if k in _INSERT_PASSTHROUGH}
+    payload.update(gatewayPool=pool.logical_id, operatorProfiles=profiles)
+    record = enterprises.create_enterprise(tx, principal, payload)
+    return {"id": record.id, "rows": 1}
+
+
+@method("enterprise/deleteEnterprise")
+def delete_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    eid = params.get("enterpriseId", params.get("id"))
+    if set(params) - {"enterpriseId", "id"} or not isinstance(eid, int) or isinstance(eid, bool):
+        raise InvalidRequest(
+            "enterprise/deleteEnterprise takes only enterpriseId (an integer)",
+            [FieldError("enterpriseId", "required integer")],
+        )
+    try:
+        enterprises.delete_enterprise(tx, principal, id=eid)
+    except NotFound as exc:
+        return {"id": eid, "error": exc.message, "rows": 0}
+    return {"id": eid, "rows": 1}

@@ -2,6 +2,10 @@
 
 Both transports dispatch to the same registry of methods, so they behave identically.
 A method is a plain function `(tx, principal, params) -> result` registered with `@method`.
+Callers authenticate with an API token or the `velocloud.session` cookie of `login/*`;
+before every method `domain.privileges.authorize_v1` enforces the spec's `x-privileges`
+for it (and puts an enterprise user's `enterpriseId` into the params where the spec forces
+the enterprise context), so a method only handles callers allowed to call it.
 Errors use the v1 envelope `{"error": {"code", "message", "data"}}`: HTTP 400 for the
 client's faults, 500 for the server's, and 401 for missing or invalid credentials.
 
@@ -21,8 +25,9 @@ from typing import Any
 from aiohttp import web
 
 from ..app import EMULATOR
-from ..domain.auth import Principal, authenticate
+from ..domain.auth import SESSION_COOKIE, Principal, authenticate
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
+from ..domain.privileges import authorize_v1
 from ..store import Tx
 
 Method = Callable[[Tx, Principal, dict[str, Any]], Any]
@@ -89,10 +94,12 @@ async def _invoke(request: web.Request, name: str, params: Any) -> Any:
         raise RpcError(INVALID_PARAMS, f"params of {name} must be a JSON object")
     store = request.app[EMULATOR].store
     authorization = request.headers.get("Authorization")
+    session = request.cookies.get(SESSION_COOKIE)
 
     def work() -> Any:
         with store.transaction() as tx:
-            return fn(tx, authenticate(tx, authorization), params)
+            principal = authenticate(tx, authorization, session)
+            return fn(tx, principal, authorize_v1(tx, principal, name, params))
 
     try:
         return await asyncio.to_thread(work)

@@ -1,0 +1,129 @@
+"""API tokens of users: create, download once, list (never the secret), revoke; expiry.
+
+A token is created PENDING with a lifetime (`lifetimeMs`); `download` generates its secret,
+returns it in clear that one time and makes it ENABLED; a second download is refused.
+Revoked or expired tokens authenticate nobody (the store only accepts ENABLED, unexpired
+tokens). Creating a token for another user needs the privilege to manage users
+(`UPDATE ENTERPRISE_USER`); downloading needs to be the token's user or its creator.
+Listing shows `state` EXPIRED for an expired token.
+
+Not implemented: `refreshApiToken`, operator (`network/*ApiToken*`) and partner
+(`enterpriseProxy/*ApiToken*`) token methods, the Orchestrator's maximum token lifetime.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from ..store import ApiToken, Tx, utc_now
+from . import kinds, users
+from .auth import Principal, digest, get_user, iso_in, new_token
+from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound
+from .validation import parse
+
+PENDING, ENABLED, REVOKED, EXPIRED = "PENDING", "ENABLED", "REVOKED", "EXPIRED"
+
+
+class NewApiToken(BaseModel):
+    """The v1 `enterprise/createApiToken` params."""
+
+    model_config = ConfigDict(extra="forbid")
+    enterpriseUserId: StrictInt
+    name: StrictStr = Field(min_length=1, max_length=255)
+    description: StrictStr | None = None
+    lifetimeMs: StrictInt = Field(gt=0)
+    enterpriseId: StrictInt | None = None
+
+
+def state_of(token: ApiToken) -> str:
+    if token.state == ENABLED and token.expiration is not None and token.expiration <= utc_now():
+        return EXPIRED
+    return token.state
+
+
+def create_api_token(tx: Tx, principal: Principal, payload: Any) -> ApiToken:
+    req = parse(NewApiToken, payload, what="enterprise/createApiToken params")
+    user = users.get_enterprise_user(tx, principal, id=req.enterpriseUserId, enterprise_id=req.enterpriseId)
+    if user.id != principal.user_id and not principal.has_privilege("UPDATE", "ENTERPRISE_USER"):
+        raise Forbidden(
+            f"role {principal.role.name} may create API tokens only for itself, not for user {user.name}"
+        )
+    if not user.data.get("isActive", True):
+        raise DataConflict(f"user {user.name} is deactivated")
+    placeholder = digest("pending:" + secrets.token_urlsafe(32))  # never usable: state is PENDING
+    return tx.insert_token(
+        placeholder,
+        user.id,
+        state=PENDING,
+        name=req.name,
+        description=req.description,
+        expiration=iso_in(timedelta(milliseconds=req.lifetimeMs)),
+        created_by=principal.user_id,
+    )
+
+
+def _visible_token(tx: Tx, principal: Principal, token_id: int, enterprise_id: int | None) -> ApiToken:
+    token = tx.get_token(token_id)
+    user = None if token is None else get_user(tx, token.user_id)
+    if (
+        token is None
+        or user is None
+        or user.kind != kinds.ENTERPRISE_USER
+        or not users.can_see_user(principal, user)
+        or (enterprise_id is not None and user.enterprise_id != enterprise_id)
+    ):
+        raise NotFound(f"API token {token_id} not found")
+    return token
+
+
+def download_api_token(tx: Tx, principal: Principal, token_id: int, enterprise_id: int | None) -> str:
+    """The token's secret, generated now; only once, and only for its user or creator."""
+    token = _visible_token(tx, principal, token_id, enterprise_id)
+    if principal.user_id not in (token.user_id, token.created_by):
+        raise Forbidden(f"API token {token_id} can be downloaded only by its user or its creator")
+    state = state_of(token)
+    if state != PENDING:
+        what = "was already downloaded" if state in (ENABLED, EXPIRED) else "is revoked"
+        raise DataConflict(f"API token {token_id} {what}; a token can be downloaded only once")
+    if token.expiration is not None and token.expiration <= utc_now():
+        raise DataConflict(f"API token {token_id} has expired")
+    secret = new_token()
+    tx.update_token(token.id, state=ENABLED, token_sha256=digest(secret), downloaded=utc_now())
+    return secret
+
+
+def list_api_tokens(tx: Tx, principal: Principal, enterprise_id: int | None) -> list[ApiToken]:
+    members = users.list_enterprise_users(tx, principal, enterprise_id)
+    return tx.find_tokens([u.id for u in members]) if members else []
+
+
+def revoke_api_token(tx: Tx, principal: Principal, token_id: int, enterprise_id: int | None) -> int:
+    """Revoke a token at once; returns the number of tokens changed (0 if already revoked)."""
+    token = _visible_token(tx, principal, token_id, enterprise_id)
+    if token.state == REVOKED:
+        return 0
+    if principal.user_id not in (token.user_id, token.created_by) and not principal.has_privilege(
+        "UPDATE", "ENTERPRISE_USER"
+    ):
+        raise Forbidden(f"role {principal.role.name} may revoke only its own API tokens")
+    tx.update_token(token.id, state=REVOKED)
+    return 1
+
+
+def require_ids(params: dict[str, Any]) -> tuple[int, int | None]:
+    """The `id` (required) and `enterpriseId` of a download/revoke request."""
+    token_id, eid = params.get("id"), params.get("enterpriseId")
+    unknown = set(params) - {"id", "enterpriseId"}
+    if unknown:
+        raise InvalidRequest(
+            f"unknown parameter(s) {sorted(unknown)}", [FieldError(k, "not allowed") for k in sorted(unknown)]
+        )
+    if not isinstance(token_id, int) or isinstance(token_id, bool):
+        raise InvalidRequest("id (the API token id, an integer) is required", [FieldError("id", "required")])
+    if eid is not None and (not isinstance(eid, int) or isinstance(eid, bool)):
+        raise InvalidRequest("enterpriseId must be an integer", [FieldError("enterpriseId", "integer")])
+    return token_id, eid
