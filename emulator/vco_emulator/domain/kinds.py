@@ -19,6 +19,10 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
 - network_segment: segmentId (0 = Global Segment), type (REGULAR/CDE/PRIVATE), description, data
 - edge: see domain/edges.py
 - async_operation (name = operation id): see domain/async_operations.py
+- event (enterprise_id = the enterprise it concerns, None for operator-level writes; name =
+  the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
+  event, category, severity, message, detail (JSON text), operation, api ("v1"/"v2"),
+  username, userId, objectKind, objectId, objectLogicalId, edgeId (int or null)
 """
 
 NETWORK = "network"
@@ -32,3 +36,4 @@ CONFIGURATION_MODULE = "configuration_module"
 NETWORK_SEGMENT = "network_segment"
 EDGE = "edge"
 ASYNC_OPERATION = "async_operation"
+EVENT = "event"
