@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -68,8 +69,6 @@ def test_cli_flags_limit_concurrency(tmp_path: Path) -> None:
     with EmulatorProcess.start(tmp_path, extra_args=args) as vco:
         assert vco.admin("GET", "ratelimit")["maxConcurrent"] == 1
         vco.admin("POST", "faults", {"rules": [{"fault": "latency", "latencySeconds": 1.0, "count": 1}]})
-        import threading
-
         slow: list[int] = []
         t = threading.Thread(target=lambda: slow.append(_get(vco).status_code))
         t.start()
