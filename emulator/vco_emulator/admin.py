@@ -1,21 +1,57 @@
 """Admin routes of the emulator, under /__emulator/ (never under /api or /portal).
 
-GET health, POST reset (back to the seed, stats cleared), GET stats (request counts by
-operation and status, and the number of writes, since the last reset).
-Not implemented yet: seed fixtures, state dump, fault injection, edge activation,
-async-operation timing.
+GET health; POST reset (back to the seed, stats cleared, fault rules removed, rate limits
+back to the start-up settings); GET stats (request counts by operation and status, writes,
+rate-limited requests and injected faults, since the last reset); POST seed (add a named
+fixture, see `fixtures.py`); GET state (every object by kind, without secrets); GET/POST
+ratelimit (the limiter's settings, see `ratelimit.py`); GET/POST/DELETE faults (the fault
+plan, see `faults.py`).
+Not implemented yet: edge activation, async-operation timing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+from typing import Any, TypeVar
 
 from aiohttp import web
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import __version__, lifecycle
+from . import __version__, faults, lifecycle, ratelimit
 from .app import EMULATOR
+from .domain.errors import DomainError
+from .fixtures import FIXTURES
+from .store import Record
 
 PREFIX = "/__emulator"
+_SECRET_MARKERS = ("password", "sha256", "digest", "secret", "token")
+M = TypeVar("M", bound=BaseModel)
+
+
+def _bad_request(message: str, errors: list[dict[str, str]] | None = None) -> web.Response:
+    body: dict[str, Any] = {"code": "VALIDATION_ERROR", "message": message}
+    if errors:
+        body["errors"] = errors
+    return web.json_response(body, status=400)
+
+
+async def _read(request: web.Request) -> Any:
+    raw = await request.read()
+    if not raw.strip():
+        return {}
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise web.HTTPBadRequest(text=f"request body is not valid JSON: {exc}") from None
+
+
+def _parse(model: type[M], payload: Any) -> M | web.Response:
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        errors = [{"path": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
+        return _bad_request(f"invalid {model.__name__}", errors)
 
 
 async def health(request: web.Request) -> web.Response:
@@ -26,6 +62,8 @@ async def reset(request: web.Request) -> web.Response:
     emulator = request.app[EMULATOR]
     await asyncio.to_thread(lifecycle.reset, emulator.store)
     emulator.stats.reset()
+    request.app[faults.FAULT_INJECTOR].clear()
+    request.app[ratelimit.RATE_LIMITER].configure(request.app[ratelimit.STARTUP_CONFIG])
     return web.json_response({"status": "reset"})
 
 
@@ -33,7 +71,114 @@ async def stats(request: web.Request) -> web.Response:
     return web.json_response(request.app[EMULATOR].stats.snapshot())
 
 
+class _SeedRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fixture: str
+
+
+async def seed(request: web.Request) -> web.Response:
+    req = _parse(_SeedRequest, await _read(request))
+    if isinstance(req, web.Response):
+        return req
+    fixture = FIXTURES.get(req.fixture)
+    if fixture is None:
+        return _bad_request(
+            f"unknown fixture {req.fixture!r}; known: {', '.join(sorted(FIXTURES))}",
+            [{"path": "fixture", "message": "unknown fixture"}],
+        )
+    store = request.app[EMULATOR].store
+
+    def work() -> list[Record]:
+        with store.transaction() as tx:
+            return fixture(tx)
+
+    try:
+        created = await asyncio.to_thread(work)
+    except DomainError as exc:
+        return web.json_response({"code": "DATA_VALIDATION_ERROR", "message": exc.message}, status=422)
+    return web.json_response(
+        {
+            "fixture": req.fixture,
+            "created": [
+                {"kind": r.kind, "id": r.id, "logicalId": r.logical_id, "name": r.name} for r in created
+            ],
+        }
+    )
+
+
+def _public(value: Any) -> Any:
+    """`value` without the fields that hold secrets (password hashes, token digests)."""
+    if isinstance(value, dict):
+        return {k: _public(v) for k, v in value.items() if not any(m in k.lower() for m in _SECRET_MARKERS)}
+    if isinstance(value, list):
+        return [_public(v) for v in value]
+    return value
+
+
+async def state(request: web.Request) -> web.Response:
+    store = request.app[EMULATOR].store
+
+    def work() -> dict[str, list[dict[str, Any]]]:
+        with store.transaction() as tx:
+            records = tx.all_objects()
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for r in records:
+            by_kind.setdefault(r.kind, []).append(
+                {
+                    "id": r.id,
+                    "logicalId": r.logical_id,
+                    "enterpriseId": r.enterprise_id,
+                    "name": r.name,
+                    "created": r.created,
+                    "modified": r.modified,
+                    "data": _public(r.data),
+                }
+            )
+        return by_kind
+
+    return web.json_response({"objects": await asyncio.to_thread(work)})
+
+
+async def get_ratelimit(request: web.Request) -> web.Response:
+    config = request.app[ratelimit.RATE_LIMITER].config
+    return web.json_response({**config.model_dump(), "enabled": config.enabled})
+
+
+async def set_ratelimit(request: web.Request) -> web.Response:
+    config = _parse(ratelimit.RateLimitConfig, await _read(request))
+    if isinstance(config, web.Response):
+        return config
+    request.app[ratelimit.RATE_LIMITER].configure(config)
+    return web.json_response({**config.model_dump(), "enabled": config.enabled})
+
+
+async def get_faults(request: web.Request) -> web.Response:
+    return web.json_response(request.app[faults.FAULT_INJECTOR].describe())
+
+
+async def set_faults(request: web.Request) -> web.Response:
+    plan = _parse(faults.FaultPlan, await _read(request))
+    if isinstance(plan, web.Response):
+        return plan
+    injector = request.app[faults.FAULT_INJECTOR]
+    injector.set_plan(plan)
+    return web.json_response(injector.describe())
+
+
+async def clear_faults(request: web.Request) -> web.Response:
+    injector = request.app[faults.FAULT_INJECTOR]
+    injector.clear()
+    return web.json_response(injector.describe())
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get(PREFIX + "/health", health)
     app.router.add_post(PREFIX + "/reset", reset)
     app.router.add_get(PREFIX + "/stats", stats)
+    app.router.add_post(PREFIX + "/seed", seed)
+    app.router.add_get(PREFIX + "/state", state)
+    app.router.add_get(PREFIX + "/ratelimit", get_ratelimit)
+    app.router.add_post(PREFIX + "/ratelimit", set_ratelimit)
+    app.router.add_get(PREFIX + "/faults", get_faults)
+    app.router.add_post(PREFIX + "/faults", set_faults)
+    app.router.add_delete(PREFIX + "/faults", clear_faults)

@@ -1,8 +1,10 @@
 """The emulator's aiohttp application: wiring of the v2, v1 and admin routes.
 
 Handlers stay thin: they parse the request, call a function of `domain/` inside one store
-transaction (`call_domain`), and serialise the result. Every response carries an
-`X-Request-ID` header, as the real Orchestrator's do.
+transaction (`call_domain`), and serialise the result. A successful v2 write also records its
+enterprise event in that transaction. Every response carries an `X-Request-ID` header, as the
+real Orchestrator's do. In front of the handlers: the rate limiter, then fault injection
+(both only for /api and /portal), and the legacy `/sdwan/` prefix redirect.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import TypeVar
 
 from aiohttp import web
 
+from . import faults, ratelimit
+from .domain import events
 from .domain.auth import SESSION_COOKIE, Principal, authenticate
 from .domain.privileges import authorize_v2
 from .stats import Stats
@@ -22,6 +26,8 @@ from .store import Store, Tx
 
 T = TypeVar("T")
 REQUEST_ID_HEADER = "X-Request-ID"
+OPERATION_ID = web.RequestKey("operation_id", str)  # set by the v2 `endpoint` wrapper
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 @dataclass
@@ -47,11 +53,17 @@ async def call_domain(request: web.Request, fn: Callable[[Tx, Principal], T]) ->
     session = request.cookies.get(SESSION_COOKIE)
     method, path, path_params = request.method, request.path, dict(request.match_info)
 
+    operation = request.get(OPERATION_ID) or f"{request.method} {request.path}"
+    write = request.method not in _READS
+
     def work() -> T:
         with emulator.store.transaction() as tx:
             principal = authenticate(tx, authorization, session)
             authorize_v2(tx, principal, method, path, path_params)
-            return fn(tx, principal)
+            result = fn(tx, principal)
+            if write:
+                events.record_write(tx, principal, operation, "v2", result=result, path_ids=path_params)
+            return result
 
     return await asyncio.to_thread(work)
 
@@ -70,11 +82,23 @@ async def request_id_middleware(
     return response
 
 
-def create_app(store: Store) -> web.Application:
-    from . import admin, v1, v2
+def create_app(store: Store, rate_limit: ratelimit.RateLimitConfig | None = None) -> web.Application:
+    from . import admin, legacy, v1, v2
 
-    app = web.Application(middlewares=[request_id_middleware], client_max_size=16 * 1024 * 1024)
-    app[EMULATOR] = Emulator(store)
+    emulator = Emulator(store)
+    app = web.Application(
+        middlewares=[
+            request_id_middleware,
+            ratelimit.middleware(emulator.stats.record_throttled),
+            faults.middleware(lambda rule: emulator.stats.record_fault(rule.fault, rule.when)),
+        ],
+        client_max_size=16 * 1024 * 1024,
+    )
+    app[EMULATOR] = emulator
+    app[ratelimit.RATE_LIMITER] = ratelimit.RateLimiter(rate_limit or ratelimit.RateLimitConfig())
+    app[ratelimit.STARTUP_CONFIG] = rate_limit or ratelimit.RateLimitConfig()
+    app[faults.FAULT_INJECTOR] = faults.FaultInjector()
+    legacy.add_routes(app)
     admin.add_routes(app)
     v2.add_routes(app)
     v1.add_routes(app)

@@ -1,7 +1,10 @@
 """The `vco-emulator` command: `vco-emulator serve --host H --port N --db FILE --token-file FILE`.
 
 `--port 0` picks a free port; the first line printed is always
-`vco-emulator listening on http://HOST:PORT`, so a parent process can read the address.
+`vco-emulator listening on http://HOST:PORT` (`https://` with `--tls`), so a parent process can
+read the address. With `--tls` and no `--certfile`, a certificate is generated next to the
+database and the second line is `vco-emulator CA bundle: PATH` (the file clients pass as CA
+bundle). Rate limiting is off unless `--rate-limit-requests` or `--max-concurrent` is given.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from pathlib import Path
 
 from aiohttp import web
 
+from . import tls
 from .app import create_app
 from .lifecycle import ensure_seeded
+from .ratelimit import RateLimitConfig
 from .store import Store
+
+CA_BUNDLE_PREFIX = "vco-emulator CA bundle: "
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,19 +36,38 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--token-file", type=Path, required=True, help="where the operator API token is written (mode 0600)"
     )
+    serve.add_argument("--tls", action="store_true", help="serve HTTPS (a certificate is generated)")
+    serve.add_argument("--certfile", type=Path, help="PEM server certificate (chain) for --tls")
+    serve.add_argument("--keyfile", type=Path, help="PEM private key of --certfile")
+    limits = serve.add_argument_group("rate limiting (off by default)")
+    limits.add_argument("--rate-limit-requests", type=int, metavar="N", help="requests per window per caller")
+    limits.add_argument("--rate-limit-window", type=float, default=5.0, metavar="S", help="window (5 s)")
+    limits.add_argument("--max-concurrent", type=int, metavar="M", help="requests in flight per caller")
+    limits.add_argument(
+        "--rate-limit-penalty", type=float, default=5.0, metavar="S", help="429 for this long once throttled"
+    )
     return parser
 
 
-async def _serve(host: str, port: int, db: Path, token_file: Path) -> None:
+async def _serve(args: argparse.Namespace, rate_limit: RateLimitConfig) -> None:
+    db: Path = args.db
     db.parent.mkdir(parents=True, exist_ok=True)
+    files: tls.TlsFiles | None = None
+    if args.certfile:
+        files = tls.TlsFiles(args.certfile, args.keyfile or args.certfile, None)
+    elif args.tls:
+        files = tls.self_signed(db.parent, args.host)
     store = Store(db)
-    ensure_seeded(store, token_file)
-    runner = web.AppRunner(create_app(store), access_log=None)
+    ensure_seeded(store, args.token_file)
+    runner = web.AppRunner(create_app(store, rate_limit), access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
+    site = web.TCPSite(runner, args.host, args.port, ssl_context=tls.server_context(files) if files else None)
     await site.start()
-    bound = runner.addresses[0][1] if runner.addresses else port
-    print(f"vco-emulator listening on http://{host}:{bound}", flush=True)
+    bound = runner.addresses[0][1] if runner.addresses else args.port
+    scheme = "https" if files else "http"
+    print(f"vco-emulator listening on {scheme}://{args.host}:{bound}", flush=True)
+    if files is not None and files.ca_bundle is not None:
+        print(CA_BUNDLE_PREFIX + str(files.ca_bundle.resolve()), flush=True)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -53,10 +79,22 @@ async def _serve(host: str, port: int, db: Path, token_file: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
         try:
-            asyncio.run(_serve(args.host, args.port, args.db, args.token_file))
+            rate_limit = RateLimitConfig(
+                requests=args.rate_limit_requests,
+                windowSeconds=args.rate_limit_window,
+                maxConcurrent=args.max_concurrent,
+                penaltySeconds=args.rate_limit_penalty,
+            )
+        except ValueError as exc:
+            parser.error(f"invalid rate limit: {exc}")
+        if args.keyfile and not args.certfile:
+            parser.error("--keyfile needs --certfile")
+        try:
+            asyncio.run(_serve(args, rate_limit))
         except OSError as exc:
             print(f"vco-emulator: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
             return 1

@@ -5,7 +5,9 @@
 
 The server listens on a free loopback port (it prints the address it bound, so there is no
 race for the port), keeps its database and token under `workdir`, and is stopped with
-SIGTERM (SIGKILL after a grace period) when the context ends.
+SIGTERM (SIGKILL after a grace period) when the context ends. With `tls=True` it serves
+HTTPS with a generated certificate; `ca_bundle` is then the CA file to verify it with
+(`requests.get(..., verify=vco.ca_bundle)`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -23,6 +26,7 @@ from types import TracebackType
 from typing import Any
 
 _READY_PREFIX = "vco-emulator listening on "
+_CA_BUNDLE_PREFIX = "vco-emulator CA bundle: "
 
 
 class EmulatorStartError(RuntimeError):
@@ -35,6 +39,7 @@ class EmulatorProcess:
     db: Path
     token_file: Path
     process: subprocess.Popen[str] = field(repr=False)
+    ca_bundle: Path | None = None
 
     @classmethod
     def start(
@@ -45,6 +50,7 @@ class EmulatorProcess:
         port: int = 0,
         timeout: float = 30.0,
         extra_args: list[str] | None = None,
+        tls: bool = False,
     ) -> EmulatorProcess:
         workdir.mkdir(parents=True, exist_ok=True)
         db, token_file, log = workdir / "vco.sqlite", workdir / "operator-token", workdir / "emulator.log"
@@ -61,6 +67,7 @@ class EmulatorProcess:
             str(db),
             "--token-file",
             str(token_file),
+            *(["--tls"] if tls else []),
             *(extra_args or []),
         ]
         stderr = log.open("a")
@@ -74,7 +81,18 @@ class EmulatorProcess:
             process.kill()
             process.wait()
             raise EmulatorStartError(f"vco-emulator did not start ({line.strip() or 'no output'}); see {log}")
-        emulator = cls(url=line[len(_READY_PREFIX) :].strip(), db=db, token_file=token_file, process=process)
+        ca_bundle = None
+        if tls:
+            ca_line = process.stdout.readline()
+            if ca_line.startswith(_CA_BUNDLE_PREFIX):
+                ca_bundle = Path(ca_line[len(_CA_BUNDLE_PREFIX) :].strip())
+        emulator = cls(
+            url=line[len(_READY_PREFIX) :].strip(),
+            db=db,
+            token_file=token_file,
+            process=process,
+            ca_bundle=ca_bundle,
+        )
         emulator.wait_healthy(timeout)
         return emulator
 
@@ -82,11 +100,24 @@ class EmulatorProcess:
     def token(self) -> str:
         return self.token_file.read_text().strip()
 
-    def admin(self, method: str, route: str) -> Any:
-        """Call an admin route (`health`, `reset`, `stats`, ...) and return its JSON."""
-        req = urllib.request.Request(f"{self.url}/__emulator/{route}", method=method)
-        with urllib.request.urlopen(req, timeout=10) as resp:
+    def admin(self, method: str, route: str, body: Any = None) -> Any:
+        """Call an admin route (`health`, `reset`, `stats`, `faults`, ...) and return its JSON."""
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            f"{self.url}/__emulator/{route}",
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"} if data is not None else {},
+        )
+        context = ssl.create_default_context(cafile=str(self.ca_bundle)) if self.ca_bundle else None
+        with urllib.request.urlopen(req, timeout=10, context=context) as resp:
             return json.load(resp)
+
+    def kill(self) -> None:
+        """SIGKILL the server at once (no clean shutdown), as a crash would."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
     def wait_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -1,4 +1,5 @@
-"""Request counters for the admin `stats` route: by operation, by status, and writes."""
+"""Request counters for the admin `stats` route: by operation, by status, writes, and the
+requests refused or altered in front of the handlers (rate-limited, injected faults)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ class Stats:
         self._by_operation: Counter[str] = Counter()
         self._by_status: Counter[str] = Counter()
         self._writes = 0
+        self._throttled = 0
+        self._faults: Counter[str] = Counter()
 
     def record(self, operation: str, status: int, *, write: bool) -> None:
         with self._lock:
@@ -23,11 +26,23 @@ class Stats:
             if write:
                 self._writes += 1
 
+    def record_throttled(self) -> None:
+        """A request the rate limiter answered with 429 (not counted by operation)."""
+        with self._lock:
+            self._throttled += 1
+
+    def record_fault(self, fault: str, when: str) -> None:
+        """An injected fault; `when` "before" ones are not counted by operation, "after" ones are."""
+        with self._lock:
+            self._faults[f"{fault}/{when}"] += 1
+
     def reset(self) -> None:
         with self._lock:
             self._by_operation.clear()
             self._by_status.clear()
             self._writes = 0
+            self._throttled = 0
+            self._faults.clear()
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
@@ -36,4 +51,9 @@ class Stats:
                 "writes": self._writes,
                 "byOperation": dict(sorted(self._by_operation.items())),
                 "byStatus": dict(sorted(self._by_status.items())),
+                "throttled": self._throttled,
+                "faults": {
+                    "total": sum(self._faults.values()),
+                    "byKind": dict(sorted(self._faults.items())),
+                },
             }

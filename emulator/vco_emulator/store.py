@@ -233,6 +233,20 @@ class Tx:
             params.append(name)
         return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
 
+    def lookup(self, *, id: int | None = None, logical_id: str | None = None) -> Record | None:
+        """One object of any kind by numeric id or logicalId."""
+        if id is not None:
+            row = self._conn.execute("SELECT * FROM objects WHERE id = ?", (id,)).fetchone()
+        elif logical_id is not None:
+            row = self._conn.execute("SELECT * FROM objects WHERE logical_id = ?", (logical_id,)).fetchone()
+        else:
+            raise ValueError("lookup() needs id or logical_id")
+        return None if row is None else _record(row)
+
+    def all_objects(self) -> list[Record]:
+        """Every stored object, in id order (for the admin state dump)."""
+        return [_record(r) for r in self._conn.execute("SELECT * FROM objects ORDER BY id")]
+
     def count(self, kind: str) -> int:
         row = self._conn.execute("SELECT COUNT(*) AS n FROM objects WHERE kind = ?", (kind,)).fetchone()
         return int(row["n"])

@@ -39,6 +39,10 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   firewall rule's match.sAddressGroup / dPortGroup); see domain/object_groups.py
 - edge: see domain/edges.py
 - async_operation (name = operation id): see domain/async_operations.py
+- event (enterprise_id = the enterprise it concerns, None for operator-level writes; name =
+  the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
+  event, category, severity, message, detail (JSON text), operation, api ("v1"/"v2"),
+  username, userId, objectKind, objectId, objectLogicalId, edgeId (int or null)
 """
 
 NETWORK = "network"
@@ -56,3 +60,4 @@ ENTERPRISE_PROPERTY = "enterprise_property"
 OBJECT_GROUP = "object_group"
 EDGE = "edge"
 ASYNC_OPERATION = "async_operation"
+EVENT = "event"

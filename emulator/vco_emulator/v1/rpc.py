@@ -25,6 +25,7 @@ from typing import Any
 from aiohttp import web
 
 from ..app import EMULATOR
+from ..domain import events
 from ..domain.auth import SESSION_COOKIE, Principal, authenticate
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from ..domain.privileges import authorize_v1
@@ -99,7 +100,11 @@ async def _invoke(request: web.Request, name: str, params: Any) -> Any:
     def work() -> Any:
         with store.transaction() as tx:
             principal = authenticate(tx, authorization, session)
-            return fn(tx, principal, authorize_v1(tx, principal, name, params))
+            authorized = authorize_v1(tx, principal, name, params)
+            result = fn(tx, principal, authorized)
+            if is_write(name) and _succeeded(result):
+                events.record_write(tx, principal, name, "v1", result=result, params=authorized)
+            return result
 
     try:
         return await asyncio.to_thread(work)
@@ -107,10 +112,18 @@ async def _invoke(request: web.Request, name: str, params: Any) -> Any:
         raise _from_domain(exc) from None
 
 
+def is_write(name: str) -> bool:
+    """Whether a v1 method changes state (by the portal's naming: get*/list*/download* read)."""
+    return not name.rsplit("/", 1)[-1].startswith(("get", "list", "download"))
+
+
+def _succeeded(result: Any) -> bool:
+    """v1 updates report a miss in the result (`{"error": ..., "rows": 0}`), not as an error."""
+    return not (isinstance(result, dict) and ("error" in result or result.get("rows") == 0))
+
+
 def _record(request: web.Request, name: str, status: int) -> None:
-    short = name.rsplit("/", 1)[-1]
-    write = not short.startswith(("get", "list", "download"))
-    request.app[EMULATOR].stats.record(f"v1 {name}", status, write=write)
+    request.app[EMULATOR].stats.record(f"v1 {name}", status, write=is_write(name))
 
 
 async def _read_body(request: web.Request) -> Any:

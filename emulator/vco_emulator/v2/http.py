@@ -13,7 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR
+from ..app import EMULATOR, OPERATION_ID
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 
 PREFIX = "/api/sdwan/v2"
@@ -57,6 +57,7 @@ def endpoint(operation_id: str) -> Callable[[Handler], Handler]:
     def wrap(handler: Handler) -> Handler:
         @wraps(handler)
         async def wrapped(request: web.Request) -> web.StreamResponse:
+            request[OPERATION_ID] = operation_id
             try:
                 response = await handler(request)
             except DomainError as exc:
