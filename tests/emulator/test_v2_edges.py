@@ -160,6 +160,9 @@ def test_list_filters_and_sort(vco: EmulatorProcess) -> None:
     assert len(pending) == 3
     not_paris = get(url, vco, **{"name[notStartsWith]": "paris"}).json()["data"]
     assert [e["name"] for e in not_paris] == ["lyon-1"]
+    # times filter as epoch milliseconds
+    assert len(get(url, vco, **{"created[greaterOrEquals]": 1_500_000_000_000}).json()["data"]) == 3
+    assert get(url, vco, **{"created[lesserOrEquals]": 1_500_000_000_000}).json()["data"] == []
 
 
 def test_unlisted_filter_field_or_operator_is_400(vco: EmulatorProcess) -> None:
