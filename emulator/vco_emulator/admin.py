@@ -6,7 +6,9 @@ rate-limited requests and injected faults, since the last reset); POST seed (add
 fixture, see `fixtures.py`); GET state (every object by kind, without secrets); GET/POST
 ratelimit (the limiter's settings, see `ratelimit.py`); GET/POST/DELETE faults (the fault
 plan, see `faults.py`).
-Not implemented yet: edge activation, async-operation timing.
+POST edges/{logicalId}/activate (the edge comes online; optional JSON body `softwareVersion`,
+`buildNumber`, `serialNumber`; answers the v2 `EdgeResource` with its site).
+Not implemented yet: async-operation timing.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__, faults, lifecycle, ratelimit
 from .app import EMULATOR
-from .domain.errors import DomainError
+from .domain import edges
+from .domain.errors import DataConflict, DomainError, NotFound
 from .fixtures import FIXTURES
 from .store import Record
 
@@ -171,6 +174,44 @@ async def clear_faults(request: web.Request) -> web.Response:
     return web.json_response(injector.describe())
 
 
+async def activate_edge(request: web.Request) -> web.Response:
+    logical_id = request.match_info["logicalId"]
+    raw = await request.read()
+    try:
+        body = json.loads(raw) if raw.strip() else {}
+    except json.JSONDecodeError as exc:
+        return web.json_response({"error": f"body is not JSON: {exc}"}, status=400)
+    if not isinstance(body, dict):
+        return web.json_response({"error": "the body must be a JSON object"}, status=400)
+    options = {key: body.get(key) for key in ("softwareVersion", "buildNumber", "serialNumber")}
+    if not all(v is None or isinstance(v, str) for v in options.values()):
+        message = "softwareVersion, buildNumber and serialNumber must be strings"
+        return web.json_response({"error": message}, status=400)
+    store = request.app[EMULATOR].store
+
+    def work() -> dict[str, Any]:
+        from .v2.edges import edge_resource
+
+        with store.transaction() as tx:
+            edge = edges.activate_edge(
+                tx,
+                logical_id,
+                software_version=options["softwareVersion"],
+                build_number=options["buildNumber"],
+                serial_number=options["serialNumber"],
+            )
+            enterprise = tx.get("enterprise", id=edge.enterprise_id)
+            assert enterprise is not None
+            return edge_resource(tx, edge, enterprise, frozenset({"site"}))
+
+    try:
+        return web.json_response(await asyncio.to_thread(work))
+    except NotFound as exc:
+        return web.json_response({"error": exc.message}, status=404)
+    except DataConflict as exc:
+        return web.json_response({"error": exc.message}, status=409)
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get(PREFIX + "/health", health)
     app.router.add_post(PREFIX + "/reset", reset)
@@ -182,3 +223,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get(PREFIX + "/faults", get_faults)
     app.router.add_post(PREFIX + "/faults", set_faults)
     app.router.add_delete(PREFIX + "/faults", clear_faults)
+    app.router.add_post(PREFIX + "/edges/{logicalId}/activate", activate_edge)

@@ -37,7 +37,23 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   description, data (list of entries: address groups {ip, mask?, rule_type} or {domain}; port
   groups {proto, port_low, port_high?}); modules reference a group by its logicalId (e.g. a
   firewall rule's match.sAddressGroup / dPortGroup); see domain/object_groups.py
-- edge: see domain/edges.py
+- edge (name = edge name, "" when it has none): configurationId (the enterprise profile it
+  uses: a non-edge-specific `configuration` of the same enterprise), edgeSpecificConfigurationId
+  (its edge-specific `configuration`, created and deleted with it), siteId (its `site` row),
+  serialNumber, modelNumber, deviceFamily, description, customInfo, activationKey
+  ("ABCD-EFGH-IJKL-MNOP"), activationKeyExpires, activationState (PENDING at provisioning),
+  activationTime, edgeState (NEVER_ACTIVATED at provisioning), edgeStateTime, isLive (bool),
+  lastContact, systemUpSince, serviceUpSince, serviceState, softwareVersion, buildNumber,
+  softwareUpdated, factorySoftwareVersion, factoryBuildNumber, platformFirmwareVersion,
+  platformBuildNumber, modemFirmwareVersion, modemBuildNumber, lteRegion, selfMacAddress,
+  deviceId, dnsName, alertsEnabled, operatorAlertsEnabled (bools), bastionState,
+  endpointPkiMode, haEnabled, haState, haPreviousState, haLastContact, haSerialNumber,
+  analyticsMode. Times are ISO 8601 UTC strings or null. See domain/edges.py.
+- site (an edge's site; name = site name, "" when none): contactName, contactPhone,
+  contactMobile, contactEmail, streetAddress, streetAddress2, city, state, country, postalCode,
+  lat, lon, timezone, locale, shippingSameAsLocation (bool or null), shippingContactName,
+  shippingAddress, shippingAddress2, shippingCity, shippingState, shippingCountry,
+  shippingPostalCode
 - async_operation (name = operation id): see domain/async_operations.py
 - event (enterprise_id = the enterprise it concerns, None for operator-level writes; name =
   the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
@@ -59,5 +75,6 @@ NETWORK_SEGMENT = "network_segment"
 ENTERPRISE_PROPERTY = "enterprise_property"
 OBJECT_GROUP = "object_group"
 EDGE = "edge"
+SITE = "site"
 ASYNC_OPERATION = "async_operation"
 EVENT = "event"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import enterprises, monitoring
+from . import edges, enterprises, monitoring
 from .http import PREFIX, endpoint, not_found
 
 
 def add_routes(app: web.Application) -> None:
     enterprises.add_routes(app)
+    edges.add_routes(app)
     monitoring.add_routes(app)
     app.router.add_route("*", PREFIX + "/{tail:.*}", endpoint("unknownOperation")(not_found))

@@ -13,6 +13,7 @@ import binascii
 import json
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from ..domain.errors import FieldError, InvalidRequest
@@ -25,13 +26,17 @@ _OPS = {
     "contains",
     "notContains",
     "startsWith",
+    "notStartsWith",
     "endsWith",
+    "notEndsWith",
     "in",
     "notIn",
     "gt",
     "gte",
     "lt",
     "lte",
+    "greaterOrEquals",
+    "lesserOrEquals",
     "isNull",
     "isNotNull",
 }
@@ -122,8 +127,12 @@ def _test(op: str, actual: Any, expected: str) -> bool:
             return expected.lower() not in text.lower()
         case "startsWith":
             return text.lower().startswith(expected.lower())
+        case "notStartsWith":
+            return not text.lower().startswith(expected.lower())
         case "endsWith":
             return text.lower().endswith(expected.lower())
+        case "notEndsWith":
+            return not text.lower().endswith(expected.lower())
         case "in":
             return text in expected.split(",")
         case "notIn":
@@ -133,10 +142,20 @@ def _test(op: str, actual: Any, expected: str) -> bool:
         case "isNotNull":
             return actual is not None
     try:
-        a, b = float(text), float(expected)
+        a, b = _number(text), float(expected)
     except ValueError:
         a, b = text, expected  # type: ignore[assignment]
+    op = {"greaterOrEquals": "gte", "lesserOrEquals": "lte"}.get(op, op)
     return {"gt": a > b, "gte": a >= b, "lt": a < b, "lte": a <= b}[op]
+
+
+def _number(text: str) -> float:
+    """A number, or an ISO 8601 time as epoch milliseconds (how v2 filters give times)."""
+    try:
+        return float(text)
+    except ValueError:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return moment.timestamp() * 1000
 
 
 def _encode(state: dict[str, Any]) -> str:

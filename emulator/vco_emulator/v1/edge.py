@@ -1,0 +1,319 @@
+"""v1 edge methods: edge/getEdge, edgeProvision, updateEdgeAttributes, setEdgeEnterpriseConfiguration,
+deleteEdge, and enterprise/getEnterpriseEdges, getEnterpriseEdgeList.
+
+`with` options resolved: `site`, `enterprise` (getEdge), `configuration` and
+`configurationWithModules` (getEdge), `configuration` (the two list methods, in each one's
+documented shape); `links`, `recentLinks`, `serviceGroups`, `certificates`, `licenses` are
+empty lists and `selfHealing` is false. Other `with` names are accepted and ignored.
+
+Not implemented: `generatedCertificate`/`token` in the edgeProvision result, `fieldsNeeded`,
+and `edgeOverrides` in getEnterpriseEdgeList's configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..domain import edges, enterprises, kinds, profiles
+from ..domain.auth import Principal
+from ..domain.errors import FieldError, InvalidRequest
+from ..domain.validation import parse
+from ..store import Record, Tx
+from . import listing
+from .enterprise import enterprise_object
+from .network import configuration_object
+from .objects import object_header
+from .rpc import method
+
+_EDGE_FIELDS = (
+    "activationKey",
+    "activationKeyExpires",
+    "activationState",
+    "activationTime",
+    "softwareVersion",
+    "bastionState",
+    "buildNumber",
+    "factorySoftwareVersion",
+    "factoryBuildNumber",
+    "platformFirmwareVersion",
+    "platformBuildNumber",
+    "modemFirmwareVersion",
+    "modemBuildNumber",
+    "softwareUpdated",
+    "selfMacAddress",
+    "deviceId",
+    "serialNumber",
+    "modelNumber",
+    "deviceFamily",
+    "lteRegion",
+    "dnsName",
+    "description",
+    "edgeState",
+    "edgeStateTime",
+    "systemUpSince",
+    "serviceUpSince",
+    "lastContact",
+    "serviceState",
+    "endpointPkiMode",
+    "haState",
+    "haPreviousState",
+    "haLastContact",
+    "haSerialNumber",
+    "customInfo",
+)
+_QUICK_SEARCH = ("name", "serialNumber", "description", "customInfo", "modelNumber")
+
+
+def edge_object(edge: Record, enterprise: Record) -> dict[str, Any]:
+    """An edge as the v1 `edge_object` shows it: numeric ids, tinyint flags."""
+    data = edge.data
+    body: dict[str, Any] = {
+        **object_header(edge),
+        "name": edge.name or None,
+        "enterpriseId": enterprise.id,
+        "enterpriseLogicalId": enterprise.logical_id,
+        "siteId": data["siteId"],
+    }
+    body.update({field: data.get(field) for field in _EDGE_FIELDS})
+    body.update(
+        alertsEnabled=int(bool(data["alertsEnabled"])),
+        operatorAlertsEnabled=int(bool(data["operatorAlertsEnabled"])),
+        isLive=int(bool(data["isLive"])),
+    )
+    return body
+
+
+def site_object(site: Record) -> dict[str, Any]:
+    """An edge's site as the v1 `site` definition shows it."""
+    body: dict[str, Any] = {**object_header(site), "name": site.name or None}
+    body.update({field: site.data.get(field) for field in edges.SITE_FIELDS})
+    flag = site.data.get("shippingSameAsLocation")
+    body["shippingSameAsLocation"] = None if flag is None else int(bool(flag))
+    return body
+
+
+def _module_summary(module: Record, edge_specific: set[str]) -> dict[str, Any]:
+    return {
+        "name": module.name,
+        "type": module.data.get("type", "ENTERPRISE"),
+        "isEdgeSpecific": int(module.name in edge_specific),
+        "version": module.data.get("version"),
+    }
+
+
+def _operator_profile(tx: Tx, profile: Record, enterprise: Record) -> Record | None:
+    operator_id = profile.data.get("derivedFromId") or next(
+        iter(enterprise.data.get("operatorProfileIds", [])), None
+    )
+    return None if operator_id is None else tx.get(kinds.OPERATOR_PROFILE, id=operator_id)
+
+
+def _edge_configuration_summary(tx: Tx, edge: Record, enterprise: Record) -> dict[str, Any]:
+    """getEnterpriseEdges' `configuration`: the operator and enterprise profiles with module names."""
+    profile = edges.profile_of(tx, edge)
+    specific = edges.edge_specific_profile_of(tx, edge)
+    overrides = {m.name for m in profiles.profile_modules(tx, specific)} if specific else set()
+    operator = _operator_profile(tx, profile, enterprise)
+    return {
+        "operator": None if operator is None else {"id": operator.id, "name": operator.name, "modules": []},
+        "enterprise": {
+            "id": profile.id,
+            "name": profile.name,
+            "modules": [_module_summary(m, overrides) for m in profiles.profile_modules(tx, profile)],
+        },
+    }
+
+
+def _edge_list_configuration(tx: Tx, edge: Record, enterprise: Record) -> dict[str, Any]:
+    """getEnterpriseEdgeList's `configuration`: the operator and enterprise profiles' ids and names."""
+    profile = edges.profile_of(tx, edge)
+    operator = _operator_profile(tx, profile, enterprise)
+    return {
+        "operator": None
+        if operator is None
+        else {"id": operator.id, "name": operator.name, "isEdgeSpecific": False},
+        "enterprise": {"id": profile.id, "name": profile.name},
+    }
+
+
+def _module_object(module: Record) -> dict[str, Any]:
+    data = module.data
+    return {
+        **object_header(module),
+        "effective": module.modified,
+        "type": data.get("type"),
+        "description": data.get("description"),
+        "configurationId": data.get("configurationId"),
+        "schemaVersion": data.get("schemaVersion"),
+        "version": data.get("version"),
+        "data": data.get("data"),
+        "refs": data.get("refs"),
+    }
+
+
+_EMPTY_LISTS = ("links", "recentLinks", "serviceGroups", "certificates", "licenses")
+
+
+def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, shape: str) -> dict[str, Any]:
+    body = edge_object(edge, enterprise)
+    for option in options:
+        if option == "site":
+            body["site"] = site_object(edges.site_of(tx, edge))
+        elif option == "enterprise" and shape == "getEdge":
+            body["enterprise"] = enterprise_object(enterprise)
+        elif option in ("configuration", "configurationWithModules") and shape == "getEdge":
+            profile = edges.profile_of(tx, edge)
+            body["configuration"] = configuration_object(profile)
+            if option == "configurationWithModules":
+                body["configuration"]["modules"] = [
+                    _module_object(m) for m in profiles.profile_modules(tx, profile)
+                ]
+        elif option == "configuration" and shape == "getEnterpriseEdges":
+            body["configuration"] = _edge_configuration_summary(tx, edge, enterprise)
+        elif option == "configuration" and shape == "getEnterpriseEdgeList":
+            body["configuration"] = _edge_list_configuration(tx, edge, enterprise)
+        elif option in _EMPTY_LISTS:
+            body[option] = []
+        elif option == "selfHealing":
+            body["selfHealing"] = False
+    return body
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class _GetEdge(_Params):
+    id: int | None = None
+    enterpriseId: int | None = None
+    logicalId: str | None = None
+    activationKey: str | None = None
+    name: str | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+
+class _EdgeRef(_Params):
+    id: int | None = None
+    edgeId: int | None = None
+    enterpriseId: int | None = None
+
+
+class _UpdateEdgeAttributes(_EdgeRef):
+    update: dict[str, Any] = Field(alias="_update")
+
+
+class _SetEdgeEnterpriseConfiguration(_EdgeRef):
+    configurationId: int
+    skipEdgeRoutingUpdates: bool | None = None
+
+
+class _DeleteEdge(_EdgeRef):
+    ids: list[int] | None = None
+    edgeIds: list[int] | None = None
+
+
+class _GetEnterpriseEdges(_Params):
+    id: int | None = None
+    enterpriseId: int | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+    limit: int | None = None
+    nextPageLink: str | None = None
+    prevPageLink: str | None = None
+    count: bool | None = Field(default=None, alias="_count")
+    quickSearch: str | None = None
+    filters: Any = None
+    filterSpec: bool | None = Field(default=None, alias="_filterSpec")
+    fieldsNeeded: list[str] | None = None
+    sortBy: Any = None
+
+
+def _edge_id(req: _EdgeRef) -> int:
+    edge_id = req.id if req.id is not None else req.edgeId
+    if edge_id is None:
+        raise InvalidRequest("an edge id is required", [FieldError("id", "required (or edgeId)")])
+    return edge_id
+
+
+def _enterprise_of(tx: Tx, principal: Principal, edge: Record) -> Record:
+    return enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
+
+
+@method("edge/getEdge")
+def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_GetEdge, params, what="edge/getEdge params")
+    edge = edges.get_edge(
+        tx,
+        principal,
+        id=req.id,
+        logical_id=req.logicalId,
+        enterprise_id=req.enterpriseId,
+        name=req.name,
+        activation_key=req.activationKey,
+    )
+    return _with(tx, edge, _enterprise_of(tx, principal, edge), req.with_, shape="getEdge")
+
+
+@method("edge/edgeProvision")
+def edge_provision(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    edge = edges.provision_edge(tx, principal, params)
+    return {"id": edge.id, "logicalId": edge.logical_id, "activationKey": edge.data["activationKey"]}
+
+
+@method("edge/updateEdgeAttributes")
+def update_edge_attributes(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_UpdateEdgeAttributes, params, what="edge/updateEdgeAttributes params")
+    edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
+    edges.update_edge_attributes(tx, principal, edge, req.update)
+    return {"rows": 1}
+
+
+@method("edge/setEdgeEnterpriseConfiguration")
+def set_edge_enterprise_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_SetEdgeEnterpriseConfiguration, params, what="edge/setEdgeEnterpriseConfiguration params")
+    edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
+    edges.set_edge_configuration(tx, principal, edge, req.configurationId)
+    return {"rows": 1}
+
+
+@method("edge/deleteEdge")
+def delete_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    req = parse(_DeleteEdge, params, what="edge/deleteEdge params")
+    ids = [i for i in (req.id, req.edgeId) if i is not None] + (req.ids or []) + (req.edgeIds or [])
+    if not ids:
+        raise InvalidRequest("deleteEdge needs id, edgeId, ids or edgeIds", [FieldError("id", "required")])
+    found = [edges.get_edge(tx, principal, id=i, enterprise_id=req.enterpriseId) for i in dict.fromkeys(ids)]
+    for edge in found:
+        edges.delete_edge(tx, principal, edge)
+    return [{"id": edge.id, "rows": 1} for edge in found]
+
+
+def _enterprise_edges(
+    tx: Tx, principal: Principal, req: _GetEnterpriseEdges, shape: str
+) -> list[dict[str, Any]]:
+    enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
+    return [
+        _with(tx, e, enterprise, req.with_, shape=shape)
+        for e in edges.list_edges(tx, principal, enterprise.id)
+    ]
+
+
+@method("enterprise/getEnterpriseEdges")
+def get_enterprise_edges(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """All edges of the enterprise (filters, quick search, sort and limit applied; no page links)."""
+    req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdges params")
+    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
+    rows = listing.select(_enterprise_edges(tx, principal, req, "getEnterpriseEdges"), state, _QUICK_SEARCH)
+    return rows[: state["limit"]] if state["limit"] else rows
+
+
+@method("enterprise/getEnterpriseEdgeList")
+def get_enterprise_edge_list(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    """A page of the enterprise's edges: `{metaData, data}`, walked with `nextPageLink`."""
+    req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdgeList params")
+    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
+    rows = listing.select(
+        _enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), state, _QUICK_SEARCH
+    )
+    return listing.page(rows, state, count=bool(req.count))
