@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from aiohttp import web
 
+from .domain.async_operations import AsyncTiming
 from .domain.auth import Principal, authenticate
 from .stats import Stats
 from .store import Store, Tx
@@ -25,10 +26,11 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 @dataclass
 class Emulator:
-    """What every handler shares: the store and the request counters."""
+    """What every handler shares: the store, the request counters, async-operation timing."""
 
     store: Store
     stats: Stats = field(default_factory=Stats)
+    async_timing: AsyncTiming = field(default_factory=AsyncTiming)
 
 
 EMULATOR = web.AppKey("emulator", Emulator)

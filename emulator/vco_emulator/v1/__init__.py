@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import enterprise, network, rpc
+from . import configuration, enterprise, network, rpc
 
-__all__ = ["add_routes", "enterprise", "network"]
+__all__ = ["add_routes", "configuration", "enterprise", "network"]
 
 
 def add_routes(app: web.Application) -> None:

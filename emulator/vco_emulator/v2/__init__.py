@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import enterprises
+from . import async_operations, device_settings, enterprises
 from .http import PREFIX, endpoint, not_found
 
 
 def add_routes(app: web.Application) -> None:
     enterprises.add_routes(app)
+    device_settings.add_routes(app)
+    async_operations.add_routes(app)
     app.router.add_route("*", PREFIX + "/{tail:.*}", endpoint("unknownOperation")(not_found))
