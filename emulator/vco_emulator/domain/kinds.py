@@ -17,8 +17,15 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
 - configuration_module (name = module name): configurationId, type ("ENTERPRISE"),
   description, schemaVersion, version, data (the module document), refs
 - network_segment: segmentId (0 = Global Segment), type (REGULAR/CDE/PRIVATE), description, data
-- edge: see domain/edges.py
-- async_operation (name = operation id): see domain/async_operations.py
+- edge: see domain/edges.py; profiles rely on `configurationId` (id of the enterprise profile
+  the edge uses) and `edgeSpecificConfigurationId` (id of its edge-specific profile)
+- async_operation (name = its logicalId, the id in /api/sdwan/v2/asyncOperations/{id}):
+  operation (executor name, e.g. "deviceSettings"), status (ACCEPTED/DONE/ERROR), target
+  (what it changes, e.g. "configuration:<id>:deviceSettings"; operations on one target apply
+  in order), resource (v2 `_href` of that resource), request (what to apply: apiOperation,
+  configurationId, kind "replace"/"patch", body, href, enterpriseLogicalId), dueAt (epoch
+  seconds when it may run), message and errors ([{path, message}]) when ERROR;
+  see domain/async_operations.py
 """
 
 NETWORK = "network"
