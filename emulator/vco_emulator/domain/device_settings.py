@@ -60,6 +60,7 @@ def _schema() -> dict[str, Any]:
     return schema
 
 
+@cache
 def _validator(root: str) -> Draft202012Validator:
     schema = _schema()
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{root}"})
