@@ -8,13 +8,16 @@ ratelimit (the limiter's settings, see `ratelimit.py`); GET/POST/DELETE faults (
 plan, see `faults.py`).
 POST edges/{logicalId}/activate (the edge comes online; optional JSON body `softwareVersion`,
 `buildNumber`, `serialNumber`; answers the v2 `EdgeResource` with its site).
-Not implemented yet: async-operation timing.
+GET/POST async (when accepted asynchronous operations become due:
+`{"mode": "immediate"|"delayed", "delaySeconds": float}`; POST changes the fields it names,
+for operations accepted from then on); reset also restores the default timing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import math
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -23,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import __version__, faults, lifecycle, ratelimit
 from .app import EMULATOR
 from .domain import edges
+from .domain.async_operations import AsyncTiming
 from .domain.errors import DataConflict, DomainError, NotFound
 from .fixtures import FIXTURES
 from .store import Record
@@ -67,6 +71,7 @@ async def reset(request: web.Request) -> web.Response:
     emulator.stats.reset()
     request.app[faults.FAULT_INJECTOR].clear()
     request.app[ratelimit.RATE_LIMITER].configure(request.app[ratelimit.STARTUP_CONFIG])
+    emulator.async_timing = AsyncTiming()
     return web.json_response({"status": "reset"})
 
 
@@ -212,6 +217,38 @@ async def activate_edge(request: web.Request) -> web.Response:
         return web.json_response({"error": exc.message}, status=409)
 
 
+def _timing_body(timing: AsyncTiming) -> dict[str, Any]:
+    return {"mode": timing.mode, "delaySeconds": timing.delay_seconds}
+
+
+async def get_async_timing(request: web.Request) -> web.Response:
+    return web.json_response(_timing_body(request.app[EMULATOR].async_timing))
+
+
+async def set_async_timing(request: web.Request) -> web.Response:
+    try:
+        body = json.loads(await request.read() or b"{}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return web.json_response({"error": f"body is not valid JSON: {exc}"}, status=400)
+    if not isinstance(body, dict) or set(body) - {"mode", "delaySeconds"}:
+        return web.json_response(
+            {"error": "send a JSON object with mode and/or delaySeconds only"}, status=400
+        )
+    mode, delay = body.get("mode"), body.get("delaySeconds")
+    if mode is not None and mode not in ("immediate", "delayed"):
+        return web.json_response({"error": f"mode {mode!r} is not immediate or delayed"}, status=400)
+    if delay is not None and (
+        isinstance(delay, bool) or not isinstance(delay, int | float) or not math.isfinite(delay) or delay < 0
+    ):
+        return web.json_response({"error": f"delaySeconds {delay!r} must be a number >= 0"}, status=400)
+    timing = request.app[EMULATOR].async_timing
+    if mode is not None:
+        timing.mode = mode
+    if delay is not None:
+        timing.delay_seconds = float(delay)
+    return web.json_response(_timing_body(timing))
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get(PREFIX + "/health", health)
     app.router.add_post(PREFIX + "/reset", reset)
@@ -224,3 +261,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post(PREFIX + "/faults", set_faults)
     app.router.add_delete(PREFIX + "/faults", clear_faults)
     app.router.add_post(PREFIX + "/edges/{logicalId}/activate", activate_edge)
+    app.router.add_get(PREFIX + "/async", get_async_timing)
+    app.router.add_post(PREFIX + "/async", set_async_timing)

@@ -19,6 +19,7 @@ from aiohttp import web
 
 from . import faults, ratelimit
 from .domain import events
+from .domain.async_operations import AsyncTiming
 from .domain.auth import SESSION_COOKIE, Principal, authenticate
 from .domain.privileges import authorize_v2
 from .stats import Stats
@@ -32,10 +33,11 @@ _READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass
 class Emulator:
-    """What every handler shares: the store and the request counters."""
+    """What every handler shares: the store, the request counters, async-operation timing."""
 
     store: Store
     stats: Stats = field(default_factory=Stats)
+    async_timing: AsyncTiming = field(default_factory=AsyncTiming)
 
 
 EMULATOR = web.AppKey("emulator", Emulator)

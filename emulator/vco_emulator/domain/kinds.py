@@ -54,11 +54,17 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   lat, lon, timezone, locale, shippingSameAsLocation (bool or null), shippingContactName,
   shippingAddress, shippingAddress2, shippingCity, shippingState, shippingCountry,
   shippingPostalCode
-- async_operation (name = operation id): see domain/async_operations.py
 - event (enterprise_id = the enterprise it concerns, None for operator-level writes; name =
   the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
   event, category, severity, message, detail (JSON text), operation, api ("v1"/"v2"),
   username, userId, objectKind, objectId, objectLogicalId, edgeId (int or null)
+- async_operation (name = its logicalId, the id in /api/sdwan/v2/asyncOperations/{id}):
+  operation (executor name, e.g. "deviceSettings"), status (ACCEPTED/DONE/ERROR), target
+  (what it changes, e.g. "configuration:<id>:deviceSettings"; operations on one target apply
+  in order), resource (v2 `_href` of that resource), request (what to apply: apiOperation,
+  configurationId, kind "replace"/"patch", body, href, enterpriseLogicalId), dueAt (epoch
+  seconds when it may run), message and errors ([{path, message}]) when ERROR;
+  see domain/async_operations.py
 """
 
 NETWORK = "network"

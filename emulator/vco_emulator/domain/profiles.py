@@ -5,8 +5,8 @@ rows (one per module name) holding the module document in `data["data"]`. An ent
 gets one profile derived from its operator profile; every edge gets an edge-specific
 profile (`edgeSpecific: true`, `edgeId`) whose modules override the enterprise profile's.
 
-Not implemented here: module validation and the effective (merged) view; see the
-configuration module of the domain for those.
+Not implemented here: module validation and the effective (merged) view; see
+`domain/configurations.py` for those.
 """
 
 from __future__ import annotations
@@ -57,23 +57,61 @@ def segment_ref(segment: Record) -> dict[str, Any]:
 
 
 def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specific: bool) -> dict[str, Any]:
-    """The document a new profile's module starts with."""
+    """The document a new profile's module starts with.
+
+    Enterprise profiles start like the Orchestrator's Quick Start Profile: a stateful
+    firewall with no rules, no business policies, and device settings with one corporate
+    LAN network (VLAN 1) in the Global Segment. Edge-specific modules start with nothing to
+    override (`{}`, WAN with no links), so an edge inherits everything from its profile
+    until its own modules get content (see `domain/configurations.effective_modules`).
+    """
+    if edge_specific:
+        return {"links": [], "networks": []} if module == "WAN" else {}
     segment = segment_ref(global_segment(tx, enterprise_id))
     if module == "firewall":
         return {
             "firewall_enabled": True,
             "stateful_firewall_enabled": True,
             "firewall_logging_enabled": False,
-            "segments": [{"segment": segment, "outbound": [], "inbound": []}],
+            "inboundLoggingEnabled": False,
+            "syslog_forwarding": False,
+            "segments": [
+                {
+                    "segment": segment,
+                    "firewall_logging_enabled": False,
+                    "stateful_firewall_enabled": True,
+                    "outbound": [],
+                }
+            ],
             "inbound": [],
         }
     if module == "QOS":
         return {
-            "segments": [{"segment": segment, "rules": [], "defaults": []}],
-            "webProxy": {"providers": []},
+            "segments": [{"segment": segment, "rules": [], "defaults": [], "webProxy": {"providers": []}}]
         }
     if module == "deviceSettings":
-        return {"segments": [{"segment": segment}], "lan": {"networks": []}, "routedInterfaces": []}
+        return {
+            "segments": [{"segment": segment}],
+            "lan": {
+                "interfaces": [],
+                "networks": [
+                    {
+                        "name": "Corporate",
+                        "segmentId": segment["segmentId"],
+                        "vlanId": 1,
+                        "cidrIp": "10.0.1.1",
+                        "cidrPrefix": 24,
+                        "netmask": "255.255.255.0",
+                        "advertise": True,
+                        "cost": 0,
+                        "dhcp": {"enabled": True, "leaseTimeSeconds": 86400, "options": []},
+                        "interfaces": [],
+                    }
+                ],
+            },
+            "routedInterfaces": [],
+            "models": {},
+        }
     if module == "WAN":
         return {"links": [], "networks": []}
     return {}

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import api_token, edge, enterprise, enterprise_user, login, network, network_segment, object_group, rpc
+from . import (
+    api_token,
+    configuration,
+    edge,
+    enterprise,
+    enterprise_user,
+    login,
+    network,
+    network_segment,
+    object_group,
+    rpc,
+)
 
 __all__ = [
     "add_routes",
     "api_token",
+    "configuration",
     "edge",
     "enterprise",
     "enterprise_user",

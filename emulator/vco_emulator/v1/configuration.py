@@ -1,0 +1,251 @@
+"""v1 profile methods: `configuration/*`, `enterprise/getEnterpriseConfigurations`, edge stacks.
+
+Also `edge/getEdgeConfigurationStack` and `edge/getEdgeConfigurationModules`.
+
+Profiles (`model_configuration`) and modules (`configuration_module`) are shown with the
+spec's field names; `with` adds `modules` and `edgeCount` (and `edges` for
+getEnterpriseConfigurations). Behaviour lives in `domain/configurations.py`.
+
+Not implemented: `with` values `enterprises`, `enterpriseCount`, `counts`, `refs` and
+`deviceSettings` are accepted and ignored; `basic` of updateConfigurationModule is ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..domain import configurations
+from ..domain.auth import Principal
+from ..domain.errors import FieldError, InvalidRequest, NotFound
+from ..domain.validation import parse
+from ..store import Record, Tx
+from .objects import object_header
+from .rpc import method
+
+ProfileWith = Literal[
+    "modules", "edgeCount", "enterprises", "enterpriseCount", "counts", "edges", "refs", "deviceSettings"
+]
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class _Clone(_Params):
+    enterpriseId: int | None = None
+    configurationType: Literal["SEGMENT_BASED", "NETWORK_BASED"] | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+class _GetConfiguration(_Params):
+    id: int
+    enterpriseId: int | None = None
+    with_: list[ProfileWith] | None = Field(default=None, alias="with")
+
+
+class _UpdateConfiguration(_Params):
+    id: int
+    enterpriseId: int | None = None
+    update: dict[str, Any] = Field(alias="_update")
+
+
+class _DeleteConfiguration(_Params):
+    id: int
+    enterpriseId: int | None = None
+
+
+class _GetModules(_Params):
+    configurationId: int
+    enterpriseId: int | None = None
+    noData: bool | None = None
+    modules: list[configurations.ModuleName] | None = None
+
+
+class _UpdateModule(_Params):
+    id: int | None = None
+    configurationModuleId: int | None = None
+    enterpriseId: int | None = None
+    basic: bool | None = None
+    update: dict[str, Any] = Field(alias="_update")
+
+
+class _EnterpriseConfigurations(_Params):
+    enterpriseId: int | None = None
+    configurationType: Literal["NETWORK_BASED", "SEGMENT_BASED"] | None = None
+    with_: list[ProfileWith] | None = Field(default=None, alias="with")
+
+
+class _EdgeStack(_Params):
+    edgeId: int
+    enterpriseId: int | None = None
+
+
+class _EdgeModules(_Params):
+    edgeId: int
+    enterpriseId: int | None = None
+    modules: list[configurations.ModuleName] | None = None
+
+
+def _enterprise_logical_id(tx: Tx, record: Record) -> str | None:
+    enterprise = None if record.enterprise_id is None else tx.get("enterprise", id=record.enterprise_id)
+    return None if enterprise is None else enterprise.logical_id
+
+
+def module_object(tx: Tx, module: Record, *, with_data: bool = True) -> dict[str, Any]:
+    """A module as the spec's `configuration_module` shows it."""
+    data = module.data
+    body: dict[str, Any] = {
+        "id": module.id,
+        "created": module.created,
+        "effective": module.modified,
+        "modified": module.modified,
+        "name": module.name,
+        "type": data.get("type", "ENTERPRISE"),
+        "description": data.get("description"),
+        "configurationId": data["configurationId"],
+        "enterpriseLogicalId": _enterprise_logical_id(tx, module),
+        "schemaVersion": data.get("schemaVersion"),
+        "version": data.get("version"),
+        "refs": data.get("refs") or {},
+    }
+    if with_data:
+        body["data"] = data.get("data") or {}
+    return body
+
+
+def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> dict[str, Any]:
+    """A profile as the spec's `model_configuration` shows it."""
+    data = profile.data
+    body: dict[str, Any] = {
+        **object_header(profile),
+        "effective": profile.modified,
+        "description": data.get("description"),
+        "version": data.get("version", "1"),
+        "schemaVersion": data.get("schemaVersion"),
+        "configurationType": data.get("configurationType", "SEGMENT_BASED"),
+        "bastionState": data.get("bastionState", "UNCONFIGURED"),
+        "isStaging": int(bool(data.get("isStaging"))),
+        "enterpriseLogicalId": _enterprise_logical_id(tx, profile),
+    }
+    with_ = with_ or []
+    if "modules" in with_:
+        body["modules"] = [module_object(tx, m) for m in configurations.modules_of(tx, profile)]
+    if "edgeCount" in with_:
+        body["edgeCount"] = len(configurations.edges_using(tx, profile))
+    if "edges" in with_:
+        body["edges"] = [
+            {
+                "id": e.id,
+                "logicalId": e.logical_id,
+                "name": e.name,
+                "activationState": e.data.get("activationState"),
+                "modelNumber": e.data.get("modelNumber"),
+                "softwareVersion": e.data.get("softwareVersion"),
+                "buildNumber": e.data.get("buildNumber"),
+                "lastContact": e.data.get("lastContact"),
+            }
+            for e in configurations.edges_using(tx, profile)
+        ]
+    return body
+
+
+@method("configuration/cloneEnterpriseTemplate")
+def clone_enterprise_template(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_Clone, params, what="configuration/cloneEnterpriseTemplate params")
+    profile = configurations.clone_enterprise_template(
+        tx,
+        principal,
+        req.enterpriseId,
+        name=req.name,
+        description=req.description,
+        configuration_type=req.configurationType,
+    )
+    return {"id": profile.id}
+
+
+@method("configuration/getConfiguration")
+def get_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_GetConfiguration, params, what="configuration/getConfiguration params")
+    profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
+    return profile_object(tx, profile, list(req.with_ or []))
+
+
+@method("configuration/updateConfiguration")
+def update_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_UpdateConfiguration, params, what="configuration/updateConfiguration params")
+    try:
+        profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
+    except NotFound as exc:
+        return {"error": exc.message, "rows": 0}
+    configurations.update_profile(tx, principal, profile, req.update)
+    return {"rows": 1}
+
+
+@method("configuration/deleteConfiguration")
+def delete_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_DeleteConfiguration, params, what="configuration/deleteConfiguration params")
+    profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
+    configurations.delete_profile(tx, principal, profile)
+    return {"id": profile.id, "rows": 1}
+
+
+@method("configuration/getConfigurationModules")
+def get_configuration_modules(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    req = parse(_GetModules, params, what="configuration/getConfigurationModules params")
+    profile = configurations.get_profile(tx, principal, req.configurationId, req.enterpriseId)
+    names: list[str] | None = list(req.modules) if req.modules is not None else None
+    return [
+        module_object(tx, m, with_data=not req.noData) for m in configurations.modules_of(tx, profile, names)
+    ]
+
+
+@method("configuration/insertConfigurationModule")
+def insert_configuration_module(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    module = configurations.insert_module(tx, principal, params)
+    return {"id": module.id, "rows": 1}
+
+
+@method("configuration/updateConfigurationModule")
+def update_configuration_module(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_UpdateModule, params, what="configuration/updateConfigurationModule params")
+    module_id = req.configurationModuleId if req.configurationModuleId is not None else req.id
+    if module_id is None:
+        raise InvalidRequest(
+            "configurationModuleId (or its alias id) is required",
+            [FieldError("configurationModuleId", "required")],
+        )
+    module = configurations.get_module(tx, principal, module_id, req.enterpriseId)
+    configurations.update_module(tx, principal, module, req.update)
+    return {"rows": 1}
+
+
+@method("enterprise/getEnterpriseConfigurations")
+def get_enterprise_configurations(
+    tx: Tx, principal: Principal, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    req = parse(_EnterpriseConfigurations, params, what="enterprise/getEnterpriseConfigurations params")
+    profiles = configurations.enterprise_profiles(tx, principal, req.enterpriseId, req.configurationType)
+    return [profile_object(tx, p, list(req.with_ or [])) for p in profiles]
+
+
+@method("edge/getEdgeConfigurationStack")
+def get_edge_configuration_stack(
+    tx: Tx, principal: Principal, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    req = parse(_EdgeStack, params, what="edge/getEdgeConfigurationStack params")
+    edge = configurations.get_edge(tx, principal, req.edgeId, req.enterpriseId)
+    return [profile_object(tx, p, ["modules"]) for p in configurations.edge_stack(tx, edge)]
+
+
+@method("edge/getEdgeConfigurationModules")
+def get_edge_configuration_modules(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    req = parse(_EdgeModules, params, what="edge/getEdgeConfigurationModules params")
+    edge = configurations.get_edge(tx, principal, req.edgeId, req.enterpriseId)
+    names: list[str] | None = list(req.modules) if req.modules is not None else None
+    result = {}
+    for name, (record, data) in configurations.edge_effective_modules(tx, edge, names).items():
+        result[name] = {**module_object(tx, record, with_data=False), "data": data}
+    return result
