@@ -10,12 +10,12 @@ STAMP := $(VENV)/.installed
 export PULUMI_SKIP_UPDATE_CHECK := true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 
-.PHONY: demo test venv pulumi lint format typecheck pytest clean
+.PHONY: demo test venv pulumi lint format typecheck coverage coverage-check pytest clean
 
 demo: venv pulumi
 	$(VPY) -m scripts.demo
 
-test: venv pulumi lint typecheck pytest
+test: venv pulumi lint typecheck coverage-check pytest
 
 venv: $(STAMP)
 
@@ -40,6 +40,13 @@ format: venv
 
 typecheck: venv
 	$(VENV)/bin/mypy
+
+# emulator/COVERAGE.md: operations of the vendor specs the emulator implements (`coverage` rewrites it).
+coverage: venv
+	$(VPY) -m scripts.coverage
+
+coverage-check: venv
+	$(VPY) -m scripts.coverage --check
 
 pytest: venv pulumi
 	PULUMI_BIN_DIR="$$(scripts/install-pulumi --print-bin-dir)" $(VPY) -m pytest $(PYTEST_ARGS)

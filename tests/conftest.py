@@ -11,6 +11,9 @@ from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.settings import Settings
 from vco_emulator.process import EmulatorProcess
 
+# Every emulator response the emulator/provider tests receive is checked against the vendor specs.
+pytest_plugins = ("tests.fidelity.plugin",)
+
 
 @pytest.fixture(scope="session")
 def emulator_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:

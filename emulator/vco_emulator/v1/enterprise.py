@@ -69,10 +69,9 @@ def get_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict
     params = {("with_" if k == "with" else k): v for k, v in params.items()}
     req = parse(_GetEnterprise, params, what="enterprise/getEnterprise params")
     record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
-    body = enterprise_object(record)
-    if req.with_ and "enterpriseProxy" in req.with_:
-        body["enterpriseProxy"] = None
-    return body
+    # `with: [enterpriseProxy]` adds the partner object; there are no partners here, and the
+    # spec's `enterpriseProxy` is an object (not nullable), so the key is left out.
+    return enterprise_object(record)
 
 
 @method("enterprise/updateEnterprise")

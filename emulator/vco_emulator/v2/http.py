@@ -19,6 +19,9 @@ from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest
 PREFIX = "/api/sdwan/v2"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
+# Every operationId an `@endpoint` handler serves (the coverage table and fidelity tests read it).
+V2_OPERATIONS: set[str] = set()
+
 _STATUS: list[tuple[type[DomainError], int, str]] = [
     (Unauthenticated, 401, "UNAUTHORIZED"),
     (Forbidden, 403, "FORBIDDEN"),
@@ -53,6 +56,7 @@ def error_response(exc: DomainError) -> web.Response:
 
 def endpoint(operation_id: str) -> Callable[[Handler], Handler]:
     """Wrap a handler: domain errors become v2 error responses; the call is counted."""
+    V2_OPERATIONS.add(operation_id)
 
     def wrap(handler: Handler) -> Handler:
         @wraps(handler)
