@@ -1,25 +1,47 @@
-"""`make demo`: start the emulator, `pulumi up` the quickstart stack, prove it converged.
+"""`make demo`: start the emulator, `pulumi up` the quickstart stack, show drift and heal it.
 
 Steps: start the VCO emulator on a free loopback port (database and operator token under
-`.demo/`), select or create stack `dev` on a local file backend under `.demo/`, point
-`velocloud:url` / `velocloud:tokenFile` at the emulator, `pulumi up --yes`, print the
-outputs, then `pulumi preview --expect-no-changes`, and stop the emulator. Running it
-again reuses the same database and state, so the second `up` changes nothing.
+`.demo/`); select or create stack `dev` on a local file backend under `.demo/`; point
+`velocloud:url` / `velocloud:tokenFile` at the emulator; `pulumi up --yes` and print the
+outputs; prove convergence with `pulumi preview --expect-no-changes`; then change one edge
+out of band through the API, as an operator would in the Orchestrator UI, and show that
+`pulumi preview --refresh --expect-no-changes` fails naming exactly that field, that
+`pulumi up --refresh --yes` heals it, and that a final `pulumi preview --expect-no-changes`
+passes. Running it again reuses the same database and state.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
+from pydantic import SecretStr
+
+from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.settings import Settings
 from scripts.pulumi_cli import REPO, PulumiCli, PulumiError
 from vco_emulator.process import EmulatorProcess
 
 DEMO = REPO / ".demo"
+DRIFTED_EDGE = "nyc-02"
 
 
 def step(text: str) -> None:
     print(f"\n==> {text}", flush=True)
+
+
+def change_edge_out_of_band(vco: EmulatorProcess, pulumi: PulumiCli) -> str:
+    """Rename the description of one edge straight through the v2 API; returns the new value."""
+    outputs = json.loads(pulumi.run("stack", "output", "--json").stdout)
+    client = VcoClient(Settings(url=vco.url, token=SecretStr(vco.token)))
+    value = f"changed by hand at {time.strftime('%H:%M:%S')}"
+    client.v2.update_edge(
+        outputs["enterprise_id"],
+        outputs["edges"][DRIFTED_EDGE]["id"],
+        [{"op": "replace", "path": "/description", "value": value}],
+    )
+    return value
 
 
 def main() -> int:
@@ -38,6 +60,19 @@ def main() -> int:
             step("stack outputs")
             pulumi.run("stack", "output", stream=True)
             step("pulumi preview --expect-no-changes (the Orchestrator matches the program)")
+            pulumi.run("preview", "--expect-no-changes", stream=True)
+
+            value = change_edge_out_of_band(vco, pulumi)
+            step(f"an operator changed edge {DRIFTED_EDGE}'s description in the Orchestrator to {value!r}")
+            step("pulumi preview --refresh --diff --expect-no-changes (must fail and show the drift)")
+            drift = pulumi.run("preview", "--refresh", "--diff", "--expect-no-changes", check=False)
+            print(drift.stdout, drift.stderr, sep="")
+            if drift.returncode == 0 or value not in drift.stdout:
+                print("demo failed: the drift was not reported", file=sys.stderr)
+                return 1
+            step("pulumi up --refresh --yes (puts the declared description back)")
+            pulumi.run("up", "--refresh", "--yes", stream=True)
+            step("pulumi preview --expect-no-changes (converged again)")
             pulumi.run("preview", "--expect-no-changes", stream=True)
         except PulumiError as exc:
             print(f"\ndemo failed: {exc}", file=sys.stderr)

@@ -31,8 +31,9 @@ def pulumi_bin_dir() -> Path:
 
 class PulumiError(RuntimeError):
     def __init__(self, args: list[str], result: subprocess.CompletedProcess[str]) -> None:
+        output = "\n".join(part for part in (result.stdout, result.stderr) if part)
         super().__init__(
-            f"pulumi {' '.join(args)} exited {result.returncode}\n{result.stdout}\n{result.stderr}"
+            f"pulumi {' '.join(args)} exited {result.returncode}" + (f"\n{output}" if output else "")
         )
         self.result = result
 

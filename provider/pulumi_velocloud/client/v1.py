@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models.edge import EdgeProvisioned, EdgeV1
+from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.profile import ProfileV1
 from .errors import NotFound
@@ -126,9 +126,10 @@ class V1Api:
             raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
         return EdgeV1.model_validate(result)
 
-    def get_enterprise_edges(self, enterprise_id: int) -> list[EdgeV1]:
-        params = {"enterpriseId": enterprise_id, "with": ["site", "configuration"]}
-        return [EdgeV1.model_validate(e) for e in self.call("enterprise/getEnterpriseEdges", params)]
+    def get_enterprise_edges(self, enterprise_id: int) -> list[EdgeRef]:
+        """Every edge of an enterprise: ids, logicalIds and names (to map logicalId to id)."""
+        params = {"enterpriseId": enterprise_id}
+        return [EdgeRef.model_validate(e) for e in self.call("enterprise/getEnterpriseEdges", params)]
 
     def set_edge_enterprise_configuration(self, enterprise_id: int, edge_id: int, profile_id: int) -> None:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}

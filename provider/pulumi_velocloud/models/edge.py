@@ -51,8 +51,17 @@ class EdgeV1(ApiModel):
     activation_state: str | None = None
     edge_state: str | None = None
     software_version: str | None = None
+    ha_state: str | None = None
     site: Site | None = None
     configuration: ProfileV1 | None = None
+
+
+class EdgeRef(ApiModel):
+    """An item of v1 `enterprise/getEnterpriseEdges`, enough to map a logicalId to its id."""
+
+    id: int
+    logical_id: str
+    name: str | None = None
 
 
 class EdgeProvisioned(ApiModel):

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
+from pulumi.output import Unknown
 from pydantic import BaseModel, ValidationError
 
 from ..client import VcoClient, client_for
@@ -59,7 +60,14 @@ def current_client() -> VcoClient:
 
 
 def is_unknown(value: Any) -> bool:
-    return isinstance(value, str) and value == UNKNOWN
+    """Whether a value (or anything inside it) is not known yet, as at `pulumi preview`."""
+    if isinstance(value, Unknown) or (isinstance(value, str) and value == UNKNOWN):
+        return True
+    if isinstance(value, dict):
+        return any(is_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(is_unknown(v) for v in value)
+    return False
 
 
 @contextmanager
@@ -126,10 +134,13 @@ class VcoProvider(ResourceProvider):
         Inputs the Orchestrator defaults are compared only when the user sets them.
         """
         changed = []
+        fields = self.spec.args.model_fields
         for name in self.spec.managed_fields:
             new = news.get(name)
             if new is None and name in self.spec.server_defaulted:
                 continue
+            if new is None and not fields[name].is_required():
+                new = fields[name].default  # an unset input means its declared default
             if is_unknown(new) or self.normalise(name, new) != self.normalise(name, olds.get(name)):
                 changed.append(name)
         return changed

@@ -208,10 +208,8 @@ class EdgeProvider(VcoProvider):
             client.v1.set_edge_enterprise_configuration(enterprise, edge_id, profile)
         if not patch and "profile_id" not in changed:
             return olds
-        return self._current(client, olds["enterprise_id"], enterprise, olds["logical_id"], edge_id) | {
-            "activation_key": olds.get("activation_key"),
-            "ha_enabled": olds.get("ha_enabled", False),
-        }
+        current = self._current(client, olds["enterprise_id"], enterprise, olds["logical_id"], edge_id)
+        return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         client = current_client()
@@ -222,7 +220,6 @@ class EdgeProvider(VcoProvider):
                 )
             except NotFound:
                 return ReadResult(None, {})
-        current["ha_enabled"] = props.get("ha_enabled", False)
         current["activation_key"] = current.get("activation_key") or props.get("activation_key")
         return ReadResult(id_, current)
 
@@ -321,6 +318,7 @@ def _outputs_from(
         "description": description,
         "site": {k: v for k, v in (site or {}).items() if v is not None} or None,
         "custom_info": edge.custom_info,
+        "ha_enabled": edge.ha_state not in (None, "UNCONFIGURED"),
         "activation_key": edge.activation_key,
         "activation_state": edge.activation_state,
         "edge_state": edge.edge_state,
@@ -329,6 +327,4 @@ def _outputs_from(
 
 
 def _outputs(args: EdgeArgs, enterprise: int, edge: EdgeV1, *, description: str | None) -> dict[str, Any]:
-    outs = _outputs_from(args.enterprise_id, enterprise, edge, description, args.profile_id)
-    outs["ha_enabled"] = args.ha_enabled
-    return outs
+    return _outputs_from(args.enterprise_id, enterprise, edge, description, args.profile_id)

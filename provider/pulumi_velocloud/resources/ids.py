@@ -38,6 +38,11 @@ def enterprise_vco_id(client: VcoClient, logical_id: str) -> int:
     raise NotFound(f"no enterprise has logicalId {logical_id!r}", operation="network/getNetworkEnterprises")
 
 
+def remember_profile(client: VcoClient, logical_id: str, vco_id: int) -> None:
+    with _lock:
+        _profiles[(client.base_url, logical_id)] = vco_id
+
+
 def profile_vco_id(client: VcoClient, enterprise_id: int, logical_id: str) -> int:
     """The numeric id of the profile with this logicalId in the enterprise with this numeric id."""
     key = (client.base_url, logical_id)

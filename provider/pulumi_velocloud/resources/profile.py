@@ -150,6 +150,8 @@ def _find(client: VcoClient, enterprise: int, name: str) -> ProfileV1 | None:
 
 
 def _outputs(enterprise_id: str, enterprise_vco_id: int, current: ProfileV1) -> dict[str, Any]:
+    if current.logical_id:
+        ids.remember_profile(current_client(), current.logical_id, current.id)
     return {
         "logical_id": current.logical_id,
         "vco_id": current.id,
