@@ -49,14 +49,51 @@ def test_up_preview_rename_refresh_destroy(tmp_path: Path, vco: EmulatorProcess,
     assert enterprise_names(client) == []
 
 
-def test_invalid_name_fails_preview_without_writing(tmp_path: Path, vco: EmulatorProcess) -> None:
-    program = 'import pulumi_velocloud as v\nv.Enterprise("bad", name="")\n'
-    stack = stack_for(make_project(tmp_path / "bad", program), vco)
+E, P = "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
+BAD_INPUTS = [
+    (
+        'v.Enterprise("acme", name="", contact_email="not-an-email")',
+        [
+            "Enterprise field name = '' is invalid: String should have at least 1 character",
+            "Enterprise field contact_email = 'not-an-email' is invalid",
+        ],
+    ),
+    (
+        f'v.Profile("branch", enterprise_id="{E}", name="x" * 300)',
+        ["Profile field name = 'xxxx", "at most 255"],
+    ),
+    (
+        f'v.Edge("nyc", enterprise_id="{E}", profile_id="{P}", name="nyc", model_number="edge9000", '
+        'site={"name": "NYC", "lat": 123.0})',
+        [
+            "Edge field model_number = 'edge9000' is invalid: Input should be 'edge500'",
+            "Edge field site.lat = 123.0 is invalid",
+            "lat",
+            "Input should be less than or equal to 90",
+        ],
+    ),
+    (
+        f'v.Edge("bos", enterprise_id="{E}", profile_id="{P}", name=42, model_number="edge6X0")',
+        [
+            "Edge field name = 42.0 is invalid: Input should be a valid string"
+        ],  # numbers cross the RPC as floats
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("declaration", "expected"), BAD_INPUTS, ids=["enterprise", "profile", "edge", "types"]
+)
+def test_invalid_inputs_fail_preview_naming_the_field_without_writing(
+    tmp_path: Path, vco: EmulatorProcess, declaration: str, expected: list[str]
+) -> None:
+    stack = stack_for(make_project(tmp_path / "bad", f"import pulumi_velocloud as v\n{declaration}\n"), vco)
     result = stack.run("preview", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Enterprise field name = ''" in output and "at least 1 character" in output
-    assert vco.admin("GET", "stats")["writes"] == 0
+    for text in expected:
+        assert text in output, text
+    assert vco.admin("GET", "stats")["total"] == 0
 
 
 def test_wrong_token_says_unauthorized_with_the_url_not_the_token(
