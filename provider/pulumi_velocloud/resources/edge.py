@@ -1,8 +1,9 @@
 """`Edge`: an SD-WAN edge with its site, provisioned into an enterprise profile.
 
 Create is v1 `edge/edgeProvision` (one call: name, serial, model, description, site,
-profile) then v1 `edge/getEdge` (ids, activation key and state). Read is v1 `edge/getEdge`
-(site, profile) plus v2 `getEnterpriseEdge` (the description, which v1 does not show).
+profile) then v1 `edge/getEdge` (ids, activation key and state). Read is one v1
+`edge/getEdge` with site and profile (plus v2 `getEnterpriseEdge` for the description if an
+Orchestrator's v1 answer lacks it, as the v1 spec's edge object does).
 Update is one v2 JSON Patch (`updateEdge`) for the edge's attributes and site, plus v1
 `edge/setEdgeEnterpriseConfiguration` when the profile changes. Delete is v2 `deleteEdge`.
 The natural key is the name within the enterprise. The activation key is a secret output.
@@ -187,14 +188,21 @@ class EdgeProvider(VcoProvider):
     def _current(
         self, client: VcoClient, enterprise_id: str, enterprise: int, logical_id: str, vco_id: int | None
     ) -> dict[str, Any]:
-        """The edge as the Orchestrator holds it now (v1 getEdge + v2 for the description)."""
-        v2 = client.v2.get_enterprise_edge(enterprise_id, logical_id)
+        """The edge as the Orchestrator holds it now: one v1 getEdge, plus the v2 edge only when
+        the v1 answer lacks the description (the v1 spec's edge object does not list it)."""
         if vco_id is None:
             edges = client.v1.get_enterprise_edges(enterprise)
-            vco_id = next(e.id for e in edges if e.logical_id == logical_id)
+            vco_id = next((e.id for e in edges if e.logical_id == logical_id), None)
+            if vco_id is None:
+                raise NotFound(
+                    f"edge {logical_id} is not in enterprise {enterprise}", operation="getEnterpriseEdges"
+                )
         edge = client.v1.get_edge(enterprise, vco_id)
+        description = edge.description
+        if "description" not in edge.model_fields_set:
+            description = client.v2.get_enterprise_edge(enterprise_id, logical_id).description
         profile_id = edge.configuration.logical_id if edge.configuration else None
-        return _outputs_from(enterprise_id, enterprise, edge, v2.description, profile_id)
+        return _outputs_from(enterprise_id, enterprise, edge, description, profile_id)
 
     def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:
         """Bring the edge from `olds` to `news`: one JSON Patch, and a profile move if needed."""
