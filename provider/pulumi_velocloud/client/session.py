@@ -69,6 +69,11 @@ class ApiSession:
     def __repr__(self) -> str:
         return f"ApiSession(url={self.base_url!r})"
 
+    @property
+    def async_timeout(self) -> float:
+        """How long to wait for an asynchronous operation (`Settings.async_timeout`)."""
+        return self._settings.async_timeout
+
     def close(self) -> None:
         self._http.close()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
@@ -13,6 +15,7 @@ from .idempotency import create_once
 from .session import ApiSession
 
 PREFIX = "/portal/rest/"
+M = TypeVar("M", bound=BaseModel)
 # v1 methods that only read, or that set state to given values, may be repeated safely.
 _IDEMPOTENT_PREFIXES = ("get", "update", "delete", "set")
 
@@ -32,6 +35,30 @@ class V1Api:
             idempotent=short.startswith(_IDEMPOTENT_PREFIXES),
         )
         return response.json()
+
+    def paginate(
+        self, method: str, params: dict[str, Any], model: type[M], *, limit: int | None = None
+    ) -> Iterator[M]:
+        """Yield every item of a paged v1 list (`{metaData: {more, nextPageLink}, data}`), page by page."""
+        query = dict(params)
+        if limit is not None:
+            query["limit"] = limit
+        while True:
+            body = self.call(method, query)
+            for item in body.get("data") or []:
+                yield model.model_validate(item)
+            meta = body.get("metaData") or {}
+            if not meta.get("more") or not meta.get("nextPageLink"):
+                return
+            query = {**dict(params), "nextPageLink": meta["nextPageLink"]}
+            if limit is not None:
+                query["limit"] = limit
+
+    def get_enterprise_edge_list(self, enterprise_id: int, *, limit: int | None = None) -> Iterator[EdgeRef]:
+        """Every edge of an enterprise through the paged `enterprise/getEnterpriseEdgeList`."""
+        return self.paginate(
+            "enterprise/getEnterpriseEdgeList", {"enterpriseId": enterprise_id}, EdgeRef, limit=limit
+        )
 
     def _rows(self, method: str, params: dict[str, Any], what: str) -> int:
         result = RowsModified.model_validate(self.call(method, params))

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from ..models.edge import EdgeV2
 from ..models.enterprise import EnterpriseV2
+from .async_operations import wait_for_operation
 from .idempotency import create_once
 from .session import ApiSession
 
@@ -97,3 +98,52 @@ class V2Api:
     def delete_edge(self, enterprise_logical_id: str, edge_logical_id: str) -> None:
         path = f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/edges/{quote(edge_logical_id)}/"
         self._session.call("DELETE", path, operation="deleteEdge")
+
+    # -- device settings (asynchronous writes) ----------------------------------------
+
+    def _device_settings_path(self, enterprise_id: str, kind: str, object_id: str) -> str:
+        return f"{PREFIX}/enterprises/{quote(enterprise_id)}/{kind}/{quote(object_id)}/deviceSettings"
+
+    def get_profile_device_settings(self, enterprise_id: str, profile_id: str) -> dict[str, Any]:
+        path = self._device_settings_path(enterprise_id, "profiles", profile_id)
+        return dict(self._session.call("GET", path, operation="getEnterpriseProfileDeviceSettings").json())
+
+    def get_edge_device_settings(self, enterprise_id: str, edge_id: str) -> dict[str, Any]:
+        path = self._device_settings_path(enterprise_id, "edges", edge_id)
+        return dict(self._session.call("GET", path, operation="getEdgeProfileDeviceSettings").json())
+
+    def replace_profile_device_settings(
+        self, enterprise_id: str, profile_id: str, body: dict[str, Any]
+    ) -> dict[str, Any]:
+        """PUT a profile's device settings and wait for the asynchronous operation to end."""
+        path = self._device_settings_path(enterprise_id, "profiles", profile_id)
+        return self._write_and_wait("PUT", path, body, "replaceEnterpriseProfileDeviceSettings")
+
+    def update_profile_device_settings(
+        self, enterprise_id: str, profile_id: str, patch: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """PATCH (JSON Patch) a profile's device settings and wait for the operation to end."""
+        path = self._device_settings_path(enterprise_id, "profiles", profile_id)
+        return self._write_and_wait("PATCH", path, patch, "updateEnterpriseProfileDeviceSettings")
+
+    def replace_edge_device_settings(
+        self, enterprise_id: str, edge_id: str, body: dict[str, Any]
+    ) -> dict[str, Any]:
+        path = self._device_settings_path(enterprise_id, "edges", edge_id)
+        return self._write_and_wait("PUT", path, body, "replaceEdgeProfileDeviceSettings")
+
+    def update_edge_device_settings(
+        self, enterprise_id: str, edge_id: str, patch: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        path = self._device_settings_path(enterprise_id, "edges", edge_id)
+        return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings")
+
+    def _write_and_wait(self, method: str, path: str, body: Any, operation: str) -> dict[str, Any]:
+        """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already)."""
+        response = self._session.call(method, path, operation=operation, json=body, idempotent=True)
+        location = response.headers.get("Location")
+        if response.status_code == 202 and location:
+            return wait_for_operation(
+                self._session, location, operation=operation, timeout=self._session.async_timeout
+            )
+        return dict(response.json()) if response.content else {}
