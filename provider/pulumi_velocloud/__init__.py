@@ -9,7 +9,7 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 
 __version__ = "0.1.0"
 
-from .lookups import EnterpriseInfo, get_enterprise
+from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.profile import Profile, ProfileArgs
@@ -18,15 +18,20 @@ from .settings import Settings, SettingsError, resolve_settings
 __all__ = [
     "Edge",
     "EdgeArgs",
+    "EdgeInfo",
     "Enterprise",
     "EnterpriseArgs",
     "EnterpriseInfo",
     "Profile",
     "ProfileArgs",
+    "ProfileInfo",
     "Settings",
     "SettingsError",
     "SiteArgs",
     "__version__",
+    "get_edge",
     "get_enterprise",
+    "get_profile",
+    "list_edges",
     "resolve_settings",
 ]

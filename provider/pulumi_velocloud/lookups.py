@@ -56,3 +56,69 @@ def get_enterprise(*, name: str, client: VcoClient | None = None) -> EnterpriseI
     refs = c.v1.get_network_enterprises()
     match = _one("enterprise", f"name={name!r}", [r for r in refs if r.name == name], len(refs))
     return EnterpriseInfo(logical_id=match.logical_id, vco_id=match.id, name=match.name)
+
+
+class ProfileInfo(BaseModel):
+    logical_id: str
+    vco_id: int
+    enterprise_id: str
+    name: str
+    description: str | None = None
+
+
+class EdgeInfo(BaseModel):
+    logical_id: str
+    enterprise_id: str
+    name: str | None
+    model_number: str | None = None
+    serial_number: str | None = None
+    activation_state: str | None = None
+    edge_state: str | None = None
+    software_version: str | None = None
+
+
+def get_profile(*, enterprise_id: str, name: str, client: VcoClient | None = None) -> ProfileInfo:
+    """The profile named exactly `name` in the enterprise with logicalId `enterprise_id`."""
+    c = _client(client)
+    enterprise = _one(
+        "enterprise",
+        f"logicalId={enterprise_id!r}",
+        [r for r in c.v1.get_network_enterprises() if r.logical_id == enterprise_id],
+        0,
+    )
+    profiles = c.v1.get_enterprise_configurations(enterprise.id)
+    match = _one("profile", f"name={name!r}", [p for p in profiles if p.name == name], len(profiles))
+    return ProfileInfo(
+        logical_id=match.logical_id or "",
+        vco_id=match.id,
+        enterprise_id=enterprise_id,
+        name=match.name,
+        description=match.description,
+    )
+
+
+def list_edges(
+    *, enterprise_id: str, filters: dict[str, str] | None = None, client: VcoClient | None = None
+) -> list[EdgeInfo]:
+    """Every edge of an enterprise, optionally filtered with v2 `field[op]` filters
+    (e.g. `{"modelNumber[is]": "edge6X0"}`), walked page by page."""
+    edges = _client(client).v2.get_enterprise_edges(enterprise_id, filters=filters)
+    return [
+        EdgeInfo(
+            logical_id=e.logical_id,
+            enterprise_id=enterprise_id,
+            name=e.name,
+            model_number=e.model_number,
+            serial_number=e.serial_number,
+            activation_state=e.activation_state,
+            edge_state=e.edge_state,
+            software_version=e.software_version,
+        )
+        for e in edges
+    ]
+
+
+def get_edge(*, enterprise_id: str, name: str, client: VcoClient | None = None) -> EdgeInfo:
+    """The edge named exactly `name` in the enterprise with logicalId `enterprise_id`."""
+    edges = list_edges(enterprise_id=enterprise_id, filters={"name[is]": name}, client=client)
+    return _one("edge", f"name={name!r}", [e for e in edges if e.name == name], len(edges))  # type: ignore[no-any-return]
