@@ -7,6 +7,7 @@ out-of-band change -> refresh detects it -> up heals it -> out-of-band delete ->
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -89,6 +90,10 @@ def test_core_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) ->
     assert fourth["activation_key"] and fourth["activation_key"] not in plain
     state = stack.run("stack", "export", "--show-secrets").stdout
     assert vco.token not in state
+    resources = json.loads(plain)["deployment"]["resources"]
+    pickled = [r["inputs"]["__provider"] for r in resources if r["type"].startswith("pulumi-python:dynamic")]
+    assert len(pickled) == 3 and all(isinstance(p, str) for p in pickled)  # plain, not a secret
+    assert all(vco.token.encode() not in base64.b64decode(p) for p in pickled)  # and holds no secret
 
     stack.run("destroy", "--yes")
     assert list(client.v2.get_enterprises()) == []
