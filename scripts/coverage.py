@@ -81,6 +81,11 @@ def render() -> str:
     ]
     if extra:
         out += ["Implemented but not in the spec: " + ", ".join(f"`{e}`" for e in extra), ""]
+        out += [
+            f"- v2 `{op}` ({method} `{path}`): {reason}"
+            for op, (method, path, reason) in corrections.V2_NOT_IN_SPEC.items()
+        ]
+        out += [""]
     out += [
         "Every response of an implemented operation seen by `tests/emulator` and `tests/provider` is",
         "validated against the spec (`tests/fidelity/plugin.py`); every implemented operation must be",

@@ -3,13 +3,16 @@
 Handlers stay thin: they parse the request, call a function of `domain/` inside one store
 transaction (`call_domain`), and serialise the result. A successful v2 write also records its
 enterprise event in that transaction. Every response carries an `X-Request-ID` header, as the
-real Orchestrator's do. In front of the handlers: the rate limiter, then fault injection
+real Orchestrator's do; an unexpected exception in a handler is logged and answered 500 in the
+addressed API's error format (v2 `{code: INTERNAL_SERVER_ERROR, message}`, v1 error envelope), never
+aiohttp's plain-text page. In front of the handlers: the rate limiter, then fault injection
 (both only for /api and /portal), and the legacy `/sdwan/` prefix redirect.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from typing import TypeVar
 from aiohttp import web
 
 from . import faults, ratelimit
+from .apierror import api_family, error_response
 from .domain import events
 from .domain.async_operations import AsyncTiming
 from .domain.auth import SESSION_COOKIE, Principal, authenticate
@@ -29,6 +33,7 @@ T = TypeVar("T")
 REQUEST_ID_HEADER = "X-Request-ID"
 OPERATION_ID = web.RequestKey("operation_id", str)  # set by the v2 `endpoint` wrapper
 _READS = frozenset({"GET", "HEAD", "OPTIONS"})
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -80,6 +85,13 @@ async def request_id_middleware(
     except web.HTTPException as exc:
         exc.headers[REQUEST_ID_HEADER] = request_id
         raise
+    except Exception as exc:
+        if api_family(request.path) is None:
+            raise
+        _LOG.exception("unexpected error in %s %s (request %s)", request.method, request.path, request_id)
+        response = error_response(
+            request.path, 500, f"internal error of the emulator ({type(exc).__name__}); request {request_id}"
+        )
     response.headers[REQUEST_ID_HEADER] = request_id
     return response
 

@@ -106,3 +106,19 @@ def test_invalid_edge_settings_end_in_error(vco: EmulatorProcess) -> None:
     failed = poll(vco, r.headers["Location"])
     assert failed["status"] == "ERROR" and failed["errors"][0]["path"] == "routedInterfaces.0.vlanId"
     assert requests.get(url, headers=auth(vco), timeout=10).json() == {"_href": url[len(vco.url) :]}
+
+
+def test_an_edge_json_patch_adds_an_override_and_keeps_the_rest_inherited(vco: EmulatorProcess) -> None:
+    set_async(vco, mode="immediate")
+    s = _setup(vco)
+    url = f"{vco.url}{V2}/enterprises/{s['ent']}/edges/{s['edge']}/deviceSettings"
+    routed = [{"name": "GE4", "segmentId": 0, "addressing": {"type": "DHCP"}}]
+    r = requests.patch(
+        url, json=[{"op": "add", "path": "/routedInterfaces", "value": routed}], headers=auth(vco), timeout=10
+    )
+    assert r.status_code == 202 and r.headers["Location"].startswith("/api/sdwan/v2/asyncOperations/")
+    assert poll(vco, r.headers["Location"])["status"] == "DONE"
+    assert requests.get(url, headers=auth(vco), timeout=10).json()["routedInterfaces"] == routed
+    effective = v1(vco, "edge/getEdgeConfigurationModules", {"edgeId": s["edge_id"]}).json()
+    profile_settings = module(vco, s["profile"]["id"], "deviceSettings")["data"]
+    assert effective["deviceSettings"]["data"] == {**profile_settings, "routedInterfaces": routed}

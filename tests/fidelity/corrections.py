@@ -29,12 +29,14 @@ class Correction:
 
     `kind`: "nullable" marks the schema(s) as accepting null (`nullable` in v2, `x-nullable` in
     v1); `fields` names properties under `pointer` (a schema with `properties`) to mark at once.
-    "set" replaces the node with `value`.
+    "optional" removes `fields` from the node's `required` list. "set" replaces the existing node
+    with `value`; "add" creates the node (its parent must exist, it must not), e.g. a response
+    status the spec does not document.
     """
 
     api: Api
     pointer: str
-    kind: Literal["nullable", "set"]
+    kind: Literal["nullable", "optional", "set", "add"]
     reason: str
     fields: tuple[str, ...] = ()
     value: Any = None
@@ -61,6 +63,99 @@ _ENTERPRISE_NULLABLE = (
     "lon",
 )
 
+# Unset columns of other v1 objects, null in real responses for the same reason (a new edge has no
+# software version, contact time or serial number until it activates; an object group or segment
+# has no draft, parent group or status; a user without a phone has null phones). The v2 schemas of
+# the same objects (EdgeResource, SiteResource) declare these fields nullable.
+_EDGE_NULLABLE = (
+    "activationTime",
+    "buildNumber",
+    "customInfo",
+    "description",
+    "deviceFamily",
+    "deviceId",
+    "dnsName",
+    "factoryBuildNumber",
+    "factorySoftwareVersion",
+    "haLastContact",
+    "haSerialNumber",
+    "lastContact",
+    "lteRegion",
+    "modemBuildNumber",
+    "modemFirmwareVersion",
+    "platformBuildNumber",
+    "platformFirmwareVersion",
+    "selfMacAddress",
+    "serialNumber",
+    "serviceUpSince",
+    "softwareUpdated",
+    "softwareVersion",
+    "systemUpSince",
+)
+_SITE_NULLABLE = (
+    "contactName",
+    "contactPhone",
+    "contactMobile",
+    "contactEmail",
+    "streetAddress",
+    "streetAddress2",
+    "city",
+    "state",
+    "postalCode",
+    "country",
+    "lat",
+    "lon",
+    "timezone",
+    "locale",
+    "shippingContactName",
+    "shippingAddress",
+    "shippingAddress2",
+    "shippingCity",
+    "shippingState",
+    "shippingCountry",
+    "shippingPostalCode",
+)
+_OBJECT_BASE_NULLABLE = (
+    "operatorId",
+    "networkId",
+    "edgeId",
+    "gatewayId",
+    "parentGroupId",
+    "description",
+    "status",
+    "statusModified",
+    "previousData",
+    "previousCreated",
+    "draftData",
+    "draftCreated",
+    "draftComment",
+    "lastContact",
+)
+_USER_NULLABLE = ("firstName", "lastName", "officePhone", "mobilePhone", "domain", "sshUsername", "lastLogin")
+
+# The body of an accepted asynchronous operation (the same resource `GET /asyncOperations/{id}` shows).
+_ASYNC_OPERATION = {
+    "type": "object",
+    "required": ["_href", "logicalId", "status", "operationId"],
+    "properties": {
+        "_href": {"type": "string"},
+        "logicalId": {"type": "string"},
+        "status": {"type": "string", "enum": ["ACCEPTED", "IN_PROGRESS", "DONE", "ERROR"]},
+        "operationId": {"type": "string"},
+        "resource": {"type": "object"},
+    },
+}
+_DEVICE_SETTINGS_WRITES = tuple(
+    (f"~1api~1sdwan~1v2~1enterprises~1{{enterpriseLogicalId}}~1{level}~1deviceSettings", method)
+    for level in ("profiles~1{profileLogicalId}", "edges~1{edgeLogicalId}")
+    for method in ("put", "patch")
+)
+
+_EDGE_LIST_ITEM = "#/definitions/enterprise_get_enterprise_edge_list_result_item"
+
+_UNSET_IS_NULL = "unset columns are null in real v1 responses, as for enterprises"
+_V2_SAYS_NULLABLE = _UNSET_IS_NULL + "; the v2 schema of the same object says nullable"
+
 CORRECTIONS: tuple[Correction, ...] = (
     Correction(
         "v1",
@@ -76,6 +171,161 @@ CORRECTIONS: tuple[Correction, ...] = (
         "gateway pools of the default network have no partner (enterpriseProxyId null)",
         fields=("enterpriseProxyId",),
     ),
+    Correction("v1", "/definitions/edge_object", "nullable", _V2_SAYS_NULLABLE, fields=_EDGE_NULLABLE),
+    Correction("v1", "/definitions/site", "nullable", _V2_SAYS_NULLABLE, fields=_SITE_NULLABLE),
+    Correction(
+        "v1",
+        "/definitions/enterprise_get_enterprise_configurations_result_item/allOf/1/properties/edges/items",
+        "nullable",
+        _UNSET_IS_NULL + " (the profile's edges before they activate)",
+        fields=("buildNumber", "softwareVersion", "lastContact"),
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_object_base",
+        "nullable",
+        _UNSET_IS_NULL + " (segments, object groups: scope ids of other owners, drafts, status)",
+        fields=_OBJECT_BASE_NULLABLE,
+    ),
+    Correction(
+        "v1",
+        "/definitions/api_token",
+        "nullable",
+        _UNSET_IS_NULL + " (a token is created by/for one kind of user and has no partner unless "
+        "issued in a partner's scope; `downloaded` stays null until the one download)",
+        fields=("createdByEnterpriseUserId", "createdForOperatorUserId", "enterpriseProxyId", "downloaded"),
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_object_base/properties/data",
+        "set",
+        "the base of segments and object groups types `data` as an object, but object groups' data is "
+        "a list (see object_group_data below); each subtype types its own `data`",
+        value={},
+    ),
+    *(
+        Correction(
+            "v1",
+            f"/definitions/{module}/allOf/1/properties/data",
+            "set",
+            "an edge-specific module that overrides nothing has an empty document `{}` (the emulator's "
+            "model of 'no override', likely what the real edge profile holds before any override; not "
+            "verified against a real Orchestrator); any other document must match the schema",
+            value={"anyOf": [{"$ref": f"#/definitions/{data}"}, {"type": "object", "maxProperties": 0}]},
+        )
+        for module, data in (("firewall", "firewall_data"), ("QOS", "QOSData"))
+    ),
+    Correction(
+        "v1",
+        "/definitions/configuration_module",
+        "nullable",
+        _UNSET_IS_NULL + " (modules have no description)",
+        fields=("description",),
+    ),
+    Correction("v1", "/definitions/base_enterprise_user", "nullable", _UNSET_IS_NULL, fields=_USER_NULLABLE),
+    Correction(
+        "v1",
+        "/definitions/enterprise_user_with_role_and_assocs/allOf/1",
+        "nullable",
+        "a user of an enterprise without a partner has no enterpriseProxyId",
+        fields=("enterpriseProxyId",),
+    ),
+    Correction(
+        "v1",
+        "/definitions/role",
+        "nullable",
+        "a role belongs to one scope: the ids of the other scopes (operator, enterprise, partner) are null",
+        fields=("operatorId", "enterpriseId", "enterpriseProxyId"),
+    ),
+    *(
+        Correction(
+            "v1",
+            f"/definitions/{name}/allOf/1",
+            "optional",
+            "password hashes and salts are never returned: an emulator must not hand out secrets and "
+            "no client may depend on them; the spec lists them as required",
+            fields=("password", "salt") if name.endswith("info") else ("password",),
+        )
+        for name in ("enterprise_user_with_role_info", "enterprise_user_with_role_and_assocs")
+    ),
+    Correction(
+        "v1",
+        "/definitions/configuration_get_configuration_modules_result_item/allOf/1",
+        "optional",
+        "`noData: true` (a parameter of the same method) leaves `data` out of each module",
+        fields=("data",),
+    ),
+    Correction(
+        "v1",
+        "/definitions/object_group_data",
+        "set",
+        "an object group's data is a list of entries: the spec's own (unreferenced) `address_group` "
+        "and `port_group` definitions are arrays, and insert/update take the same list back",
+        value={"anyOf": [{"$ref": "#/definitions/address_group"}, {"$ref": "#/definitions/port_group"}]},
+    ),
+    Correction(
+        "v1",
+        "/definitions/api_token_get_api_tokens_result",
+        "set",
+        "getApiTokens lists the tokens of a scope: an array of api_token (the spec's allOf of a "
+        "single api_token reads as a generator slip for a list method)",
+        value={"type": "array", "items": {"$ref": "#/definitions/api_token"}},
+    ),
+    Correction(
+        "v1",
+        "/paths/~1enterprise~1getEnterpriseEdgeList/post/responses/200/schema",
+        "set",
+        "with paging parameters (`limit`, a page link, `_count`, all documented for this method) the "
+        "answer is a page `{metaData, data}`; without them the array the OpenNMS patch documents",
+        value={
+            "anyOf": [
+                {
+                    "type": "array",
+                    "items": {"$ref": _EDGE_LIST_ITEM},
+                },
+                {
+                    "type": "object",
+                    "required": ["metaData", "data"],
+                    "properties": {
+                        "metaData": {
+                            "type": "object",
+                            "required": ["more"],
+                            "properties": {
+                                "limit": {"type": "integer", "x-nullable": True},
+                                "more": {"type": "boolean"},
+                                "count": {"type": "integer"},
+                                "nextPageLink": {"type": "string"},
+                                "prevPageLink": {"type": "string"},
+                            },
+                        },
+                        "data": {
+                            "type": "array",
+                            "items": {"$ref": _EDGE_LIST_ITEM},
+                        },
+                    },
+                },
+            ]
+        },
+    ),
+    *(
+        Correction(
+            "v2",
+            f"/paths/{path}/{method}/responses/202",
+            "add",
+            "deviceSettings writes are asynchronous in the real API: 202 with `Location:` an "
+            "asyncOperations URL and the operation as body (GUIDE); the spec documents only 200",
+            value={"description": "accepted", "content": {"application/json": {"schema": _ASYNC_OPERATION}}},
+        )
+        for path, method in _DEVICE_SETTINGS_WRITES
+    ),
+    Correction(
+        "v2",
+        "/paths/~1api~1sdwan~1v2~1enterprises~1{enterpriseLogicalId}~1edges~1/post/responses/204",
+        "add",
+        "createEdge with `?action=` (documented) applies a device action to existing edges and has "
+        "nothing to create: 204 without body; the spec documents only the provisioning answer",
+        value={"description": "action applied"},
+    ),
 )
 
 # v2 statuses the spec documents for no operation but that the emulator answers (with the common
@@ -85,10 +335,28 @@ V2_EXTRA_ERROR_STATUSES: dict[int, str] = {
     "operator operation) is refused with 403 FORBIDDEN; the spec documents only 401 for auth",
     422: "a request refused by the current data (e.g. deleting an enterprise that has edges) is "
     "answered 422 DATA_VALIDATION_ERROR, as createEnterprise documents, on every write operation",
+    502: "a gateway in front of the Orchestrator failing (fault injection: clients must retry "
+    "safely); the spec documents no 5xx but 500",
+    503: "the Orchestrator unavailable, e.g. during an upgrade (fault injection); the spec "
+    "documents no 5xx but 500",
 }
 
 # v1 statuses outside the spec's 200/400/500, validated against the `error` envelope.
 V1_EXTRA_ERROR_STATUSES: dict[int, str] = {
     401: "missing or invalid credentials: the spec's `no_credentials` response has no schema; the "
     "emulator sends the ordinary v1 error envelope with HTTP 401",
+    429: "rate limiting applies to both APIs (GUIDE); v1 answers it with its error envelope",
+    503: "the Orchestrator unavailable (fault injection), in the v1 error envelope",
+}
+
+# Operations the emulator implements that the 2022-12-15 v2 spec lacks but the real API has:
+# operationId -> (method, path template, reason). Their responses are not schema-checked (the spec
+# has no schema for them) but the X-Request-ID check applies and tests must exercise them.
+V2_NOT_IN_SPEC: dict[str, tuple[str, str, str]] = {
+    "getAsyncOperation": (
+        "GET",
+        "/api/sdwan/v2/asyncOperations/{asyncOperationId}",
+        "where the `Location` of a 202 deviceSettings write points; clients poll it until DONE or "
+        "ERROR (GUIDE: the real API has it, the published spec does not)",
+    ),
 }

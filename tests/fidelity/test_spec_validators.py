@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -9,10 +10,13 @@ import pytest
 from . import corrections
 from .spec import (
     V1_FILE,
+    V1_PATCH,
+    V1_PATCH_ORIG,
     V2_FILE,
     Exchange,
     _load,
     check_exchange,
+    port_opennms_patch,
     resolve_pointer,
     spec_dir,
     v1_patched,
@@ -66,15 +70,43 @@ def test_v1_corrections_make_unset_enterprise_columns_nullable() -> None:
 
 
 def test_each_correction_targets_the_spec_and_changes_it() -> None:
-    raw = {"v1": _load(V1_FILE), "v2": _load(V2_FILE)}
+    v1 = copy.deepcopy(_load(V1_FILE))
+    port_opennms_patch(v1, _load(V1_PATCH_ORIG), _load(V1_PATCH))  # v1 corrections apply after the port
+    raw = {"v1": v1, "v2": _load(V2_FILE)}
     for c in corrections.CORRECTIONS:
+        assert c.reason
+        if c.kind == "add":
+            parent = resolve_pointer(raw[c.api], c.pointer.rsplit("/", 1)[0])  # KeyError: the spec moved
+            assert c.pointer.rsplit("/", 1)[1] not in parent, f"{c.pointer}: the spec has it now"
+            continue
         node = resolve_pointer(raw[c.api], c.pointer)  # KeyError: the spec moved; fix the entry
+        if c.kind == "set":
+            assert node != c.value, f"{c.pointer}: the spec says this already"
         for name in c.fields:
+            if c.kind == "optional":
+                assert name in node["required"], f"{c.pointer}: {name} is not required"
+                continue
             prop = node["properties"][name]
             assert not prop.get("nullable") and not prop.get("x-nullable"), (
                 f"{c.pointer}/{name}: already nullable"
             )
-        assert c.reason
+
+
+def test_v1_corrections_keep_validating_what_they_relax() -> None:
+    users = {"$ref": "#/definitions/enterprise_get_enterprise_users_result_item"}
+    assert any("'username' is a required property" in p for p in v1_problems(users, {"id": 1}))
+    groups = {"$ref": "#/definitions/object_group_data"}
+    assert v1_problems(groups, [{"ip": "10.0.0.1", "rule_type": "exact"}]) == []
+    assert v1_problems(groups, {"ip": "10.0.0.1"}) != []
+    assert v1_problems(groups, [{"proto": 6, "port_low": 80, "port_high": 81}]) == []
+
+
+def test_documented_responses_without_a_schema_need_no_json_body() -> None:
+    login = b'{"username": "u", "password": "p"}'
+    redirect = Exchange("POST", "http://h/portal/rest/login/enterpriseLogin", login, 302, {}, b"")
+    assert check_exchange(redirect) == []
+    html = Exchange("POST", "http://h/portal/rest/login/enterpriseLogin", login, 200, {}, b"<html></html>")
+    assert check_exchange(html) == []
 
 
 def test_opennms_patch_is_ported_onto_5_1_0() -> None:

@@ -267,6 +267,13 @@ def site_of(tx: Tx, edge: Record) -> Record:
     return site
 
 
+def shipping_same_as_location(site: Record) -> bool:
+    """The site's flag; never null (both specs type it as a plain boolean/tinyint, unlike the
+    nullable address fields), so an unset or nulled flag reads as true, the UI's default."""
+    flag = site.data.get("shippingSameAsLocation")
+    return True if flag is None else bool(flag)
+
+
 def profile_of(tx: Tx, edge: Record) -> Record:
     """The enterprise profile the edge uses."""
     profile = tx.get(kinds.CONFIGURATION, id=edge.data["configurationId"])

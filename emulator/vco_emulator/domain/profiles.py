@@ -114,6 +114,15 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
         }
     if module == "WAN":
         return {"links": [], "networks": []}
+    if module == "controlPlane":  # no gateways are emulated: automatic selection, nothing pinned
+        return {"gatewaySelection": {"mode": "automatic"}}
+    if module == "managementPlane":  # the Orchestrator's default timers, no management proxy
+        return {
+            "heartBeatSeconds": 30,
+            "managementPlaneProxy": {},
+            "statsUploadSeconds": 300,
+            "timeSliceSeconds": 300,
+        }
     return {}
 
 

@@ -89,8 +89,7 @@ def site_object(site: Record) -> dict[str, Any]:
     """An edge's site as the v1 `site` definition shows it."""
     body: dict[str, Any] = {**object_header(site), "name": site.name or None}
     body.update({field: site.data.get(field) for field in edges.SITE_FIELDS})
-    flag = site.data.get("shippingSameAsLocation")
-    body["shippingSameAsLocation"] = None if flag is None else int(bool(flag))
+    body["shippingSameAsLocation"] = int(edges.shipping_same_as_location(site))
     return body
 
 
@@ -309,11 +308,15 @@ def get_enterprise_edges(tx: Tx, principal: Principal, params: dict[str, Any]) -
 
 
 @method("enterprise/getEnterpriseEdgeList")
-def get_enterprise_edge_list(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    """A page of the enterprise's edges: `{metaData, data}`, walked with `nextPageLink`."""
+def get_enterprise_edge_list(
+    tx: Tx, principal: Principal, params: dict[str, Any]
+) -> dict[str, Any] | list[dict[str, Any]]:
+    """The enterprise's edges: a page `{metaData, data}` walked with `nextPageLink` when the call
+    pages (`limit`, a page link or `_count`), else the plain array the OpenNMS-patched spec shows."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdgeList params")
     state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
     rows = listing.select(
         _enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), state, _QUICK_SEARCH
     )
-    return listing.page(rows, state, count=bool(req.count))
+    paged = any(v is not None for v in (req.limit, req.nextPageLink, req.prevPageLink, req.count))
+    return listing.page(rows, state, count=bool(req.count)) if paged else rows

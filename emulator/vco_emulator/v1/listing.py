@@ -1,7 +1,9 @@
 """v1 paged lists: `filters`, `quickSearch`, `sortBy`, `limit` and opaque `nextPageLink`s.
 
-The newer v1 list methods (e.g. `enterprise/getEnterpriseEdgeList`) answer
-`{"metaData": {"limit", "more", "nextPageLink"?, "prevPageLink"?, "count"?}, "data": [...]}`.
+The newer v1 list methods (e.g. `enterprise/getEnterpriseEdgeList`) answer a call that pages
+(`limit`, a page link or `_count`) with
+`{"metaData": {"limit", "more", "nextPageLink"?, "prevPageLink"?, "count"?}, "data": [...]}`, and
+other calls with the plain array (what the OpenNMS-patched spec documents).
 Filters are the `_filterSpec` form `{"and" | "or": [{"field", "operator", "value"}]}`;
 `sortBy` is `[{"attribute", "type": "ASC" | "DESC"}]`. A page link carries the whole query, so
 other parameters sent with it are ignored.

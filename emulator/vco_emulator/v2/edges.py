@@ -134,6 +134,7 @@ def site_resource(tx: Tx, edge: Record, enterprise: Record, *, full: bool) -> di
     if full:
         body.update(created=site.created, name=site.name or None)
         body.update({field: site.data.get(field) for field in edges.SITE_FIELDS})
+        body["shippingSameAsLocation"] = edges.shipping_same_as_location(site)
         body["modified"] = site.modified
     return body
 
