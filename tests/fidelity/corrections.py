@@ -222,6 +222,13 @@ CORRECTIONS: tuple[Correction, ...] = (
         _UNSET_IS_NULL + " (modules have no description)",
         fields=("description",),
     ),
+    Correction(
+        "v1",
+        "/definitions/model_configuration",
+        "nullable",
+        _UNSET_IS_NULL + " (a profile cloned without a description)",
+        fields=("description",),
+    ),
     Correction("v1", "/definitions/base_enterprise_user", "nullable", _UNSET_IS_NULL, fields=_USER_NULLABLE),
     Correction(
         "v1",

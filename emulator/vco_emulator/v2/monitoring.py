@@ -6,7 +6,7 @@ first, with `start`/`end` (epoch ms), `limit`/page links and the spec's `field[o
 
 Simplified (the emulator has no devices sending telemetry):
 - alerts, BGP sessions, non-SD-WAN tunnel/site status, client devices and applications are
-  empty lists in the right envelope; a client device or application by id is 404;
+  empty lists in the right envelope; a client device or application by id is not implemented;
 - edges have no WAN links, so link, link-quality, path and flow metrics (and their time
   series) are empty arrays;
 - health metrics are synthetic zeros in the right shape: enterprise `healthStats` has one
@@ -194,21 +194,6 @@ def _empty_array(operation: str) -> Callable[[web.Request], Any]:
     return handler
 
 
-def _not_found(operation: str, what: str, key: str) -> Callable[[web.Request], Any]:
-    """An item of an always-empty collection: the parent is checked, the item never exists."""
-
-    @endpoint(operation)
-    async def handler(request: web.Request) -> web.Response:
-        def work(tx: Tx, principal: Principal) -> None:
-            _check_parent(tx, principal, request)
-            raise NotFound(f"{what} {request.match_info[key]} not found")
-
-        await call_domain(request, work)
-        raise AssertionError("unreachable")
-
-    return handler
-
-
 # -- health ------------------------------------------------------------------------------
 
 
@@ -283,18 +268,9 @@ def add_routes(app: web.Application) -> None:
     get(ent + "/flowStats{slash:/?}", _empty_array("getEnterpriseFlowMetrics"))
     get(ent + "/linkStats{slash:/?}", _empty_array("getEnterpriseLinkMetrics"))
     get(ent + "/clientDevices{slash:/?}", _empty_array("getEnterpriseClientDevices"))
-    get(
-        ent + "/clientDevices/{logicalId}{slash:/?}",
-        _not_found("getEnterpriseClientDevice", "client device", "logicalId"),
-    )
     get(ent + "/applications{slash:/?}", _empty_array("getEnterpriseApplications"))
-    get(
-        ent + "/applications/{appId}{slash:/?}",
-        _not_found("getEnterpriseApplicationById", "application", "appId"),
-    )
     get(ent + "/healthStats{slash:/?}", get_enterprise_health)
     get(edge + "/applications{slash:/?}", _empty_array("getEdgeApplications"))
-    get(edge + "/applications/{appId}{slash:/?}", _not_found("getEdgeApplication", "application", "appId"))
     get(edge + "/linkStats{slash:/?}", _empty_array("getEdgeLinkMetrics"))
     get(edge + "/linkStats/timeSeries{slash:/?}", _empty_array("getEdgeLinkSeries"))
     get(edge + "/flowStats{slash:/?}", _empty_array("getEdgeFlowMetrics"))
