@@ -2,9 +2,11 @@
 
 - `demo`: two enterprises, "Demo Retail" and "Demo Logistics", each with its Quick Start
   Profile and Global Segment (as any new enterprise gets), created by the operator user.
+- `fleet-100`, `fleet-3000`: one enterprise, "Fleet Corp", with 100 or 3000 edges
+  (`fleet-NNNNN`, model edge6X0) in its Quick Start Profile, for paging tests and benchmarks.
 
 Fixtures add to the current state (they do not reset it); seeding one whose enterprises
-already exist is refused as a duplicate name and changes nothing. Edges are not seeded yet.
+already exist is refused as a duplicate name and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .domain import enterprises
+from .domain import edges as edge_domain
+from .domain import enterprises, kinds
 from .domain.auth import principal_of
 from .domain.seed import operator_user, seed_logical_id
 from .store import Record, Tx
@@ -34,4 +37,31 @@ def _demo(tx: Tx) -> list[Record]:
     return created
 
 
-FIXTURES: dict[str, Fixture] = {"demo": _demo}
+def _fleet(edges: int) -> Fixture:
+    """One enterprise, "Fleet Corp", with `edges` edges in its Quick Start Profile."""
+
+    def build(tx: Tx) -> list[Record]:
+        operator = principal_of(tx, operator_user(tx))
+        payload = {
+            "name": "Fleet Corp",
+            "gatewayPool": seed_logical_id("gateway-pool"),
+            "operatorProfiles": [seed_logical_id("operator-profile")],
+        }
+        enterprise = enterprises.create_enterprise(tx, operator, payload)
+        [profile] = [p for p in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise.id)]
+        created = [enterprise]
+        for i in range(edges):
+            params = {
+                "enterpriseId": enterprise.id,
+                "configurationId": profile.id,
+                "name": f"fleet-{i:05d}",
+                "modelNumber": "edge6X0",
+                "serialNumber": f"FLEET{i:08d}",
+            }
+            created.append(edge_domain.provision_edge(tx, operator, params))
+        return created
+
+    return build
+
+
+FIXTURES: dict[str, Fixture] = {"demo": _demo, "fleet-100": _fleet(100), "fleet-3000": _fleet(3000)}

@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+_INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})  # data fields with an expression index in _SCHEMA
+
 SCHEMA_VERSION = 2
 
 _SCHEMA = """
@@ -40,6 +42,11 @@ CREATE TABLE IF NOT EXISTS objects (
     modified      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS objects_by_kind_name ON objects (kind, enterprise_id, name);
+CREATE INDEX IF NOT EXISTS objects_by_kind_name_nocase ON objects (kind, enterprise_id, name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS objects_by_serial
+    ON objects (kind, json_extract(data, '$.serialNumber') COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS objects_by_activation_key
+    ON objects (kind, json_extract(data, '$.activationKey') COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS api_tokens (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     token_sha256 TEXT NOT NULL UNIQUE,
@@ -231,6 +238,31 @@ class Tx:
         if name is not None:
             sql += " AND name = ?"
             params.append(name)
+        return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
+
+    def find_nocase(
+        self,
+        kind: str,
+        *,
+        enterprise_id: int | None = None,
+        name: str | None = None,
+        field: str | None = None,
+        value: str | None = None,
+    ) -> list[Record]:
+        """Objects whose name, or whose `data[field]`, equals a value ignoring ASCII case (indexed)."""
+        sql = "SELECT * FROM objects WHERE kind = ?"
+        params: list[Any] = [kind]
+        if enterprise_id is not None:
+            sql += " AND enterprise_id = ?"
+            params.append(enterprise_id)
+        if name is not None:
+            sql += " AND name = ? COLLATE NOCASE"
+            params.append(name)
+        if field is not None:
+            if field not in _INDEXED_FIELDS:
+                raise ValueError(f"data field {field!r} has no index; add it to _INDEXED_FIELDS")
+            sql += f" AND json_extract(data, '$.{field}') = ? COLLATE NOCASE"
+            params.append(value)
         return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
 
     def lookup(self, *, id: int | None = None, logical_id: str | None = None) -> Record | None:

@@ -102,3 +102,20 @@ def test_async_device_settings_done_error_and_timeout(vco: EmulatorProcess, clie
             enterprise, profile.logical_id, [{"op": "replace", "path": "/lan/networks/0/vlanId", "value": 30}]
         )
     assert info.value.last_status == "ACCEPTED" and info.value.operation_id in str(info.value)
+
+
+def test_pagination_walks_3000_edges_in_two_pages(vco: EmulatorProcess, client: VcoClient) -> None:
+    vco.admin("POST", "seed", {"fixture": "fleet-3000"})
+    [fleet] = list(client.v2.get_enterprises())
+    before = vco.admin("GET", "stats")["byOperation"].get("v2 getEnterpriseEdges", 0)
+    edges = client.v2.get_enterprise_edges(fleet.logical_id)
+    first = next(edges)  # a generator: pages are fetched as they are consumed
+    assert vco.admin("GET", "stats")["byOperation"]["v2 getEnterpriseEdges"] == before + 1
+    names = [first.name, *(e.name for e in edges)]
+    assert len(names) == 3000 and len(set(names)) == 3000
+    assert vco.admin("GET", "stats")["byOperation"]["v2 getEnterpriseEdges"] == before + 2  # 2048 + 952
+
+    vco_id = next(e.id for e in client.v1.get_network_enterprises() if e.logical_id == fleet.logical_id)
+    v1_edges = list(client.v1.get_enterprise_edge_list(vco_id, limit=1000))
+    assert len({e.logical_id for e in v1_edges}) == 3000
+    assert vco.admin("GET", "stats")["byOperation"]["v1 enterprise/getEnterpriseEdgeList"] == 3

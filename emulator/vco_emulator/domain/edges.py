@@ -395,10 +395,9 @@ def _enterprise_profile(tx: Tx, enterprise: Record, profile: Record | None, fiel
 
 def _new_activation_key(tx: Tx) -> str:
     alphabet = string.ascii_uppercase + string.digits
-    existing = {e.data["activationKey"] for e in tx.find(KIND)}
     while True:
         key = "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
-        if key not in existing:
+        if not tx.find_nocase(KIND, field="activationKey", value=key):
             return key
 
 
@@ -407,19 +406,16 @@ def _require_unique_name(
 ) -> None:
     if not name:
         return
-    folded = name.casefold()
-    for edge in tx.find(KIND, enterprise_id=enterprise_id):
-        if edge.id != other_than and edge.name.casefold() == folded:
+    for edge in tx.find_nocase(KIND, enterprise_id=enterprise_id, name=name):
+        if edge.id != other_than:
             raise DataConflict(f"an edge named {name!r} already exists in this enterprise")
 
 
 def _require_unique_serial(tx: Tx, serial: str | None, *, other_than: int | None = None) -> None:
     if not serial:
         return
-    folded = serial.casefold()
-    for edge in tx.find(KIND):
-        theirs = edge.data.get("serialNumber")
-        if edge.id != other_than and theirs and theirs.casefold() == folded:
+    for edge in tx.find_nocase(KIND, field="serialNumber", value=serial):
+        if edge.id != other_than:
             raise DataConflict(f"an edge with serialNumber {serial!r} already exists on this Orchestrator")
 
 
