@@ -26,7 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-_INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})  # data fields with an expression index in _SCHEMA
+# data fields with an expression index in _SCHEMA
+_INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})
 
 SCHEMA_VERSION = 2
 
