@@ -171,8 +171,10 @@ def bench_edges(
     )
     edges_url = f"{base}/enterprises/{enterprise}/edges/"
 
+    run_prefix = ["probe"]  # edge names must be unique within the enterprise across runs
+
     def provision(s: requests.Session, i: int) -> requests.Response:
-        body = {"name": f"edge-{i}", "modelNumber": "edge510", "profile": profile}
+        body = {"name": f"edge-{run_prefix[0]}-{i}", "modelNumber": "edge510", "profile": profile}
         return s.post(edges_url, json=body, timeout=30)
 
     probe = provision(setup, -1)
@@ -184,8 +186,9 @@ def bench_edges(
     if probe.status_code != 201:
         return [], f"edge scenarios skipped: provisioning answered {probe.status_code}: {probe.text[:200]}"
     results = []
-    provision_limits = {**limits, "max_requests": EDGE_PAGE}  # fill the first page, not more
+    provision_limits = {**limits, "max_requests": EDGE_PAGE // 2}  # two runs fill one page of 2048
     for clients in (1, 8):
+        run_prefix[0] = f"c{clients}"
         results.append(run("v2 createEdge", clients, provision, ok=201, **provision_limits))
     listed = setup.get(edges_url, params={"limit": EDGE_PAGE}, timeout=60).json()["data"]
     first = listed[0]["logicalId"]
