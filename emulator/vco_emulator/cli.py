@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--token-file", type=Path, required=True, help="where the operator API token is written (mode 0600)"
     )
+    serve.add_argument(
+        "--operator-password-file",
+        type=Path,
+        help="file holding a password for the seeded operator (enables login/operatorLogin)",
+    )
     serve.add_argument("--tls", action="store_true", help="serve HTTPS (a certificate is generated)")
     serve.add_argument("--certfile", type=Path, help="PEM server certificate (chain) for --tls")
     serve.add_argument("--keyfile", type=Path, help="PEM private key of --certfile")
@@ -58,7 +63,9 @@ async def _serve(args: argparse.Namespace, rate_limit: RateLimitConfig) -> None:
     elif args.tls:
         files = tls.self_signed(db.parent, args.host)
     store = Store(db)
-    ensure_seeded(store, args.token_file)
+    password_file: Path | None = args.operator_password_file
+    password = password_file.read_text().strip() if password_file is not None else None
+    ensure_seeded(store, args.token_file, operator_password=password)
     runner = web.AppRunner(create_app(store, rate_limit), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, args.host, args.port, ssl_context=tls.server_context(files) if files else None)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import requests
 
+from vco_emulator.domain.seed import OPERATOR_USERNAME
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import v1
@@ -251,3 +253,21 @@ def test_failed_login_redirects_without_a_session(vco: EmulatorProcess) -> None:
         timeout=10,
     )
     assert form.status_code == 200 and form.cookies.get("velocloud.session")
+
+
+def test_operator_login_with_the_password_given_at_start(tmp_path: Path) -> None:
+    (tmp_path / "pw").write_text("correct horse battery\n")
+    args = ["--operator-password-file", str(tmp_path / "pw")]
+    with EmulatorProcess.start(tmp_path, extra_args=args) as vco:
+        login = f"{vco.url}/portal/rest/login/operatorLogin"
+        creds = {"username": OPERATOR_USERNAME, "password": "nope"}
+        wrong = requests.post(login, json=creds, allow_redirects=False, timeout=10)
+        assert wrong.status_code == 302 and "velocloud.session" not in wrong.cookies
+        session = requests.Session()
+        ok = session.post(login, json={"username": OPERATOR_USERNAME, "password": "correct horse battery"})
+        assert ok.status_code == 200 and "velocloud.session" in session.cookies
+        vco.admin("POST", "reset")  # the password survives a reset
+        again = requests.Session()
+        assert again.post(login, json={"username": OPERATOR_USERNAME, "password": "correct horse battery"}).ok
+        r = again.post(f"{vco.url}/portal/rest/network/getNetworkGatewayPools", json={})
+        assert r.status_code == 200 and len(r.json()) == 1
