@@ -99,6 +99,13 @@ SPEC = register(
         replace_on_change=frozenset({"enterprise_id", "model_number", "ha_enabled"}),
         secret_outputs=frozenset({"activation_key"}),
         delete_before_replace=True,  # name and serial number must stay unique
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "name": "nyc-01",
+            "model_number": "edge6X0",
+            "site": {"name": "NYC", "lat": 40.7},
+        },
         example=(
             "nyc = velocloud.Edge(\n"
             '    "nyc-01",\n'

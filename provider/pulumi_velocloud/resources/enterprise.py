@@ -100,6 +100,7 @@ SPEC = register(
             {"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"}
         ),
         delete_before_replace=True,  # the name must stay unique
+        fixture={"name": "ACME Corp", "description": "Managed by Pulumi", "city": "New York", "lat": 40.7},
         example=(
             "acme = velocloud.Enterprise(\n"
             '    "acme",\n'

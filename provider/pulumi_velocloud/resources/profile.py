@@ -51,6 +51,7 @@ SPEC = register(
         outputs=ProfileOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
+        fixture={"enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001", "name": "Branch"},
         example=(
             "branch = velocloud.Profile(\n"
             '    "branch",\n'

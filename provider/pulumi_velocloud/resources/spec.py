@@ -33,6 +33,7 @@ class ResourceSpec:
     outputs: type[BaseModel]
     natural_key: tuple[str, ...]
     example: str
+    fixture: dict[str, Any] = field(default_factory=dict)  # valid inputs, for generated tests
     replace_on_change: frozenset[str] = frozenset()
     server_defaulted: frozenset[str] = frozenset()
     secret_outputs: frozenset[str] = frozenset()
@@ -58,6 +59,7 @@ class ResourceSpec:
             "inputs": self.args.model_json_schema(),
             "outputs": self.outputs.model_json_schema(),
             "example": self.example,
+            "fixture": self.fixture,
             "notes": list(self.notes),
         }
 
