@@ -133,7 +133,7 @@ class NetworkSegmentProvider(VcoProvider):
         if "service_vlan" in changed:
             update["data"] = _data(
                 news.get("service_vlan"),
-                segment_id=olds["segment_id"],
+                segment_id=int(olds["segment_id"]),  # numbers come back from Pulumi as floats
                 delegate=olds.get("delegate_to_enterprise"),
                 delegate_proxy=olds.get("delegate_to_enterprise_proxy"),
             )
