@@ -25,6 +25,7 @@ def failures(*entries: dict[str, Any]) -> list[str]:
         {"protocol": "UDP", "port_low": 65535},
         {"protocol": 6, "port_low": 80, "port_high": 80},
         {"protocol": 17, "port_low": 5060, "port_high": 5080},
+        {"protocol": 6.0, "port_low": 443.0},  # numbers as Pulumi hands them over
     ],
 )
 def test_valid_entries(entry: dict[str, Any]) -> None:
@@ -74,4 +75,11 @@ def test_reorder_and_omitted_port_high_are_no_change() -> None:
     assert GROUP.changed_fields(outputs, wider) == ["ports"]
     assert port_key({"proto": 6, "port_low": 1}) == port_key(
         {"protocol": "tcp", "port_low": 1, "port_high": 1}
+    )
+
+
+def test_numbers_as_floats_compare_like_ints() -> None:
+    assert port_key({"protocol": 6.0, "port_low": 443.0}) == (6, 443, 443)
+    assert repr(port_key({"proto": 17.0, "port_low": 1.0})) == repr(
+        port_key({"protocol": "udp", "port_low": 1})
     )

@@ -43,6 +43,8 @@ class PortArgs(BaseModel):
     def _protocol(cls, value: Any) -> Any:
         if isinstance(value, bool):
             return value
+        if isinstance(value, float) and value.is_integer():  # Pulumi hands numbers over as floats
+            value = int(value)
         if isinstance(value, int) and value in NAMES:
             return NAMES[value]
         if isinstance(value, str) and value.strip().casefold() in PROTOCOLS:
@@ -166,6 +168,8 @@ def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:
     proto = entry.get("proto", entry.get("protocol"))
     if isinstance(proto, str):
         proto = PROTOCOLS.get(proto.strip().casefold(), proto)
+    elif isinstance(proto, float) and proto.is_integer():
+        proto = int(proto)
     low = int(entry["port_low"])
     high = entry.get("port_high")
     return (proto, low, low if high is None else int(high))
