@@ -10,18 +10,32 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 __version__ = "0.1.0"
 
 from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
+from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
+from .resources.port_group import PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
+from .resources.segment import NetworkSegment, NetworkSegmentArgs
+from .resources.user import EnterpriseUser, EnterpriseUserArgs
 from .settings import Settings, SettingsError, resolve_settings
 
 __all__ = [
+    "AddressArgs",
+    "AddressGroup",
+    "AddressGroupArgs",
     "Edge",
     "EdgeArgs",
     "EdgeInfo",
     "Enterprise",
     "EnterpriseArgs",
     "EnterpriseInfo",
+    "EnterpriseUser",
+    "EnterpriseUserArgs",
+    "NetworkSegment",
+    "NetworkSegmentArgs",
+    "PortArgs",
+    "PortGroup",
+    "PortGroupArgs",
     "Profile",
     "ProfileArgs",
     "ProfileInfo",

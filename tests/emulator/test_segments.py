@@ -256,3 +256,19 @@ def test_json_rpc_transport_answers_like_rest(vco: EmulatorProcess, eid: int) ->
     assert got == segments(vco, eid)
     r = rpc("enterprise/insertEnterpriseNetworkSegment", params)
     assert r.status_code == 400 and r.json()["error"]["code"] == -32009 and r.json()["id"] == 7
+
+
+def test_description_is_set_on_insert_and_changed_or_cleared_by_update(
+    vco: EmulatorProcess, eid: int
+) -> None:
+    sid = insert(vco, eid, "PCI", description="card terminals").json()["id"]
+    assert by_name(vco, eid)["PCI"]["description"] == "card terminals"
+    update = {"enterpriseId": eid, "id": sid, "_update": {"description": "payments"}}
+    assert v1(vco, "enterprise/updateEnterpriseNetworkSegment", update).json() == {"rows": 1}
+    assert by_name(vco, eid)["PCI"]["description"] == "payments"
+    rename = {"enterpriseId": eid, "id": sid, "_update": {"name": "Cards"}}
+    v1(vco, "enterprise/updateEnterpriseNetworkSegment", rename)
+    assert by_name(vco, eid)["Cards"]["description"] == "payments", "an update without it keeps it"
+    clear = {"enterpriseId": eid, "id": sid, "_update": {"description": None}}
+    v1(vco, "enterprise/updateEnterpriseNetworkSegment", clear)
+    assert by_name(vco, eid)["Cards"]["description"] is None

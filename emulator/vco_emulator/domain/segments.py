@@ -5,7 +5,8 @@ enterprise) that can be neither deleted, renamed nor retyped; names are unique w
 enterprise (case-insensitive) and 1-255 characters; a new segment gets the lowest free
 `segmentId` below the enterprise's maximum number of segments (16 unless an operator
 raised it, at most 128), and a client may ask for a particular free one; `segmentId` never
-changes; `serviceVlan` is a VLAN id 1..4094; a segment a profile uses cannot be deleted.
+changes; `serviceVlan` is a VLAN id 1..4094; `description` (the spec's insert and update
+take it) is free text; a segment a profile uses cannot be deleted.
 Renaming or retyping a segment rewrites the segment's name and type where the enterprise's
 module documents name it. Enterprise users see only their own enterprise; read-only users
 cannot write.
@@ -54,12 +55,14 @@ class NewSegment(_Strict):
 
     enterpriseId: int | None = None
     name: str
+    description: str | None = None
     type: SegmentType
     data: SegmentData
 
 
 class SegmentChanges(_Strict):
     name: str | None = None
+    description: str | None = None
     type: SegmentType | None = None
     data: SegmentData | None = None
 
@@ -142,7 +145,7 @@ def insert_segment(tx: Tx, principal: Principal, params: Any) -> Record:
         {
             "segmentId": segment_id,
             "type": req.type,
-            "description": None,
+            "description": req.description,
             "data": req.data.model_dump(exclude={"segmentId"}),
         },
         enterprise_id=enterprise.id,
@@ -174,6 +177,8 @@ def update_segment(tx: Tx, principal: Principal, params: Any) -> Record | None:
         if is_global:
             raise DataConflict(f"the Global Segment is always REGULAR; it cannot become {changes.type}")
         data["type"] = changes.type
+    if "description" in changes.model_fields_set:
+        data["description"] = changes.description
     if changes.data is not None:
         if changes.data.segmentId is not None and changes.data.segmentId != data["segmentId"]:
             raise InvalidRequest(

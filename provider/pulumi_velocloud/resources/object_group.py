@@ -1,0 +1,153 @@
+"""What `AddressGroup` and `PortGroup` share: the v1 object-group lifecycle (`enterprise/*ObjectGroup*`).
+
+Create is `insertObjectGroup`, read `getObjectGroups` filtered by id (one call), update
+`updateObjectGroup` with only the changed fields (`data` is replaced whole, in the user's
+order), delete `deleteObjectGroup`. The natural key is the name within the enterprise and
+group type (case-insensitive, as the Orchestrator compares). The entries are compared as a
+set of canonical forms, so a reorder or another spelling of the same entry is not drift.
+
+Not implemented: renaming by hand is followed (read is by id), but moving a group between
+enterprises replaces it; no limit on the number of entries is checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+
+from ..client import VcoClient
+from ..client.errors import NotFound
+from ..models.object_group import ObjectGroupV1
+from . import ids
+from .base import VcoProvider, VcoResourceError, current_client, vco_errors
+
+
+class ObjectGroupProvider(VcoProvider):
+    """The lifecycle of one object-group type; subclasses say how their entries look."""
+
+    group_type: ClassVar[str]
+    entries_field: ClassVar[str]
+
+    # -- what subclasses define ------------------------------------------------------
+
+    def wire_entries(self, entries: Sequence[Any]) -> list[dict[str, Any]]:
+        """The API's `data` for the validated input entries, in the user's order."""
+        raise NotImplementedError
+
+    def output_entries(self, data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The outputs' entries for the API's `data`, in the Orchestrator's order."""
+        raise NotImplementedError
+
+    def entry_key(self, entry: Any) -> tuple[Any, ...]:
+        """The canonical form of one entry (input or API form) for comparison."""
+        raise NotImplementedError
+
+    # -- comparison ------------------------------------------------------------------
+
+    def normalise(self, field: str, value: Any) -> Any:
+        if field == self.entries_field and isinstance(value, list | tuple):
+            keys = []
+            for entry in value:
+                raw = entry.model_dump(exclude_none=True) if hasattr(entry, "model_dump") else entry
+                try:
+                    keys.append(self.entry_key(raw))
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    keys.append(("unparsed", json.dumps(raw, sort_keys=True, default=str)))
+            return sorted(keys, key=repr)
+        return super().normalise(field, value)
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def _label(self, name: Any) -> str:
+        return f'{self.spec.name} "{name}"'
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        args = self.args(props)
+        label = self._label(args.name)
+        client = current_client()
+        with vco_errors(label):
+            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            groups = client.v1.get_object_groups(enterprise, type=self.group_type)
+            existing = next((g for g in groups if g.name.casefold() == args.name.casefold()), None)
+            if existing is not None and not args.adopt:
+                raise VcoResourceError(
+                    f"{label}: the enterprise already has a {self.group_type} named {existing.name!r} "
+                    f"(logicalId {existing.logical_id}) that this stack does not manage; "
+                    "set adopt=True to manage it"
+                )
+            if existing is None:
+                body: dict[str, Any] = {
+                    "name": args.name,
+                    "type": self.group_type,
+                    "data": self.wire_entries(getattr(args, self.entries_field)),
+                }
+                if args.description is not None:
+                    body["description"] = args.description
+                group_id = client.v1.insert_object_group(enterprise, body)
+                outs = self._outputs(args.enterprise_id, enterprise, self._get(client, enterprise, group_id))
+            else:
+                olds = self._outputs(args.enterprise_id, enterprise, existing)
+                outs = self._apply(client, olds, props) or olds
+        return CreateResult(outs["logical_id"], outs)
+
+    def _apply(self, client: VcoClient, olds: dict[str, Any], props: dict[str, Any]) -> dict[str, Any] | None:
+        """One `updateObjectGroup` with the changed fields; the new outputs, or None if nothing changed."""
+        args = self.args(props)
+        changed = [f for f in self.changed_fields(olds, props) if f != "enterprise_id"]
+        if not changed:
+            return None
+        fields: dict[str, Any] = {"name": args.name} if "name" in changed else {}
+        if "description" in changed:  # the spec types it as a string: clearing sends ""
+            fields["description"] = args.description or ""
+        if self.entries_field in changed:
+            fields["data"] = self.wire_entries(getattr(args, self.entries_field))
+        enterprise, vco_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
+        client.v1.update_object_group(enterprise, vco_id, fields)
+        return self._outputs(olds["enterprise_id"], enterprise, self._get(client, enterprise, vco_id))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        client = current_client()
+        enterprise = int(props["enterprise_vco_id"])
+        with vco_errors(self._label(props.get("name", id_))):
+            try:
+                current = self._get(client, enterprise, int(props["vco_id"]))
+            except NotFound:
+                return ReadResult(None, {})
+        return ReadResult(id_, self._outputs(props["enterprise_id"], enterprise, current))
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        client = current_client()
+        with vco_errors(self._label(news.get("name", id_))):
+            outs = self._apply(client, olds, news)
+        return UpdateResult(outs or {k: olds.get(k) for k in self.spec.outputs.model_fields})
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        """Delete the group; one a profile's rules still use is refused, naming the profiles."""
+        client = current_client()
+        with vco_errors(self._label(props.get("name", id_))), contextlib.suppress(NotFound):
+            client.v1.delete_object_group(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _get(self, client: VcoClient, enterprise: int, vco_id: int) -> ObjectGroupV1:
+        for group in client.v1.get_object_groups(enterprise, id=vco_id):
+            if group.id == vco_id and group.type in (None, self.group_type):
+                return group
+        raise NotFound(
+            f"enterprise {enterprise} has no {self.group_type} {vco_id}", operation="getObjectGroups"
+        )
+
+    def _outputs(self, enterprise_id: str, enterprise_vco_id: int, current: ObjectGroupV1) -> dict[str, Any]:
+        return {
+            "logical_id": current.logical_id,
+            "vco_id": current.id,
+            "enterprise_id": enterprise_id,
+            "enterprise_vco_id": enterprise_vco_id,
+            "name": current.name,
+            "description": current.description or None,
+            self.entries_field: self.output_entries(current.data or []),
+        }
