@@ -197,6 +197,11 @@ SPEC = register(
         outputs=AddressGroupOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "name": "Servers",
+            "addresses": [{"cidr": "10.10.0.0/16"}],
+        },
         example=(
             "servers = velocloud.AddressGroup(\n"
             '    "servers",\n'

@@ -93,6 +93,11 @@ SPEC = register(
         outputs=PortGroupOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "name": "Web",
+            "ports": [{"protocol": "tcp", "port_low": 443}],
+        },
         example=(
             "web = velocloud.PortGroup(\n"
             '    "web",\n'

@@ -71,6 +71,12 @@ SPEC = register(
         outputs=NetworkSegmentOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "name": "PCI",
+            "type": "CDE",
+            "service_vlan": 100,
+        },
         example=(
             "pci = velocloud.NetworkSegment(\n"
             '    "pci",\n'

@@ -106,6 +106,12 @@ SPEC = register(
         server_defaulted=frozenset({"email"}),
         secret_outputs=frozenset({"password", "password_fingerprint"}),
         delete_before_replace=True,  # usernames are unique in the whole Orchestrator
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "username": "ops@acme.example",
+            "role": "Enterprise Standard Admin",
+            "password": "correct horse battery",
+        },
         example=(
             "ops = velocloud.EnterpriseUser(\n"
             '    "ops",\n'
