@@ -10,24 +10,54 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 __version__ = "0.1.0"
 
 from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
+from .resources.device_settings import (
+    DhcpArgs,
+    DnsArgs,
+    LanNetworkArgs,
+    LocalDnsArgs,
+    NtpArgs,
+    RoutedInterfaceArgs,
+    SegmentSettingsArgs,
+    SnmpArgs,
+    SnmpV3UserArgs,
+    SoftwareUpdateArgs,
+    StaticRouteArgs,
+)
 from .resources.edge import Edge, EdgeArgs, SiteArgs
+from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.profile import Profile, ProfileArgs
+from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
 from .settings import Settings, SettingsError, resolve_settings
 
 __all__ = [
+    "DhcpArgs",
+    "DnsArgs",
     "Edge",
     "EdgeArgs",
+    "EdgeDeviceSettings",
+    "EdgeDeviceSettingsArgs",
     "EdgeInfo",
     "Enterprise",
     "EnterpriseArgs",
     "EnterpriseInfo",
+    "LanNetworkArgs",
+    "LocalDnsArgs",
+    "NtpArgs",
     "Profile",
     "ProfileArgs",
+    "ProfileDeviceSettings",
+    "ProfileDeviceSettingsArgs",
     "ProfileInfo",
+    "RoutedInterfaceArgs",
+    "SegmentSettingsArgs",
     "Settings",
     "SettingsError",
     "SiteArgs",
+    "SnmpArgs",
+    "SnmpV3UserArgs",
+    "SoftwareUpdateArgs",
+    "StaticRouteArgs",
     "__version__",
     "get_edge",
     "get_enterprise",
