@@ -240,7 +240,7 @@ def test_vco_error_is_surfaced_and_nothing_is_applied(profile: dict[str, Any], c
     bad["lan_networks"] = [{**bad["lan_networks"][0], "segment_id": 42}]
     with pytest.raises(
         base.VcoResourceError,
-        match=r'^DeviceSettings for profile "Branch": VCO rejected the change: .*segmentId.*unknown segment 42',
+        match=r'^DeviceSettings for profile "Branch": VCO rejected the change: .*unknown segment 42',
     ):
         p.create(bad)
     assert doc(client, profile) == before, "nothing half-applied"

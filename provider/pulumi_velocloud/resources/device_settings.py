@@ -413,11 +413,11 @@ class DeviceSettingsArgs(ResourceArgs):
 
     @model_validator(mode="after")
     def _no_overlap(self) -> DeviceSettingsArgs:
-        paths = {p: f for f, flat in fragments(self, edge=False).items() for p in flat}
-        clashes = mp.overlaps(paths)
-        if clashes:
-            a, b = clashes[0]
-            raise ValueError(f"{paths[a]} and {paths[b]} both set {a} (at {b}); declare each key once")
+        owners = [(p, f) for f, flat in fragments(self, edge=False).items() for p in flat]
+        for i, (a, fa) in enumerate(owners):
+            for b, fb in owners[i + 1 :]:
+                if fa != fb and (mp.is_prefix(a, b) or mp.is_prefix(b, a)):
+                    raise ValueError(f"{fa} and {fb} both set {min(a, b, key=len)}; declare each key once")
         return self
 
 
