@@ -11,10 +11,25 @@ __version__ = "0.1.0"
 
 from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.device_settings import (
+    DhcpArgs,
+    DnsArgs,
+    LanNetworkArgs,
+    LocalDnsArgs,
+    NtpArgs,
+    RoutedInterfaceArgs,
+    SegmentSettingsArgs,
+    SnmpArgs,
+    SnmpV3UserArgs,
+    SoftwareUpdateArgs,
+    StaticRouteArgs,
+)
 from .resources.edge import Edge, EdgeArgs, SiteArgs
+from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.port_group import PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
+from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
 from .resources.segment import NetworkSegment, NetworkSegmentArgs
 from .resources.user import EnterpriseUser, EnterpriseUserArgs
 from .settings import Settings, SettingsError, resolve_settings
@@ -23,25 +38,40 @@ __all__ = [
     "AddressArgs",
     "AddressGroup",
     "AddressGroupArgs",
+    "DhcpArgs",
+    "DnsArgs",
     "Edge",
     "EdgeArgs",
+    "EdgeDeviceSettings",
+    "EdgeDeviceSettingsArgs",
     "EdgeInfo",
     "Enterprise",
     "EnterpriseArgs",
     "EnterpriseInfo",
     "EnterpriseUser",
     "EnterpriseUserArgs",
+    "LanNetworkArgs",
+    "LocalDnsArgs",
     "NetworkSegment",
     "NetworkSegmentArgs",
+    "NtpArgs",
     "PortArgs",
     "PortGroup",
     "PortGroupArgs",
     "Profile",
     "ProfileArgs",
+    "ProfileDeviceSettings",
+    "ProfileDeviceSettingsArgs",
     "ProfileInfo",
+    "RoutedInterfaceArgs",
+    "SegmentSettingsArgs",
     "Settings",
     "SettingsError",
     "SiteArgs",
+    "SnmpArgs",
+    "SnmpV3UserArgs",
+    "SoftwareUpdateArgs",
+    "StaticRouteArgs",
     "__version__",
     "get_edge",
     "get_enterprise",

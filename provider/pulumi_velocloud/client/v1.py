@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..models.device_settings import ModuleInfo, ProfileWithModules
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
@@ -275,3 +276,37 @@ class V1Api:
     def get_user_type_roles(self, user_type: str) -> list[RoleV1]:
         result = self.call("role/getUserTypeRoles", {"userType": user_type})
         return [RoleV1.model_validate(r) for r in result]
+
+    # -- configuration modules (device settings claims) -------------------------------
+
+    def get_configuration_with_modules(self, enterprise_id: int, configuration_id: int) -> ProfileWithModules:
+        """A profile with its modules (`configuration/getConfiguration` with `modules`)."""
+        params = {"enterpriseId": enterprise_id, "id": configuration_id, "with": ["modules"]}
+        result = self.call("configuration/getConfiguration", params)
+        if not result:
+            raise NotFound(
+                f"configuration {configuration_id} not found", operation="configuration/getConfiguration"
+            )
+        return ProfileWithModules.model_validate(result)
+
+    def get_configuration_modules(
+        self, enterprise_id: int, configuration_id: int, modules: list[str] | None = None
+    ) -> list[ModuleInfo]:
+        """A profile's modules without their data."""
+        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": configuration_id}
+        params["noData"] = True
+        if modules is not None:
+            params["modules"] = modules
+        result = self.call("configuration/getConfigurationModules", params)
+        return [ModuleInfo.model_validate(m) for m in result or []]
+
+    def update_configuration_module(self, enterprise_id: int, module_id: int, update: dict[str, Any]) -> None:
+        """`configuration/updateConfigurationModule` with `_update` (e.g. only a `description`)."""
+        params = {"enterpriseId": enterprise_id, "configurationModuleId": module_id, "_update": update}
+        self.call("configuration/updateConfigurationModule", params)
+
+    def get_edge_configuration_stack(self, enterprise_id: int, edge_id: int) -> list[ProfileWithModules]:
+        """The edge-specific profile, then the enterprise profile, each with its modules."""
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        result = self.call("edge/getEdgeConfigurationStack", params)
+        return [ProfileWithModules.model_validate(p) for p in result or []]

@@ -1,0 +1,140 @@
+"""`EdgeDeviceSettings`: an edge's own device settings (its overrides of the profile's), over v2.
+
+The v2 `.../edges/{edge}/deviceSettings` document is the edge-specific profile's
+deviceSettings: only what the edge overrides. Sections this resource sets get
+`override: true` where the section has that flag. Read is one v2
+`getEdgeProfileDeviceSettings`; writes are one JSON Patch
+(`updateEdgeProfileDeviceSettings`, asynchronous). Finding the edge's name and its
+edge-specific deviceSettings module (for the claim) uses v1 `enterprise/getEnterpriseEdges`
+and `edge/getEdgeConfigurationStack`. See `device_settings` for the inputs, the managed
+paths and the lifecycle.
+
+Not implemented: the effective (merged) view of an edge's settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import Resource
+from pydantic import Field
+
+from ..client import VcoClient
+from ..client.errors import NotFound
+from . import ids
+from .base import resource_props
+from .device_settings import (
+    MODULE,
+    DeviceSettingsArgs,
+    DeviceSettingsOutputs,
+    DeviceSettingsProvider,
+    Target,
+    plain_inputs,
+    secret_inputs,
+)
+from .profile_device_settings import NOTES, SECRET_OUTPUTS
+from .spec import ResourceSpec, register
+
+
+class EdgeDeviceSettingsArgs(DeviceSettingsArgs):
+    """The inputs of an `EdgeDeviceSettings`."""
+
+    edge_id: str = Field(min_length=1, description="logicalId of the edge (an `Edge` id).")
+
+
+class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
+    edge_id: str
+
+
+SPEC = register(
+    ResourceSpec(
+        name="EdgeDeviceSettings",
+        summary="An edge's own device settings (what it overrides of its profile's) that this stack "
+        "manages. Its Pulumi id is the edge logicalId.",
+        args=EdgeDeviceSettingsArgs,
+        outputs=EdgeDeviceSettingsOutputs,
+        natural_key=("enterprise_id", "edge_id"),
+        replace_on_change=frozenset({"enterprise_id", "edge_id"}),
+        secret_outputs=SECRET_OUTPUTS,
+        delete_before_replace=True,
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "edge_id": "6a3f0c1e-0000-4000-8000-000000000003",
+            "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.1.10.1/24"}],
+        },
+        example=(
+            "nyc_settings = velocloud.EdgeDeviceSettings(\n"
+            '    "nyc-01-settings",\n'
+            "    enterprise_id=acme.id,\n"
+            "    edge_id=nyc.id,\n"
+            "    lan_networks=[\n"
+            '        velocloud.LanNetworkArgs(vlan_id=10, name="Staff", cidr="10.1.10.1/24"),\n'
+            "    ],\n"
+            ")"
+        ),
+        notes=(
+            *NOTES,
+            "At the edge level a LAN network list, once set, replaces the profile's networks for this edge "
+            "(the VCO merges edge settings over the profile's section by section).",
+        ),
+    )
+)
+
+
+class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
+    spec = SPEC
+    kind = "edge"
+    target_field = "edge_id"
+    edge_level = True
+
+    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
+        enterprise = ids.enterprise_vco_id(client, enterprise_id)
+        edge = next(
+            (e for e in client.v1.get_enterprise_edges(enterprise) if e.logical_id == target_id), None
+        )
+        if edge is None:
+            raise NotFound(
+                f"edge {target_id} is not in enterprise {enterprise_id}", operation="getEnterpriseEdges"
+            )
+        stack = client.v1.get_edge_configuration_stack(enterprise, edge.id)
+        if len(stack) < 2:
+            raise NotFound(
+                f"edge {edge.name!r} has no edge-specific profile", operation="getEdgeConfigurationStack"
+            )
+        module = stack[0].module(MODULE)
+        if module is None:
+            raise NotFound(
+                f"edge {edge.name!r} has no {MODULE} module", operation="getEdgeConfigurationStack"
+            )
+        return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description)
+
+    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
+        return client.v2.get_edge_device_settings(enterprise_id, target_id)
+
+    def patch_document(
+        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
+    ) -> None:
+        client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
+
+
+class EdgeDeviceSettings(Resource, module="velocloud", name="EdgeDeviceSettings"):
+    """An edge's own device settings that this stack manages. Its Pulumi id is the edge logicalId."""
+
+    edge_id: pulumi.Output[str]
+    managed_paths: pulumi.Output[list[str]]
+    values: pulumi.Output[dict[str, Any]]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: EdgeDeviceSettingsArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Declare an edge's device settings: `EdgeDeviceSettings("s", enterprise_id=..., edge_id=...)`."""
+        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
+        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
+        super().__init__(
+            EdgeDeviceSettingsProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets)
+        )

@@ -1,0 +1,151 @@
+"""`ProfileDeviceSettings`: the device settings of an enterprise profile, over the v2 `deviceSettings` API.
+
+Read is one v2 `getEnterpriseProfileDeviceSettings`; writes are one JSON Patch
+(`updateEnterpriseProfileDeviceSettings`, 202 + asynchronous operation, polled until DONE
+or ERROR). Finding the profile's name and its deviceSettings module (for the claim) uses v1
+`configuration/getConfiguration` with modules. See `device_settings` for the inputs, the
+managed paths and the lifecycle.
+
+Not implemented: the settings of operator (network) profiles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import Resource
+from pydantic import Field
+
+from ..client import VcoClient
+from ..client.errors import NotFound
+from . import ids
+from .base import resource_props
+from .device_settings import (
+    MODULE,
+    DeviceSettingsArgs,
+    DeviceSettingsOutputs,
+    DeviceSettingsProvider,
+    Target,
+    plain_inputs,
+    secret_inputs,
+)
+from .spec import ResourceSpec, register
+
+
+class ProfileDeviceSettingsArgs(DeviceSettingsArgs):
+    """The inputs of a `ProfileDeviceSettings`."""
+
+    profile_id: str = Field(min_length=1, description="logicalId of the enterprise profile (a `Profile` id).")
+
+
+class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
+    profile_id: str
+
+
+SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
+NOTES = (
+    "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
+    "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
+    "reported as drift nor overwritten.",
+    "Destroying restores every managed key to the value it had before the resource took it over and "
+    "removes keys that did not exist, so the profile gets back its previous, working settings.",
+    "One resource per profile: a second one fails unless adopt=True (a claim is kept in the description "
+    "of the profile's deviceSettings module).",
+    "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
+    "ERROR the resource fails with the VCO's message and nothing is changed.",
+    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
+    "are in the secret output `secret_values`.",
+    "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
+    "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
+    "providers are referenced by the enterprise DNS service's name.",
+)
+
+SPEC = register(
+    ResourceSpec(
+        name="ProfileDeviceSettings",
+        summary="The device settings (LAN, routing, DNS, NTP, SNMP, ...) of an enterprise profile that this "
+        "stack manages. Its Pulumi id is the profile logicalId.",
+        args=ProfileDeviceSettingsArgs,
+        outputs=ProfileDeviceSettingsOutputs,
+        natural_key=("enterprise_id", "profile_id"),
+        replace_on_change=frozenset({"enterprise_id", "profile_id"}),
+        secret_outputs=SECRET_OUTPUTS,
+        delete_before_replace=True,
+        fixture={
+            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.0.10.1/24"}],
+        },
+        example=(
+            "branch_settings = velocloud.ProfileDeviceSettings(\n"
+            '    "branch-settings",\n'
+            "    enterprise_id=acme.id,\n"
+            "    profile_id=branch.id,\n"
+            "    lan_networks=[\n"
+            "        velocloud.LanNetworkArgs(\n"
+            "            vlan_id=10,\n"
+            '            name="Staff",\n'
+            '            cidr="10.0.10.1/24",\n'
+            "            dhcp=velocloud.DhcpArgs(\n"
+            "                enabled=True,\n"
+            '                range_start="10.0.10.100",\n'
+            "                range_size=100,\n"
+            "            ),\n"
+            "        ),\n"
+            "    ],\n"
+            '    ntp=velocloud.NtpArgs(enabled=True, servers=["0.pool.ntp.org"]),\n'
+            '    snmp={"v2c_enabled": True, "v2c_community": config.require_secret("snmpCommunity")},\n'
+            ")"
+        ),
+        notes=NOTES,
+    )
+)
+
+
+class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
+    spec = SPEC
+    kind = "profile"
+    target_field = "profile_id"
+    edge_level = False
+
+    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
+        enterprise = ids.enterprise_vco_id(client, enterprise_id)
+        profile_id = ids.profile_vco_id(client, enterprise, target_id)
+        profile = client.v1.get_configuration_with_modules(enterprise, profile_id)
+        module = profile.module(MODULE)
+        if module is None:
+            raise NotFound(
+                f"profile {profile.name!r} has no {MODULE} module", operation="configuration/getConfiguration"
+            )
+        return Target(enterprise, profile.name, profile.id, module.id, module.description)
+
+    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
+        return client.v2.get_profile_device_settings(enterprise_id, target_id)
+
+    def patch_document(
+        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
+    ) -> None:
+        client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
+
+
+class ProfileDeviceSettings(Resource, module="velocloud", name="ProfileDeviceSettings"):
+    """The device settings of a profile that this stack manages. Its Pulumi id is the profile logicalId."""
+
+    profile_id: pulumi.Output[str]
+    managed_paths: pulumi.Output[list[str]]
+    values: pulumi.Output[dict[str, Any]]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: ProfileDeviceSettingsArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Declare a profile's settings: `ProfileDeviceSettings("s", enterprise_id=..., profile_id=...)`."""
+        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
+        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
+        super().__init__(
+            ProfileDeviceSettingsProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets)
+        )
