@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..models.configuration import ConfigurationModuleV1, EdgeStackProfile, NetworkSegmentV1
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.profile import ProfileV1
@@ -161,3 +162,37 @@ class V1Api:
     def set_edge_enterprise_configuration(self, enterprise_id: int, edge_id: int, profile_id: int) -> None:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
         self.call("edge/setEdgeEnterpriseConfiguration", params)
+
+    # -- configuration modules -------------------------------------------------------
+
+    def get_configuration_modules(
+        self, enterprise_id: int, configuration_id: int, modules: list[str] | None = None
+    ) -> list[ConfigurationModuleV1]:
+        """The modules of a profile (only those named in `modules` when given), with their documents."""
+        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": configuration_id}
+        if modules is not None:
+            params["modules"] = modules
+        result = self.call("configuration/getConfigurationModules", params)
+        return [ConfigurationModuleV1.model_validate(m) for m in result]
+
+    def update_configuration_module(self, enterprise_id: int, module_id: int, data: dict[str, Any]) -> int:
+        """Replace a module's whole `data` document."""
+        params = {
+            "enterpriseId": enterprise_id,
+            "configurationModuleId": module_id,
+            "_update": {"data": data},
+        }
+        return self._rows(
+            "configuration/updateConfigurationModule", params, f"configuration module {module_id}"
+        )
+
+    def get_edge_configuration_stack(self, enterprise_id: int, edge_id: int) -> list[EdgeStackProfile]:
+        """The edge-specific profile, then the edge's enterprise profile, each with all its modules."""
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        result = self.call("edge/getEdgeConfigurationStack", params)
+        return [EdgeStackProfile.model_validate(p) for p in result]
+
+    def get_enterprise_network_segments(self, enterprise_id: int) -> list[NetworkSegmentV1]:
+        params = {"enterpriseId": enterprise_id}
+        result = self.call("enterprise/getEnterpriseNetworkSegments", params)
+        return [NetworkSegmentV1.model_validate(s) for s in result]
