@@ -84,7 +84,8 @@ class ModuleRuleProvider(VcoProvider):
         if any(is_unknown(news.get(f)) for f in self.document_keys):
             return plain + [f for f in self.document_keys if is_unknown(news.get(f))]
         try:
-            desired = self.render(self.args(news))
+            args = self.args(news)
+            desired = {**self.render(args), md.POSITION: args.position}
         except ValueError:
             return super().changed_fields(olds, news)
         changed = [
