@@ -20,7 +20,12 @@ only replaces whole. Each rule resource owns one rule in it:
   checks each edit's post-condition on the read-back document. Edits whose rule is not
   there as written (another writer raced us) are retried from the read-back document, at
   most `MAX_ROUNDS` times, then fail with a clear error. A round's read-back is the next
-  round's starting document, so a run of N rule creates costs fewer than N reads and writes.
+  round's starting document; and the thread holding the lock goes on with the edits queued
+  meanwhile (waiting up to `LINGER_SECONDS` for more), from that same read-back, until no
+  edit comes. A run of N rule creates therefore costs at most N module writes and N reads,
+  usually far fewer. The price of the linger: a change made elsewhere within those 50 ms
+  after our read-back is overwritten, as it would be by any read-modify-write whose read
+  and write are 50 ms apart. An edit that arrives when nobody holds the lock reads afresh.
 - **Edges**: an edge's rules live in its edge-specific profile, read with
   `edge/getEdgeConfigurationStack`. While that module is empty (`{}`: the edge inherits its
   profile's), the first edit starts from the profile's document with its rules removed
@@ -48,6 +53,7 @@ RULE_ID = "ruleLogicalId"
 POSITION = "pulumiPosition"
 RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
 MAX_ROUNDS = 4
+LINGER_SECONDS = 0.05
 
 
 class DocumentError(Exception):
@@ -287,7 +293,7 @@ class Edit:
 class _Queue:
     def __init__(self) -> None:
         self.writer = threading.Lock()
-        self.pending_lock = threading.Lock()
+        self.pending_lock = threading.Condition()
         self.pending: list[Edit] = []
 
 
@@ -309,11 +315,15 @@ def submit(client: VcoClient, target: ModuleTarget, edit: Edit) -> Document:
     queue = _queue(target)
     with queue.pending_lock:
         queue.pending.append(edit)
-    with queue.writer:
-        if not edit.done.is_set():
-            with queue.pending_lock:
-                batch, queue.pending = queue.pending, []
-            _run(client, target, batch)
+        queue.pending_lock.notify_all()
+    while not edit.done.is_set():
+        if not queue.writer.acquire(blocking=False):
+            edit.done.wait(0.01)  # someone else is writing; they will take our edit too, or we will
+            continue
+        try:
+            _lead(client, target, queue)
+        finally:
+            queue.writer.release()
     assert edit.done.is_set()
     if edit.error is not None:
         raise edit.error
@@ -321,28 +331,61 @@ def submit(client: VcoClient, target: ModuleTarget, edit: Edit) -> Document:
     return edit.result
 
 
-def _run(client: VcoClient, target: ModuleTarget, batch: list[Edit]) -> None:
+def _lead(client: VcoClient, target: ModuleTarget, queue: _Queue) -> None:
+    """Apply queued edits until none come for `LINGER_SECONDS` (the caller holds `queue.writer`)."""
+    start: ModuleDocument | None = None  # the read-back to go on from, while edits keep coming
+    while True:
+        with queue.pending_lock:
+            if start is not None and not queue.pending:  # a burst: wait briefly for the next edits
+                queue.pending_lock.wait(LINGER_SECONDS)
+            batch, queue.pending = queue.pending, []
+        batch = [e for e in batch if not e.done.is_set()]
+        if not batch:
+            return
+        start = _run(client, target, batch, start, queue)
+
+
+def _run(
+    client: VcoClient,
+    target: ModuleTarget,
+    batch: list[Edit],
+    start: ModuleDocument | None,
+    queue: _Queue | None,
+) -> ModuleDocument | None:
+    """Apply a batch (and, with `queue`, the edits queued meanwhile); the last read-back, or None."""
     try:
-        _rounds(client, target, batch)
+        return _rounds(client, target, batch, start, queue)
     except InvalidRequest as exc:
         if len(batch) == 1:
             batch[0].finish(error=exc)
         else:  # the Orchestrator refused the combined document: find whose edit it refuses
             for edit in batch:
                 if not edit.done.is_set():
-                    _run(client, target, [edit])
+                    _run(client, target, [edit], None, None)
+        return None
     except BaseException as exc:  # every waiting resource learns of the failure
         for edit in batch:
             if not edit.done.is_set():
                 edit.finish(error=exc)
         if not isinstance(exc, Exception):
             raise
+        return None
 
 
-def _rounds(client: VcoClient, target: ModuleTarget, batch: list[Edit]) -> None:
-    current = read_module(client, target)
+def _rounds(
+    client: VcoClient,
+    target: ModuleTarget,
+    batch: list[Edit],
+    start: ModuleDocument | None,
+    queue: _Queue | None,
+) -> ModuleDocument:
+    current = start if start is not None else read_module(client, target)
     todo = batch
     for _ in range(MAX_ROUNDS):
+        if queue is not None:  # edits queued while we read join this round
+            with queue.pending_lock:
+                todo, queue.pending = todo + queue.pending, []
+            batch.extend(e for e in todo if e not in batch)
         _count("rounds")
         data = current.data
         applied: list[Edit] = []
@@ -353,7 +396,7 @@ def _rounds(client: VcoClient, target: ModuleTarget, batch: list[Edit]) -> None:
             except DocumentError as exc:
                 edit.finish(error=exc)
         if not applied:
-            return
+            return current
         if data != current.data:
             _count("writes")
             client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, data)
@@ -365,7 +408,7 @@ def _rounds(client: VcoClient, target: ModuleTarget, batch: list[Edit]) -> None:
             else:
                 todo.append(edit)
         if not todo:
-            return
+            return current
     for edit in todo:
         edit.finish(
             error=DocumentError(
@@ -373,6 +416,7 @@ def _rounds(client: VcoClient, target: ModuleTarget, batch: list[Edit]) -> None:
                 f"{MAX_ROUNDS} times in a row; our change is not in it. Run the update again"
             )
         )
+    return current
 
 
 # -- resolving what a rule resource names ----------------------------------------------------

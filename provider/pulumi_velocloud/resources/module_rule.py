@@ -89,7 +89,9 @@ class ModuleRuleProvider(VcoProvider):
         except ValueError:
             return super().changed_fields(olds, news)
         changed = [
-            f for f, keys in self.document_keys.items() if any(desired.get(k) != rule.get(k) for k in keys)
+            f
+            for f, keys in self.document_keys.items()
+            if any(_without_nulls(desired.get(k)) != _without_nulls(rule.get(k)) for k in keys)
         ]
         return [f for f in self.spec.managed_fields if f in plain or f in changed]
 
@@ -241,3 +243,12 @@ class ModuleRuleProvider(VcoProvider):
                     label=self._label(props),
                 ),
             )
+
+
+def _without_nulls(value: Any) -> Any:
+    """Pulumi's state drops null members of objects: compare documents without them."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
