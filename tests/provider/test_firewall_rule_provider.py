@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base, ids
+from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources import module_document as md
 from pulumi_velocloud.resources.business_policy_rule import BusinessPolicyRuleProvider
 from pulumi_velocloud.resources.edge import EdgeProvider
@@ -316,4 +316,3 @@ def test_a_lost_race_is_retried_then_fails_clearly(
     with pytest.raises(base.VcoResourceError, match="changed by someone else"):
         FirewallRuleProvider().create(rule_inputs(enterprise, profile, 0))
     assert len(calls) == md.MAX_ROUNDS
-    ids.remember_profile  # noqa: B018  (the ids cache is shared with the other providers)
