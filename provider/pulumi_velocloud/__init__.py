@@ -11,6 +11,12 @@ __version__ = "0.1.0"
 
 from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.business_policy_rule import (
+    BusinessPolicyActionArgs,
+    BusinessPolicyMatchArgs,
+    BusinessPolicyRule,
+    BusinessPolicyRuleArgs,
+)
 from .resources.device_settings import (
     DhcpArgs,
     DnsArgs,
@@ -27,6 +33,8 @@ from .resources.device_settings import (
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
+from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
+from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
 from .resources.port_group import PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
@@ -38,6 +46,10 @@ __all__ = [
     "AddressArgs",
     "AddressGroup",
     "AddressGroupArgs",
+    "BusinessPolicyActionArgs",
+    "BusinessPolicyMatchArgs",
+    "BusinessPolicyRule",
+    "BusinessPolicyRuleArgs",
     "DhcpArgs",
     "DnsArgs",
     "Edge",
@@ -50,6 +62,11 @@ __all__ = [
     "EnterpriseInfo",
     "EnterpriseUser",
     "EnterpriseUserArgs",
+    "FirewallMatchArgs",
+    "FirewallRule",
+    "FirewallRuleArgs",
+    "FirewallSettings",
+    "FirewallSettingsArgs",
     "LanNetworkArgs",
     "LocalDnsArgs",
     "NetworkSegment",

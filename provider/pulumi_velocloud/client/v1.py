@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..models.device_settings import ModuleInfo, ProfileWithModules
+from ..models.configuration import ConfigurationModuleV1, ProfileWithModules
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
@@ -277,36 +277,44 @@ class V1Api:
         result = self.call("role/getUserTypeRoles", {"userType": user_type})
         return [RoleV1.model_validate(r) for r in result]
 
-    # -- configuration modules (device settings claims) -------------------------------
+    # -- configuration modules -------------------------------------------------------
 
     def get_configuration_with_modules(self, enterprise_id: int, configuration_id: int) -> ProfileWithModules:
         """A profile with its modules (`configuration/getConfiguration` with `modules`)."""
         params = {"enterpriseId": enterprise_id, "id": configuration_id, "with": ["modules"]}
         result = self.call("configuration/getConfiguration", params)
         if not result:
-            raise NotFound(
-                f"configuration {configuration_id} not found", operation="configuration/getConfiguration"
-            )
+            raise NotFound(f"configuration {configuration_id} not found", operation="getConfiguration")
         return ProfileWithModules.model_validate(result)
 
     def get_configuration_modules(
-        self, enterprise_id: int, configuration_id: int, modules: list[str] | None = None
-    ) -> list[ModuleInfo]:
-        """A profile's modules without their data."""
+        self,
+        enterprise_id: int,
+        configuration_id: int,
+        modules: list[str] | None = None,
+        *,
+        with_data: bool = True,
+    ) -> list[ConfigurationModuleV1]:
+        """The modules of a profile (only those named in `modules` when given); `with_data=False`
+        leaves their documents out (`noData`)."""
         params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": configuration_id}
-        params["noData"] = True
         if modules is not None:
             params["modules"] = modules
+        if not with_data:
+            params["noData"] = True
         result = self.call("configuration/getConfigurationModules", params)
-        return [ModuleInfo.model_validate(m) for m in result or []]
+        return [ConfigurationModuleV1.model_validate(m) for m in result or []]
 
-    def update_configuration_module(self, enterprise_id: int, module_id: int, update: dict[str, Any]) -> None:
-        """`configuration/updateConfigurationModule` with `_update` (e.g. only a `description`)."""
+    def update_configuration_module(self, enterprise_id: int, module_id: int, update: dict[str, Any]) -> int:
+        """`configuration/updateConfigurationModule`; `update` is the `_update` object (`data` replaces
+        the whole document; a `description` alone leaves the data alone)."""
         params = {"enterpriseId": enterprise_id, "configurationModuleId": module_id, "_update": update}
-        self.call("configuration/updateConfigurationModule", params)
+        return self._rows(
+            "configuration/updateConfigurationModule", params, f"configuration module {module_id}"
+        )
 
     def get_edge_configuration_stack(self, enterprise_id: int, edge_id: int) -> list[ProfileWithModules]:
-        """The edge-specific profile, then the enterprise profile, each with its modules."""
+        """The edge-specific profile, then the edge's enterprise profile, each with its modules."""
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
         result = self.call("edge/getEdgeConfigurationStack", params)
         return [ProfileWithModules.model_validate(p) for p in result or []]

@@ -7,26 +7,7 @@ including keys a newer Orchestrator adds.
 
 from __future__ import annotations
 
-from .base import ApiModel
+from .configuration import ConfigurationModuleV1, ProfileWithModules  # noqa: F401
 
-
-class ModuleInfo(ApiModel):
-    """A configuration module without its data: its id, name and free-text description."""
-
-    id: int
-    name: str
-    description: str | None = None
-    configuration_id: int | None = None
-
-
-class ProfileWithModules(ApiModel):
-    """A profile (enterprise or edge-specific) with its modules, as `with: ["modules"]` returns it."""
-
-    id: int
-    logical_id: str | None = None
-    name: str
-    edge_specific: bool | int | None = None
-    modules: list[ModuleInfo] = []
-
-    def module(self, name: str) -> ModuleInfo | None:
-        return next((m for m in self.modules if m.name == name), None)
+# Profiles with modules are the configuration models' (shared with the rule resources).
+ModuleInfo = ConfigurationModuleV1

@@ -841,7 +841,9 @@ class DeviceSettingsProvider(VcoProvider):
     def _release(self, client: VcoClient, props: Mapping[str, Any]) -> None:
         enterprise, configuration = int(props["enterprise_vco_id"]), int(props["configuration_vco_id"])
         try:
-            modules = client.v1.get_configuration_modules(enterprise, configuration, [MODULE])
+            modules = client.v1.get_configuration_modules(
+                enterprise, configuration, [MODULE], with_data=False
+            )
         except NotFound:
             return
         module = next((m for m in modules if m.id == int(props["module_vco_id"])), None)

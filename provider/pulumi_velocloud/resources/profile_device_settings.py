@@ -118,7 +118,7 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
             raise NotFound(
                 f"profile {profile.name!r} has no {MODULE} module", operation="configuration/getConfiguration"
             )
-        return Target(enterprise, profile.name, profile.id, module.id, module.description)
+        return Target(enterprise, profile.name or str(profile.id), profile.id, module.id, module.description)
 
     def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
         return client.v2.get_profile_device_settings(enterprise_id, target_id)

@@ -1,0 +1,254 @@
+"""What `FirewallRule` and `BusinessPolicyRule` share: one managed rule inside a module document.
+
+Create, update and delete are one edit each through `module_document.submit` (serialised
+per module, verified by reading back); read is one module read. The Pulumi id is the rule's
+`ruleLogicalId`. A rule with the same name in the same segment that this resource does not
+own is a conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if
+it has one). Moving a rule to another segment, profile or edge replaces it.
+
+Drift: `diff` compares the rule the inputs render to with the rule last read from the
+document, so a criterion changed by hand shows up (and is put back by `up`) even when it is
+one we do not model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import uuid
+from typing import Any, ClassVar
+
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pydantic import Field, model_validator
+
+from ..client import VcoClient
+from ..client.errors import NotFound
+from . import module_document as md
+from .base import VcoProvider, VcoResourceError, current_client, is_unknown, vco_errors
+from .spec import ResourceArgs
+
+SEGMENT_DESCRIPTION = (
+    "The segment the rule belongs to: its name or its segmentId; unset means the Global Segment. "
+    "Changing it replaces the rule."
+)
+
+
+class ModuleRuleArgs(ResourceArgs):
+    """The inputs every module rule has: where it lives, its name and its position."""
+
+    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise.")
+    profile_id: str | None = Field(
+        None, min_length=1, description="logicalId of the profile (or set edge_id)."
+    )
+    edge_id: str | None = Field(
+        None, min_length=1, description="logicalId of an edge: the rule goes in its edge-specific profile."
+    )
+    segment: str | int | None = Field(None, description=SEGMENT_DESCRIPTION)
+    name: str = Field(min_length=1, max_length=255, description="Rule name, unique within its segment.")
+    position: int = Field(
+        ge=0,
+        description="Sort key among this module's managed rules of the segment (lower first); rules made "
+        "elsewhere keep their place.",
+    )
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> ModuleRuleArgs:
+        if (self.profile_id is None) == (self.edge_id is None):
+            raise ValueError("set exactly one of profile_id and edge_id")
+        return self
+
+
+class ModuleRuleProvider(VcoProvider):
+    """Base provider of a rule in `segments[].<RULES_KEY>[]` of module `module`."""
+
+    module: ClassVar[str]
+    kind: ClassVar[str]  # e.g. "FirewallRule", for messages
+    # input field -> the rule-document keys it is compared on
+    document_keys: ClassVar[dict[str, tuple[str, ...]]] = {"name": ("name",), "position": (md.POSITION,)}
+
+    def render(self, args: Any) -> dict[str, Any]:
+        """The rule document for these inputs, without `ruleLogicalId`."""
+        raise NotImplementedError
+
+    def inputs_from_rule(self, rule: dict[str, Any]) -> dict[str, Any]:
+        """The inputs (other than name/position) this rule document corresponds to."""
+        raise NotImplementedError
+
+    # -- diff ------------------------------------------------------------------------
+
+    def changed_fields(self, olds: Any, news: Any) -> list[str]:
+        rule = olds.get("rule")
+        plain = [f for f in super().changed_fields(olds, news) if f not in self.document_keys]
+        if not isinstance(rule, dict):
+            return super().changed_fields(olds, news)
+        if any(is_unknown(news.get(f)) for f in self.document_keys):
+            return plain + [f for f in self.document_keys if is_unknown(news.get(f))]
+        try:
+            args = self.args(news)
+            desired = {**self.render(args), md.POSITION: args.position}
+        except ValueError:
+            return super().changed_fields(olds, news)
+        changed = [
+            f
+            for f, keys in self.document_keys.items()
+            if any(_without_nulls(desired.get(k)) != _without_nulls(rule.get(k)) for k in keys)
+        ]
+        return [f for f in self.spec.managed_fields if f in plain or f in changed]
+
+    def normalise(self, field: str, value: Any) -> Any:
+        if field == "segment" and isinstance(value, float) and value.is_integer():
+            return int(value)
+        return super().normalise(field, value)
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def _label(self, props: Any) -> str:
+        return f'{self.kind} "{props.get("name")}"'
+
+    def _put(self, client: VcoClient, args: Any, rule_id: str) -> tuple[str, dict[str, Any], md.ModuleTarget]:
+        """Create or update the rule; returns its id, the verified document and the target."""
+        label = self._label(args.model_dump())
+        target = md.resolve_target(client, args.enterprise_id, args.profile_id, args.edge_id, self.module)
+        key = md.RULES_KEY[self.module]
+        holder = {"id": rule_id}
+        where = args.segment if args.segment is not None else "Global Segment"
+        body = self.render(args)
+
+        def expected() -> dict[str, Any]:
+            return {**body, md.RULE_ID: holder["id"], md.POSITION: args.position}
+
+        def edit(new_segment: dict[str, Any] | None) -> md.Edit:
+            def apply(doc: md.Document) -> md.Document:
+                doc = copy.deepcopy(doc)
+                entry = next(
+                    (s for s in doc.get("segments") or [] if md.segment_matches(s, args.segment)), None
+                )
+                rules = entry.get(key) if isinstance(entry, dict) else None
+                for i, other in enumerate(rules if isinstance(rules, list) else []):
+                    if (
+                        isinstance(other, dict)
+                        and other.get("name") == args.name
+                        and other.get(md.RULE_ID) != holder["id"]
+                    ):
+                        if not args.adopt:
+                            raise md.DocumentError(
+                                f"{label}: segment {where!r} already has a rule with this name that this "
+                                f"resource does not own (ruleLogicalId {other.get(md.RULE_ID)}); "
+                                "rename one, or set adopt=True to manage it"
+                            )
+                        holder["id"] = other.get(md.RULE_ID) or holder["id"]
+                        assert rules is not None
+                        del rules[i]
+                        break
+                return md.put_rule(doc, self.module, args.segment, expected(), new_segment=new_segment)
+
+            def holds(doc: md.Document) -> bool:
+                found = md.find_rule(doc, self.module, holder["id"])
+                return (
+                    found is not None
+                    and md.segment_matches(found[0], args.segment)
+                    and found[1] == expected()
+                )
+
+            return md.Edit(apply=apply, holds=holds, label=label)
+
+        try:
+            doc = md.submit(client, target, edit(None))
+        except md.SegmentMissing:
+            meta = md.segment_metadata(client, target.enterprise_vco_id, args.segment)
+            doc = md.submit(client, target, edit(meta))
+        return holder["id"], doc, target
+
+    def _outputs(
+        self, rule_id: str, props: Any, target: md.ModuleTarget, doc: md.Document
+    ) -> dict[str, Any] | None:
+        found = md.find_rule(doc, self.module, rule_id)
+        if found is None:
+            return None
+        entry, rule = found
+        meta = entry.get("segment") or {}
+        wanted = props.get("segment")
+        if isinstance(wanted, float):
+            wanted = int(wanted)
+        if isinstance(wanted, int):
+            segment: str | int | None = meta.get("segmentId")
+        elif wanted is None and meta.get("segmentId") == 0:
+            segment = None
+        else:
+            segment = meta.get("name")
+        return {
+            "rule_logical_id": rule_id,
+            "enterprise_id": props.get("enterprise_id"),
+            "enterprise_vco_id": target.enterprise_vco_id,
+            "profile_id": props.get("profile_id"),
+            "edge_id": props.get("edge_id"),
+            "segment": segment,
+            "segment_id": meta.get("segmentId"),
+            "name": rule.get("name"),
+            "position": rule.get(md.POSITION),
+            **self.inputs_from_rule(rule),
+            "rule": rule,
+        }
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        args = self.args(props)
+        client = current_client()
+        with vco_errors(self._label(props)):
+            try:
+                rule_id, doc, target = self._put(client, args, str(uuid.uuid4()))
+            except md.DocumentError as exc:
+                raise VcoResourceError(str(exc)) from None
+        outs = self._outputs(rule_id, props, target, doc)
+        assert outs is not None
+        return CreateResult(rule_id, outs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        args = self.args(news)
+        client = current_client()
+        with vco_errors(self._label(news)):
+            try:
+                rule_id, doc, target = self._put(client, args, id_)
+            except md.DocumentError as exc:
+                raise VcoResourceError(str(exc)) from None
+        outs = self._outputs(rule_id, news, target, doc)
+        assert outs is not None
+        return UpdateResult(outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        client = current_client()
+        with vco_errors(self._label(props)):
+            try:
+                target = md.resolve_target(
+                    client, props["enterprise_id"], props.get("profile_id"), props.get("edge_id"), self.module
+                )
+                doc = md.read_module(client, target).data
+            except NotFound:
+                return ReadResult(None, {})
+        outs = self._outputs(id_, props, target, doc)
+        return ReadResult(id_ if outs else None, outs or {})
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        client = current_client()
+        module = self.module
+        with vco_errors(self._label(props)), contextlib.suppress(NotFound):
+            target = md.resolve_target(
+                client, props["enterprise_id"], props.get("profile_id"), props.get("edge_id"), module
+            )
+            md.submit(
+                client,
+                target,
+                md.Edit(
+                    apply=lambda doc: md.remove_rule(doc, module, id_),
+                    holds=lambda doc: md.find_rule(doc, module, id_) is None,
+                    label=self._label(props),
+                ),
+            )
+
+
+def _without_nulls(value: Any) -> Any:
+    """Pulumi's state drops null members of objects: compare documents without them."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
