@@ -104,10 +104,8 @@ def measure(
     calls = vco.admin("GET", "stats")["total"] - before
     peak = f"{memory.peak_kib / 1024:.0f} MiB" if memory.peak_kib else "-"
     per_edge, per_resource = calls / edges, calls / resources
-    print(
-        f"{edges:>6} {label:<20} {elapsed:>8.1f} s {calls:>8} {per_edge:>9.2f} {per_resource:>9.2f} {peak:>9}",
-        flush=True,
-    )
+    figures = f"{elapsed:>8.1f} s {calls:>8} {per_edge:>9.2f} {per_resource:>9.2f} {peak:>9}"
+    print(f"{edges:>6} {label:<20} {figures}", flush=True)
 
 
 def run(edges: int, workdir: Path, program: str = PROGRAM) -> None:
