@@ -1,30 +1,9 @@
-"""Fixtures and helpers shared by the segment, object group and user provider tests."""
+"""Helpers shared by the segment, object group and user provider tests (fixtures: conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
-from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from vco_emulator.process import EmulatorProcess
-
-
-@pytest.fixture
-def connected(vco: EmulatorProcess) -> Iterator[None]:
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
-    yield
-    base.set_connection_config({})
-
-
-@pytest.fixture
-def enterprise(connected: None) -> dict[str, Any]:
-    created = EnterpriseProvider().create({"name": "ACME"})
-    assert created.outs is not None
-    return created.outs
 
 
 def calls(vco: EmulatorProcess) -> int:

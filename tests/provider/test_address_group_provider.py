@@ -11,11 +11,7 @@ from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources.address_group import AddressGroupProvider
 from vco_emulator.process import EmulatorProcess
 
-from . import object_helpers
 from .object_helpers import calls, reference_in_firewall
-
-connected = object_helpers.connected  # fixtures
-enterprise = object_helpers.enterprise
 
 ADDRESSES = [
     {"cidr": "10.10.0.0/16"},

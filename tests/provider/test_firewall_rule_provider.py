@@ -7,7 +7,6 @@ elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -18,32 +17,9 @@ from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources import module_document as md
 from pulumi_velocloud.resources.business_policy_rule import BusinessPolicyRuleProvider
 from pulumi_velocloud.resources.edge import EdgeProvider
-from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
 from pulumi_velocloud.resources.firewall_settings import FirewallSettingsProvider
-from pulumi_velocloud.resources.profile import ProfileProvider
 from vco_emulator.process import EmulatorProcess
-
-
-@pytest.fixture
-def connected(vco: EmulatorProcess) -> Iterator[None]:
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
-    yield
-    base.set_connection_config({})
-
-
-@pytest.fixture
-def enterprise(connected: None) -> dict[str, Any]:
-    created = EnterpriseProvider().create({"name": "ACME"})
-    assert created.outs is not None
-    return created.outs
-
-
-@pytest.fixture
-def profile(enterprise: dict[str, Any]) -> dict[str, Any]:
-    created = ProfileProvider().create({"enterprise_id": enterprise["logical_id"], "name": "Branch"})
-    assert created.outs is not None
-    return created.outs
 
 
 def firewall(client: VcoClient, profile: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -11,11 +11,7 @@ from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources.port_group import PortGroupProvider
 from vco_emulator.process import EmulatorProcess
 
-from . import object_helpers
 from .object_helpers import calls
-
-connected = object_helpers.connected  # fixtures
-enterprise = object_helpers.enterprise
 
 PORTS = [{"protocol": "tcp", "port_low": 443}, {"protocol": 17, "port_low": 5060, "port_high": 5080}]
 

@@ -11,11 +11,7 @@ from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources.segment import NetworkSegmentProvider
 from vco_emulator.process import EmulatorProcess
 
-from . import object_helpers
 from .object_helpers import calls
-
-connected = object_helpers.connected  # fixtures
-enterprise = object_helpers.enterprise
 
 
 def test_segment_lifecycle(enterprise: dict[str, Any], client: VcoClient, vco: EmulatorProcess) -> None:

@@ -12,11 +12,7 @@ from pulumi_velocloud.resources import base
 from pulumi_velocloud.resources.user import EnterpriseUserProvider
 from vco_emulator.process import EmulatorProcess
 
-from . import object_helpers
 from .object_helpers import calls
-
-connected = object_helpers.connected  # fixtures
-enterprise = object_helpers.enterprise
 
 PASSWORD = "first-Secret-1"
 
