@@ -14,9 +14,11 @@ from pulumi_velocloud.client.async_operations import wait_for_operation
 from pulumi_velocloud.client.errors import (
     AsyncOperationFailed,
     AsyncOperationTimeout,
+    NotFound,
     RateLimited,
     ServerError,
     TransportError,
+    VcoError,
 )
 from pulumi_velocloud.client.session import ApiSession
 from pulumi_velocloud.settings import Settings
@@ -168,3 +170,25 @@ def test_async_operation_done_error_and_timeout(probe: Probe) -> None:
         )
     assert info.value.operation_id == "op-1" and info.value.last_status == "ACCEPTED"
     assert "op-1" in str(info.value)
+
+
+def test_a_404_without_an_api_error_body_is_not_read_as_gone(probe: Probe) -> None:
+    probe.script = [(404, {"Content-Type": "text/html"}, None)]
+    with pytest.raises(VcoError) as info:
+        session_for(probe.url, FakeClock()).call(
+            "GET", "/api/sdwan/v2/enterprises/x/", operation="getEnterprise"
+        )
+    assert not isinstance(info.value, NotFound) and "without an API error body" in str(info.value)
+    probe.script = [(404, {}, {"code": "RESOURCE_NOT_FOUND", "message": "no such enterprise"})]
+    with pytest.raises(NotFound):
+        session_for(probe.url, FakeClock()).call(
+            "GET", "/api/sdwan/v2/enterprises/x/", operation="getEnterprise"
+        )
+
+
+def test_tls_failures_are_not_retried_and_say_why(probe: Probe) -> None:
+    clock = FakeClock()
+    https = probe.url.replace("http://", "https://")  # the probe speaks plain HTTP: the handshake fails
+    with pytest.raises(TransportError) as info:
+        session_for(https, clock).call("GET", "/x", operation="op")
+    assert info.value.permanent and clock.sleeps == [] and "SSL" in str(info.value)

@@ -50,3 +50,14 @@ def test_schema_documents_every_input_and_output(spec: ResourceSpec) -> None:
     assert set(spec.replace_on_change) <= set(spec.args.model_fields)
     assert set(spec.secret_outputs) <= set(schema["outputs"]["properties"]) | set(spec.args.model_fields)
     assert set(spec.natural_key) <= set(spec.args.model_fields)
+
+
+def test_check_never_echoes_secrets_or_whole_input_bags() -> None:
+    settings = PROVIDERS["ProfileDeviceSettings"]
+    fixture = dict(REGISTRY["ProfileDeviceSettings"].fixture)
+    typo = settings.check({}, {**fixture, "snmp": {"community": "S3CRET-COMMUNITY"}}).failures
+    assert typo and all("S3CRET-COMMUNITY" not in f.reason for f in typo)
+    short = settings.check(
+        {}, {**fixture, "snmp": {"v3_users": [{"name": "u", "passphrase": "tiny"}]}}
+    ).failures
+    assert short and all("tiny" not in f.reason for f in short)

@@ -58,7 +58,12 @@ class VcoError(Exception):
 
 
 class TransportError(VcoError):
-    """No usable HTTP response: connection refused or reset, timeout, TLS failure."""
+    """No usable HTTP response: connection refused or reset, timeout, TLS failure.
+
+    `permanent` is True for failures that retrying cannot fix (certificate, header, URL).
+    """
+
+    permanent: bool = False
 
 
 class Unauthorized(VcoError):

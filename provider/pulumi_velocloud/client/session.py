@@ -99,6 +99,8 @@ class ApiSession:
             response, failure, sent = self._send_once(method, url, operation, json, params)
             if response is not None and response.status_code < 400:
                 return response
+            if failure is not None and failure.permanent:
+                raise failure
             status = None if response is None else response.status_code
             error = failure if failure is not None else self._error_for(response, operation, method, url)
             retry_after = (
@@ -144,14 +146,17 @@ class ApiSession:
                 log.debug(
                     "%s %s -> %s after %.0f ms", method, _path(url), kind, (time.perf_counter() - t0) * 1e3
                 )
+                failure = errors.TransportError(
+                    f"{kind}: could not get an answer from the Orchestrator ({_reason(exc)})",
+                    operation=operation,
+                    method=method,
+                    url=url,
+                )
+                # a certificate, header or URL problem will not go away by trying again
+                failure.permanent = isinstance(exc, _PERMANENT_TRANSPORT_ERRORS)
                 return (
                     None,
-                    errors.TransportError(
-                        f"{kind}: could not get an answer from the Orchestrator",
-                        operation=operation,
-                        method=method,
-                        url=url,
-                    ),
+                    failure,
                     sent,
                 )
         log.debug(
@@ -170,6 +175,20 @@ class ApiSession:
     ) -> errors.VcoError:
         assert response is not None
         return error_from_response(response, operation=operation, method=method, url=url)
+
+
+_PERMANENT_TRANSPORT_ERRORS = (
+    requests.exceptions.SSLError,
+    requests.exceptions.InvalidHeader,
+    requests.exceptions.InvalidURL,
+    requests.exceptions.MissingSchema,
+)
+
+
+def _reason(exc: requests.RequestException) -> str:
+    """The underlying cause, short (it holds the URL at most, never the headers or the token)."""
+    reason = str(exc.args[0] if exc.args else exc)
+    return reason if len(reason) <= 300 else reason[:297] + "..."
 
 
 def _request_was_sent(exc: requests.RequestException) -> bool:
@@ -239,6 +258,10 @@ def error_from_response(
             ]
         if isinstance(code, int) and code in _V1_CODE_ERRORS:
             cls = _V1_CODE_ERRORS[code]
+    elif status == 404 and not (isinstance(body, dict) and ("code" in body or "message" in body)):
+        # not an API "not found": a proxy or a server without this API answered; never read as "gone"
+        cls = errors.VcoError
+        message = f"HTTP 404 without an API error body: is {url} served by an Orchestrator's API?"
     elif isinstance(body, dict):  # v2 error schema
         code = body.get("code")
         message = str(body.get("message") or message)

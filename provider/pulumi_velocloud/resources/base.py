@@ -9,7 +9,7 @@ because nothing secret is ever captured in the pickle.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -70,6 +70,14 @@ def is_unknown(value: Any) -> bool:
     return False
 
 
+SECRET_MARKERS = ("password", "passphrase", "community", "secret", "token", "key")
+
+
+def looks_secret(loc: Sequence[int | str]) -> bool:
+    """Whether a field path names something secret-looking (its value is never shown)."""
+    return any(isinstance(p, str) and any(m in p.lower() for m in SECRET_MARKERS) for p in loc)
+
+
 @contextmanager
 def vco_errors(label: str) -> Iterator[None]:
     """Re-raise client errors as `VcoResourceError` prefixed with the resource label."""
@@ -82,6 +90,17 @@ def vco_errors(label: str) -> Iterator[None]:
         raise VcoResourceError(f"{label}: {exc}") from None
     except SettingsError as exc:
         raise VcoResourceError(f"{label}: {exc}") from None
+    except ValidationError as exc:  # an answer of an unexpected shape: say where, never the payload
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_input=False)
+        )
+        raise VcoResourceError(
+            f"{label}: the Orchestrator answered in an unexpected shape ({problems})"
+        ) from None
+    except (KeyError, TypeError) as exc:
+        raise VcoResourceError(
+            f"{label}: the Orchestrator answered in an unexpected shape ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 class VcoProvider(ResourceProvider):
@@ -109,10 +128,14 @@ class VcoProvider(ResourceProvider):
                 if is_unknown(inputs.get(field)):
                     continue  # judged once the value is known, at `up`
                 path = ".".join(str(p) for p in err["loc"]) or field
-                value = _get_path(known, err["loc"])
-                shown = "missing" if err["type"] == "missing" else f"{value!r}"
+                if err["type"] == "missing":
+                    shown = " = missing"
+                elif not err["loc"] or looks_secret(err["loc"]):
+                    shown = ""  # never echo a whole input bag, or a secret, into the CLI or CI logs
+                else:
+                    shown = f" = {_get_path(known, err['loc'])!r}"
                 failures.append(
-                    CheckFailure(field, f"{self.spec.name} field {path} = {shown} is invalid: {err['msg']}")
+                    CheckFailure(field, f"{self.spec.name} field {path}{shown} is invalid: {err['msg']}")
                 )
         return CheckResult(news, failures)
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import copy
 import ipaddress
+import logging
 import threading
 import uuid
 from collections.abc import Mapping
@@ -55,6 +56,8 @@ from ..client.errors import AsyncOperationFailed, AsyncOperationTimeout, NotFoun
 from . import managed_paths as mp
 from .base import VcoProvider, VcoResourceError, current_client, is_unknown, vco_errors
 from .spec import ResourceArgs
+
+log = logging.getLogger(__name__)
 
 MODULE = "deviceSettings"
 CLAIM_PREFIX = "pulumi-velocloud:"
@@ -82,8 +85,11 @@ SEGMENT_LEVEL = frozenset(
     }
 )  # fmt: skip
 SECRET_KEYS = frozenset(
-    {"community", "password", "passphrase", "authpassphrase", "secret", "psk", "sharedsecret"}
-)
+    {
+        "community", "password", "passphrase", "authpassphrase", "secret", "psk", "sharedsecret", "key",
+        "privatekeypassword", "challengepassword",
+    }
+)  # fmt: skip
 DHCP_DNS_OPTION = 6
 
 
@@ -713,31 +719,34 @@ class DeviceSettingsProvider(VcoProvider):
         label = self.label(target.name)
         with vco_errors(label):
             owner = _claim_of(target.module_description)
-            with _claims_lock:
-                here = _claimed_here.get(target_id)
-            if (owner is not None or here is not None) and not args.adopt:
-                raise VcoResourceError(
-                    f"{label}: another {self.spec.name} resource already manages these device settings "
-                    f"(claim {owner or here}); only one per {self.kind} makes sense. Merge the two, or set "
-                    "adopt=True to take them over (then remove the other one from its stack with "
-                    "`pulumi state delete`)"
-                )
             claim = uuid.uuid4().hex
-            with _claims_lock:
+            with _claims_lock:  # look and take in one step: two resources of one stack run in parallel
+                here = _claimed_here.get(target_id)
+                if (owner is not None or here is not None) and not args.adopt:
+                    raise VcoResourceError(
+                        f"{label}: another {self.spec.name} resource already manages these device settings "
+                        f"(claim {owner or here}); only one per {self.kind} makes sense. Merge the two, "
+                        "or set adopt=True to take them over (then remove the other one from its stack with "
+                        "`pulumi state delete`)"
+                    )
                 _claimed_here[target_id] = claim
+            written = False
             try:
                 current = self.get_document(client, args.enterprise_id, target_id)
                 snapshot = mp.Snapshot()
                 wanted = desired_paths(args, edge=self.edge_level)
                 self._write(client, args.enterprise_id, target_id, label, current, wanted, snapshot)
+                written = True
                 client.v1.update_configuration_module(
                     target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
                 )
+                after = self.get_document(client, args.enterprise_id, target_id)
             except BaseException:
                 with _claims_lock:
                     _claimed_here.pop(target_id, None)
+                if written:  # Pulumi will not record this resource: undo what it changed
+                    self._undo_create(client, args.enterprise_id, target_id, label, target, snapshot)
                 raise
-            after = self.get_document(client, args.enterprise_id, target_id)
         base = {
             "enterprise_id": args.enterprise_id,
             self.target_field: target_id,
@@ -838,6 +847,27 @@ class DeviceSettingsProvider(VcoProvider):
             if _claimed_here.get(target_id) == props.get("claim"):
                 _claimed_here.pop(target_id, None)
 
+    def _undo_create(
+        self,
+        client: VcoClient,
+        enterprise_id: str,
+        target_id: str,
+        label: str,
+        target: Any,
+        snapshot: mp.Snapshot,
+    ) -> None:
+        """Best effort after a create failed half-way: put back the snapshot and the module description."""
+        try:
+            current = self.get_document(client, enterprise_id, target_id)
+            restored = copy.deepcopy(current)
+            mp.restore(restored, snapshot)
+            self._send(client, enterprise_id, target_id, label, current, restored)
+            client.v1.update_configuration_module(
+                target.enterprise_vco_id, target.module_vco_id, {"description": target.module_description}
+            )
+        except Exception as exc:  # the original failure is what the user must see
+            log.warning("%s: could not undo a half-finished create: %s", label, exc)
+
     def _release(self, client: VcoClient, props: Mapping[str, Any]) -> None:
         enterprise, configuration = int(props["enterprise_vco_id"]), int(props["configuration_vco_id"])
         try:
@@ -890,9 +920,9 @@ def secret_inputs(props: dict[str, Any]) -> dict[str, Any]:
     for name in ("snmp",):
         if out.get(name) is not None:
             out[name] = pulumi.Output.secret(out[name])
-    extra = out.get("extra")
-    if extra is not None and not isinstance(extra, pulumi.Output) and _holds_secret(extra):
-        out["extra"] = pulumi.Output.secret(extra)
+    for name in ("extra", "segments"):  # raw sections may carry any secret: always encrypted
+        if out.get(name) is not None:
+            out[name] = pulumi.Output.secret(out[name])
     return out
 
 

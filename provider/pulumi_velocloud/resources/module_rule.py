@@ -23,6 +23,7 @@ from pydantic import Field, model_validator
 
 from ..client import VcoClient
 from ..client.errors import NotFound
+from . import managed_paths as mp
 from . import module_document as md
 from .base import VcoProvider, VcoResourceError, current_client, is_unknown, vco_errors
 from .spec import ResourceArgs
@@ -147,7 +148,7 @@ class ModuleRuleProvider(VcoProvider):
                 return (
                     found is not None
                     and md.segment_matches(found[0], args.segment)
-                    and found[1] == expected()
+                    and mp.matches(expected(), found[1])  # the Orchestrator may add fields of its own
                 )
 
             return md.Edit(apply=apply, holds=holds, label=label)
