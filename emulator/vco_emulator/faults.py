@@ -32,6 +32,7 @@ from aiohttp.typedefs import Middleware
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .apierror import api_family, error_response, is_jsonrpc
+from .jsonbody import BadJson, parse_json
 
 FaultKind = Literal["429", "500", "502", "503", "latency", "drop"]
 
@@ -124,8 +125,8 @@ async def v1_method_name(request: web.Request) -> str | None:
         return request.path[len("/portal/rest/") :]
     if is_jsonrpc(request.path):
         try:
-            body = await request.json()  # aiohttp caches the body: the handler reads it again
-        except ValueError:
+            body = parse_json(await request.read())  # aiohttp caches the body: the handler reads it again
+        except BadJson:
             return None
         if isinstance(body, dict) and isinstance(body.get("method"), str):
             return str(body["method"])

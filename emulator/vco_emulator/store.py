@@ -29,6 +29,8 @@ from typing import Any
 # data fields with an expression index in _SCHEMA
 _INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})
 
+_SQLITE_INT_MIN, _SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
 SCHEMA_VERSION = 2
 
 _SCHEMA = """
@@ -180,6 +182,18 @@ class Tx:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: rolled back alone if its block raises (the outer one goes on)."""
+        self._conn.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK TO nested")
+            self._conn.execute("RELEASE nested")
+            raise
+        self._conn.execute("RELEASE nested")
+
     # -- objects ---------------------------------------------------------------------
 
     def insert(
@@ -220,6 +234,8 @@ class Tx:
         self._conn.execute("DELETE FROM objects WHERE enterprise_id = ?", (enterprise_id,))
 
     def get(self, kind: str, *, id: int | None = None, logical_id: str | None = None) -> Record | None:
+        if id is not None and not _SQLITE_INT_MIN <= id <= _SQLITE_INT_MAX:
+            return None  # no row can have it
         if id is not None:
             row = self._conn.execute("SELECT * FROM objects WHERE kind = ? AND id = ?", (kind, id)).fetchone()
         elif logical_id is not None:
@@ -268,6 +284,8 @@ class Tx:
 
     def lookup(self, *, id: int | None = None, logical_id: str | None = None) -> Record | None:
         """One object of any kind by numeric id or logicalId."""
+        if id is not None and not _SQLITE_INT_MIN <= id <= _SQLITE_INT_MAX:
+            return None
         if id is not None:
             row = self._conn.execute("SELECT * FROM objects WHERE id = ?", (id,)).fetchone()
         elif logical_id is not None:

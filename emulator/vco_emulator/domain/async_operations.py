@@ -18,6 +18,7 @@ Not implemented: cancelling an operation; listing operations; expiry of old oper
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from ..store import Record, Tx, new_logical_id
 from . import kinds
 from .auth import Principal
 from .errors import FieldError, NotFound
+
+log = logging.getLogger(__name__)
 
 Status = Literal["ACCEPTED", "DONE", "ERROR"]
 Mode = Literal["immediate", "delayed"]
@@ -133,12 +136,18 @@ def _run(tx: Tx, op: Record) -> None:
         data.update(status="ERROR", message=f"this emulator cannot run {op.data['operation']} operations")
     else:
         try:
-            executor(tx, op)
+            with tx.savepoint():  # a failing operation leaves no partial write behind
+                executor(tx, op)
         except OperationFailed as exc:
             data.update(
                 status="ERROR",
                 message=exc.message,
                 errors=[{"path": e.path, "message": e.message} for e in exc.errors],
+            )
+        except Exception as exc:  # never let one operation wedge every later request
+            log.exception("asynchronous operation %s failed unexpectedly", op.name)
+            data.update(
+                status="ERROR", message=f"internal error while applying the operation ({type(exc).__name__})"
             )
         else:
             data.update(status="DONE")

@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import ipaddress
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -300,7 +301,7 @@ def rule_errors(tx: Tx, enterprise_id: int, data: dict[str, Any]) -> list[FieldE
         addressing = interface.get("addressing")
         if isinstance(addressing, dict):
             prefix = addressing.get("cidrPrefix")
-            if isinstance(prefix, str) and prefix.isdigit():
+            if isinstance(prefix, str) and re.fullmatch(r"[0-9]{1,3}", prefix):
                 prefix = int(prefix)
             errors += _address_errors(
                 f"{path}.addressing", addressing.get("cidrIp"), prefix, addressing.get("netmask")
@@ -461,7 +462,7 @@ def execute(tx: Tx, operation: Record) -> None:
 def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
     """Replace a module's document and bump its version."""
     version = str(module.data.get("version") or "0")
-    next_version = str(int(version) + 1) if version.isdigit() else version
+    next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
     return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
 
 

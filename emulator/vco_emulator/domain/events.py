@@ -69,7 +69,7 @@ def record_write(
     params: Mapping[str, Any] | None = None,
 ) -> Record:
     """Insert the event of one successful write; finds the object from the result or the request."""
-    subject = _subject(tx, result, path_ids or {}, params or {})
+    subject = _visible(principal, _subject(tx, result, path_ids or {}, params or {}))
     enterprise_id = _enterprise_of(tx, subject, path_ids or {}, params or {}, principal)
     event, category = event_for(operation)
     name = subject.name if subject is not None else None
@@ -134,6 +134,17 @@ def _subject(tx: Tx, result: Any, path_ids: Mapping[str, str], params: Mapping[s
             if found is not None:
                 return found
     return None
+
+
+def _visible(principal: Principal, subject: Record | None) -> Record | None:
+    """The subject, unless it belongs to an enterprise the caller cannot see (then none):
+    a parameter naming another customer's object must never file an event there."""
+    if subject is None:
+        return None
+    owner = subject.id if subject.kind == ENTERPRISE else subject.enterprise_id
+    if owner is not None and not principal.can_see_enterprise(owner):
+        return None
+    return subject
 
 
 def _enterprise_of(

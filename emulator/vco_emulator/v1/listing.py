@@ -193,9 +193,19 @@ def _decode(token: Any) -> dict[str, Any]:
         state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         if not isinstance(state, dict) or not {"filters", "limit", "offset", "sortBy"} <= state.keys():
             raise ValueError("incomplete page link")
-        state["sortBy"] = [tuple(s) for s in state["sortBy"]]
+        sort_by = state["sortBy"]
+        if not isinstance(sort_by, list) or not all(
+            isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and isinstance(x[1], bool)
+            for x in sort_by
+        ):
+            raise ValueError("bad sortBy")
+        state["sortBy"] = [tuple(x) for x in sort_by]
+        for key in ("limit", "offset"):
+            if not isinstance(state[key], int) or isinstance(state[key], bool) or state[key] < 0:
+                raise ValueError(f"bad {key}")
+        state["filters"] = _filters(state["filters"])  # a link's filters pass the same checks as fresh ones
         return state
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, UnicodeDecodeError, InvalidRequest):
         raise InvalidRequest(
             "nextPageLink/prevPageLink is not a page link this server issued",
             [FieldError("nextPageLink", "invalid page link")],

@@ -18,7 +18,6 @@ params, -32603 internal error, -32001 not authenticated, -32003 forbidden,
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +28,7 @@ from ..domain import events
 from ..domain.auth import SESSION_COOKIE, Principal, authenticate
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from ..domain.privileges import authorize_v1
+from ..jsonbody import BadJson, parse_json
 from ..store import Tx
 
 Method = Callable[[Tx, Principal, dict[str, Any]], Any]
@@ -131,8 +131,8 @@ async def _read_body(request: web.Request) -> Any:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return parse_json(raw)
+    except BadJson as exc:
         raise RpcError(PARSE_ERROR, f"request body is not valid JSON: {exc}") from None
 
 

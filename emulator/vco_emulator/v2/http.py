@@ -6,7 +6,6 @@ Error bodies follow the spec's error schemas (`code`, `message`, and for 400 `er
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any
@@ -15,6 +14,7 @@ from aiohttp import web
 
 from ..app import EMULATOR, OPERATION_ID
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
+from ..jsonbody import BadJson, parse_json
 
 PREFIX = "/api/sdwan/v2"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -84,8 +84,8 @@ async def read_json(request: web.Request) -> Any:
         )
     raw = await request.read()
     try:
-        return json.loads(raw.decode("utf-8")) if raw else None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return parse_json(raw) if raw else None
+    except BadJson as exc:
         raise InvalidRequest(f"request body is not valid JSON: {exc}") from None
 
 

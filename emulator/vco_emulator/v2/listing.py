@@ -167,6 +167,18 @@ def _decode(token: str) -> dict[str, Any]:
         state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         if not isinstance(state, dict) or not {"filters", "limit", "offset", "sortBy"} <= state.keys():
             raise ValueError("incomplete page link")
+        filters, limit, offset = state["filters"], state["limit"], state["offset"]
+        if not isinstance(filters, dict) or not all(
+            isinstance(v, str) and (m := _FILTER.match(str(k))) is not None and m["op"] in _OPS
+            for k, v in filters.items()
+        ):
+            raise ValueError("bad filters")
+        if state["sortBy"] is not None and not isinstance(state["sortBy"], str):
+            raise ValueError("bad sortBy")
+        if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
+            raise ValueError("bad limit")  # a limit of 0 would page forever
+        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+            raise ValueError("bad offset")
         return state
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise InvalidRequest(
