@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
+import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
 from pulumi.output import Unknown
 from pydantic import BaseModel, ValidationError
@@ -182,6 +183,16 @@ class VcoProvider(ResourceProvider):
         return self.spec.args.model_validate(
             {k: v for k, v in props.items() if k in fields and v is not None}
         )
+
+
+def resource_options(
+    spec: ResourceSpec, opts: pulumi.ResourceOptions | None
+) -> pulumi.ResourceOptions | None:
+    """`opts` plus the spec's secret outputs, which Pulumi then encrypts in the state."""
+    if not spec.secret_outputs:
+        return opts
+    secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(spec.secret_outputs))
+    return pulumi.ResourceOptions.merge(opts, secrets)
 
 
 def resource_props(

@@ -26,7 +26,7 @@ from ..client import VcoClient, json_patch
 from ..client.errors import InvalidRequest, NotFound
 from ..models.edge import EdgeV1, EdgeV2, Site
 from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
+from .base import VcoProvider, VcoResourceError, current_client, resource_options, resource_props, vco_errors
 from .spec import ResourceArgs, ResourceSpec, register
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -273,8 +273,7 @@ class Edge(Resource, module="velocloud", name="Edge"):
         props = resource_props(SPEC, resource_name, args, kwargs)
         if isinstance(props.get("site"), SiteArgs):
             props["site"] = props["site"].model_dump(exclude_none=True)
-        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
-        super().__init__(EdgeProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets))
+        super().__init__(EdgeProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _site_body(site: SiteArgs) -> dict[str, Any]:

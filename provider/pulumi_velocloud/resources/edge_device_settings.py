@@ -23,7 +23,7 @@ from pydantic import Field
 from ..client import VcoClient
 from ..client.errors import NotFound
 from . import ids
-from .base import resource_props
+from .base import resource_options, resource_props
 from .device_settings import (
     MODULE,
     DeviceSettingsArgs,
@@ -134,7 +134,4 @@ class EdgeDeviceSettings(Resource, module="velocloud", name="EdgeDeviceSettings"
     ) -> None:
         """Declare an edge's device settings: `EdgeDeviceSettings("s", enterprise_id=..., edge_id=...)`."""
         props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
-        super().__init__(
-            EdgeDeviceSettingsProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets)
-        )
+        super().__init__(EdgeDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

@@ -20,7 +20,7 @@ from pydantic import Field
 from ..client import VcoClient
 from ..client.errors import NotFound
 from . import ids
-from .base import resource_props
+from .base import resource_options, resource_props
 from .device_settings import (
     MODULE,
     DeviceSettingsArgs,
@@ -145,7 +145,4 @@ class ProfileDeviceSettings(Resource, module="velocloud", name="ProfileDeviceSet
     ) -> None:
         """Declare a profile's settings: `ProfileDeviceSettings("s", enterprise_id=..., profile_id=...)`."""
         props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
-        super().__init__(
-            ProfileDeviceSettingsProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets)
-        )
+        super().__init__(ProfileDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

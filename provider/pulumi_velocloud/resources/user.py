@@ -35,7 +35,15 @@ from ..client import VcoClient
 from ..client.errors import NotFound
 from ..models.user import EnterpriseUserV1
 from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, is_unknown, resource_props, vco_errors
+from .base import (
+    VcoProvider,
+    VcoResourceError,
+    current_client,
+    is_unknown,
+    resource_options,
+    resource_props,
+    vco_errors,
+)
 from .spec import ResourceArgs, ResourceSpec, register
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
@@ -285,10 +293,7 @@ class EnterpriseUser(Resource, module="velocloud", name="EnterpriseUser"):
             password = password.get_secret_value()
         if password is not None:
             props["password"] = pulumi.Output.secret(password)
-        secrets_ = pulumi.ResourceOptions(additional_secret_outputs=sorted(SPEC.secret_outputs))
-        super().__init__(
-            EnterpriseUserProvider(), resource_name, props, pulumi.ResourceOptions.merge(opts, secrets_)
-        )
+        super().__init__(EnterpriseUserProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _fingerprint(password: SecretStr | str) -> str:
