@@ -17,10 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .client import VcoClient, client_for
-from .settings import resolve_settings
-
-CONFIG_KEYS = ("url", "token", "tokenFile", "insecure", "caBundle", "maxInFlight", "connectTimeout",
-               "readTimeout", "maxAttempts", "retryDeadline", "asyncTimeout")  # fmt: skip
+from .settings import CONFIG_KEYS, resolve_settings
 
 
 class EnterpriseInfo(BaseModel):

@@ -41,6 +41,10 @@ _TUNABLES = {
 }
 
 
+# Every `velocloud:<key>` stack config key the settings read (resources and lookups pass these on).
+CONFIG_KEYS = ("url", "token", "tokenFile", "insecure", "caBundle", *(key for key, _ in _TUNABLES.values()))
+
+
 class SettingsError(ValueError):
     """Connection settings are missing or invalid; the message says which and how to fix it."""
 

@@ -11,10 +11,3 @@ class ProfileV1(ApiModel):
     name: str
     description: str | None = None
     edge_count: int | None = None
-
-
-class ConfigurationModule(ApiModel):
-    id: int
-    name: str
-    configuration_id: int | None = None
-    data: dict[str, object] | None = None

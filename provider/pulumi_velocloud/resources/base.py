@@ -20,24 +20,11 @@ from pydantic import BaseModel, ValidationError
 
 from ..client import VcoClient, client_for
 from ..client.errors import Unauthorized, VcoError
-from ..settings import SettingsError, resolve_settings
+from ..settings import CONFIG_KEYS, SettingsError, resolve_settings
 from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
 PROVIDER_KEY = "__provider"
-CONFIG_KEYS = (
-    "url",
-    "token",
-    "tokenFile",
-    "insecure",
-    "caBundle",
-    "maxInFlight",
-    "connectTimeout",
-    "readTimeout",
-    "maxAttempts",
-    "retryDeadline",
-    "asyncTimeout",
-)
 
 _config: dict[str, str] = {}
 _config_lock = threading.Lock()
