@@ -23,14 +23,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..store import Record, Tx
 from . import enterprises, kinds, profiles
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .json_patch import apply_patch
-from .validation import parse
+from .validation import StrictModel, parse
 
 KIND = kinds.EDGE
 SITE_KIND = kinds.SITE
@@ -89,28 +89,11 @@ SITE_FIELDS = (
 ATTRIBUTE_FIELDS = ("name", "description", "serialNumber", "customInfo", "endpointPkiMode")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class Site(_Strict):
+class Site(enterprises.AddressFields):
     """The v2 `SiteSchema`: every field optional."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     contactName: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    contactPhone: str | None = None
-    contactMobile: str | None = None
-    contactEmail: str | None = None
-    streetAddress: str | None = None
-    streetAddress2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    country: str | None = None
-    postalCode: str | None = None
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
-    timezone: str | None = None
-    locale: str | None = None
     shippingSameAsLocation: bool | None = None
     shippingContactName: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     shippingAddress: str | None = None
@@ -134,7 +117,7 @@ class V1Site(Site):
 _SITE_READ_ONLY = {"id", "logicalId", "created", "modified"}
 
 
-class _ProvisionFields(_Strict):
+class _ProvisionFields(StrictModel):
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     serialNumber: str | None = None
     modelNumber: ModelNumber
@@ -169,7 +152,7 @@ class ProvisionEdge(_ProvisionFields):
     generateToken: bool | None = None
 
 
-class EdgeAttributes(_Strict):
+class EdgeAttributes(StrictModel):
     """The v1 `edge/updateEdgeAttributes` `_update` object; every field optional."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
@@ -180,7 +163,7 @@ class EdgeAttributes(_Strict):
     site: V1Site | None = None
 
 
-class PatchedEdge(_Strict):
+class PatchedEdge(StrictModel):
     """The patchable view of an edge after a v2 JSON Patch: what it must look like."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
@@ -197,7 +180,7 @@ PATCHABLE: dict[str, frozenset[str] | None] = {
 }
 
 
-class EdgeActionBody(_Strict):
+class EdgeActionBody(StrictModel):
     """The v2 `BatchEdgeActionPostBodySchema`."""
 
     edges: list[str] = Field(default_factory=list)

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..store import Record, Tx
 from . import profiles as profiles_
 from . import roles, users
 from .auth import ENTERPRISE_USER, Principal
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound
-from .validation import parse
+from .validation import StrictModel, parse
 
 KIND = "enterprise"
 NAME_MAX = 255
@@ -46,11 +46,9 @@ ADDRESS_FIELDS = (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class AddressFields(StrictModel):
+    """Contact and address fields shared by customers and sites."""
 
-
-class _AddressFields(_Strict):
     contactName: str | None = None
     contactPhone: str | None = None
     contactMobile: str | None = None
@@ -67,7 +65,7 @@ class _AddressFields(_Strict):
     locale: str | None = None
 
 
-class NewEnterpriseUser(_Strict):
+class NewEnterpriseUser(StrictModel):
     email: str | None = None
     username: str | None = None
     password: str | None = None
@@ -86,7 +84,7 @@ _DELEGATION_FLAGS = {
 }
 
 
-class CreateEnterprise(_AddressFields):
+class CreateEnterprise(AddressFields):
     """The v2 `CreateEnterpriseSchema`."""
 
     gatewayPool: str
@@ -105,7 +103,7 @@ class CreateEnterprise(_AddressFields):
     user: NewEnterpriseUser | None = None
 
 
-class EnterpriseUpdate(_AddressFields):
+class EnterpriseUpdate(AddressFields):
     """The v1 `enterprise/updateEnterprise` `_update` object (site fields plus these)."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)

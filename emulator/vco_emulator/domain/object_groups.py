@@ -27,13 +27,13 @@ import ipaddress
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest
-from .validation import parse
+from .validation import StrictModel, parse
 
 NAME_MAX = 255
 PORT_MIN, PORT_MAX = 0, 65535
@@ -47,11 +47,7 @@ _LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class IpEntry(_Strict):
+class IpEntry(StrictModel):
     """The spec's `ip_group_object`."""
 
     ip: str
@@ -59,13 +55,13 @@ class IpEntry(_Strict):
     rule_type: RuleType
 
 
-class DomainEntry(_Strict):
+class DomainEntry(StrictModel):
     """The spec's `domain_group_object`."""
 
     domain: str
 
 
-class PortEntry(_Strict):
+class PortEntry(StrictModel):
     """The spec's `port_group_object`."""
 
     proto: int
@@ -73,7 +69,7 @@ class PortEntry(_Strict):
     port_high: int | None = None
 
 
-class NewObjectGroup(_Strict):
+class NewObjectGroup(StrictModel):
     """`enterprise/insertObjectGroup` params (`data` is checked against the type separately)."""
 
     enterpriseId: int | None = None
@@ -83,7 +79,7 @@ class NewObjectGroup(_Strict):
     data: Any
 
 
-class UpdateObjectGroup(_Strict):
+class UpdateObjectGroup(StrictModel):
     """`enterprise/updateObjectGroup` params."""
 
     enterpriseId: int | None = None
@@ -193,7 +189,7 @@ def validate_entries(group_type: str, data: Any, path: str) -> list[dict[str, An
     return list(data)
 
 
-def _parse_entry(model: type[_Strict], entry: Any, path: str) -> Any:
+def _parse_entry(model: type[StrictModel], entry: Any, path: str) -> Any:
     try:
         return model.model_validate(entry)
     except ValidationError as exc:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest
-from .validation import parse
+from .validation import StrictModel, parse
 
 NAME_MAX = 255
 VLAN_MIN, VLAN_MAX = 1, 4094
@@ -37,7 +37,7 @@ GLOBAL_SEGMENT_ID = 0
 SegmentType = Literal["REGULAR", "CDE", "PRIVATE"]
 
 
-class _Strict(BaseModel):
+class _Strict(StrictModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import FieldError, InvalidRequest
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """Base of request models: unknown fields and loose types are refused, as the API does."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 def parse(model: type[M], payload: Any, *, what: str) -> M:
