@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export PULUMI_SKIP_UPDATE_CHECK := true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 
-.PHONY: demo test venv pulumi lint format typecheck coverage coverage-check pytest clean
+.PHONY: demo test venv pulumi lint format typecheck coverage coverage-check pytest bench clean
 
 demo: venv pulumi
 	$(VPY) -m scripts.demo
@@ -50,6 +50,13 @@ coverage-check: venv
 
 pytest: venv pulumi
 	PULUMI_BIN_DIR="$$(scripts/install-pulumi --print-bin-dir)" $(VPY) -m pytest $(PYTEST_ARGS)
+
+# The fleet benchmark (docs/performance.md): prints figures and redraws docs/fleet-performance.png.
+# Needs the `bench` extra (matplotlib, py-spy). BENCH_ARGS="1000 --repeat 3" to choose the sizes.
+BENCH_ARGS ?= 100 1000
+bench: venv pulumi
+	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[emulator,dev,bench]'
+	PULUMI_BIN_DIR="$$(scripts/install-pulumi --print-bin-dir)" nice $(VPY) -m bench.fleet $(BENCH_ARGS) --plot docs/fleet-performance.png
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -1,25 +1,42 @@
-"""Fleet benchmark: one enterprise, one profile and N edges, driven by the real `pulumi` CLI.
+"""Fleet benchmark: our stack side by side with Pulumi's floor and the direct API script.
 
-    .venv/bin/python -m bench.fleet 100 1000           # edges only
-    .venv/bin/python -m bench.fleet --shape branch 100  # + 50 firewall rules, edge device settings
+    .venv/bin/python -m bench.fleet 100 1000                 # edges only
+    .venv/bin/python -m bench.fleet --repeat 3 1000          # spread of floor and ours
+    .venv/bin/python -m bench.fleet --shape branch 100       # + 50 firewall rules, edge device settings
 
-For each N it starts an emulator on loopback, then times `pulumi up`, a no-op `pulumi
-preview`, `pulumi preview --refresh` and `pulumi destroy`, and prints for each: wall time,
-API requests in total and per edge (from the emulator's stats), and the peak memory (VmHWM)
-of the dynamic-provider process (`python -m pulumi.dynamic`), sampled from /proc.
+For each N, in one run and against one emulator on loopback:
+
+- the direct script (`bench/direct.py`): N v2 createEdge calls, four in flight;
+- the floor stack (`bench/floor.py`): N do-nothing dynamic resources shaped like edges;
+- our stack: one enterprise, one profile and N edges (the `branch` shape adds 50 firewall rules
+  and N edge device settings);
+
+`up` with default checkpointing and with PULUMI_SKIP_CHECKPOINTS=true, a no-op `preview`,
+`preview --refresh` and `destroy`; then the same with 100 ms added to every API request (the
+emulator's latency fault). It prints one line per command: wall time, API requests (from the
+emulator's stats) per resource, and the peak resident memory (VmHWM) of the dynamic-provider
+process and of the engine (`pulumi`), found by the PULUMI_HOME of this run; then the ratios,
+with min-max over `--repeat` runs; and writes a plot of time against N (`--plot`).
 It prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.direct import create_edges
 from scripts.pulumi_cli import REPO, PulumiCli
 from vco_emulator.process import EmulatorProcess
+
+LATENCY = 0.1  # seconds added to every API request in the latency runs
 
 PROGRAM = """
 import pulumi
@@ -36,6 +53,21 @@ for i in range(n):
     )
 """
 
+FLOOR_PROGRAM = """
+import pulumi
+from bench.floor import Floor
+
+n = pulumi.Config().require_int("edges")
+acme = Floor("acme", {"name": "Fleet Corp"})
+branch = Floor("branch", {"enterprise_id": acme.id, "name": "Branch"})
+for i in range(n):
+    Floor(f"edge-{i:05d}", {
+        "adopt": None, "enterprise_id": acme.id, "profile_id": branch.id, "name": f"edge-{i:05d}",
+        "model_number": "edge6X0", "serial_number": f"VC{i:010d}", "description": None,
+        "site": {"name": f"Site {i}", "city": "Paris", "country": "FR"},
+        "ha_enabled": None, "custom_info": None,
+    })
+"""
 
 BRANCH_PROGRAM = """
 import pulumi
@@ -62,15 +94,47 @@ for i in range(n):
 """
 
 
-class ProviderMemory:
-    """Samples the peak resident memory of dynamic-provider processes while a command runs."""
+@dataclass(frozen=True)
+class Row:
+    edges: int
+    stack: str  # "ours", "floor", "direct"
+    operation: str
+    latency: bool
+    seconds: float
+    calls: int | None
+    resources: int
+    provider_kib: int = 0
+    engine_kib: int = 0
 
-    def __init__(self) -> None:
-        self.peak_kib = 0
+    def line(self) -> str:
+        calls = "-" if self.calls is None else str(self.calls)
+        per = "-" if self.calls is None else f"{self.calls / self.resources:.2f}"
+        mib = [f"{k / 1024:.0f}" if k else "-" for k in (self.provider_kib, self.engine_kib)]
+        op = self.operation + (f" +{LATENCY * 1000:.0f}ms" if self.latency else "")
+        return (
+            f"{self.edges:>6} {self.stack:<6} {op:<30} {self.seconds:>8.1f} {calls:>7} {per:>8} "
+            f"{mib[0]:>9} {mib[1]:>7}"
+        )
+
+
+HEADER = "{:>6} {:<6} {:<30} {:>8} {:>7} {:>8} {:>9} {:>7}".format(
+    "edges", "stack", "operation", "wall s", "calls", "calls/r", "prov MiB", "eng MiB"
+)
+
+
+class PeakMemory:
+    """Peak resident memory (VmHWM) of the dynamic-provider and engine processes of one run,
+    recognised by their PULUMI_HOME (other Pulumi runs on the machine are not counted)."""
+
+    def __init__(self, pulumi_home: Path) -> None:
+        self.marker = f"PULUMI_HOME={pulumi_home}".encode()
+        self.provider_kib = 0
+        self.engine_kib = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._ours: dict[int, str] = {}  # pid -> "provider" | "engine" | "" (not ours)
 
-    def __enter__(self) -> ProviderMemory:
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
@@ -78,57 +142,241 @@ class ProviderMemory:
         self._stop.set()
         self._thread.join()
 
+    def _kind(self, proc: Path) -> str:
+        pid = int(proc.name)
+        if pid not in self._ours:
+            cmdline = (proc / "cmdline").read_bytes()
+            kind = ""
+            if b"pulumi.dynamic" in cmdline:
+                kind = "provider"
+            elif cmdline.split(b"\0")[0].rsplit(b"/", 1)[-1] == b"pulumi":
+                kind = "engine"
+            if kind and self.marker not in (proc / "environ").read_bytes():
+                kind = ""
+            self._ours[pid] = kind
+        return self._ours[pid]
+
     def _run(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._stop.wait(0.2):
             for proc in Path("/proc").iterdir():
                 if not proc.name.isdigit():
                     continue
                 try:
-                    if b"pulumi.dynamic" not in (proc / "cmdline").read_bytes():
+                    kind = self._kind(proc)
+                    if not kind:
                         continue
                     for line in (proc / "status").read_text().splitlines():
                         if line.startswith("VmHWM:"):
-                            self.peak_kib = max(self.peak_kib, int(line.split()[1]))
-                except OSError:
+                            kib = int(line.split()[1])
+                            if kind == "provider":
+                                self.provider_kib = max(self.provider_kib, kib)
+                            else:
+                                self.engine_kib = max(self.engine_kib, kib)
+                except (OSError, ValueError):
                     continue
 
 
-def measure(
-    stack: PulumiCli, vco: EmulatorProcess, edges: int, resources: int, label: str, *args: str
-) -> None:
-    before = vco.admin("GET", "stats")["total"]
-    with ProviderMemory() as memory:
-        started = time.monotonic()
-        stack.run(*args)
-        elapsed = time.monotonic() - started
-    calls = vco.admin("GET", "stats")["total"] - before
-    peak = f"{memory.peak_kib / 1024:.0f} MiB" if memory.peak_kib else "-"
-    per_edge, per_resource = calls / edges, calls / resources
-    figures = f"{elapsed:>8.1f} s {calls:>8} {per_edge:>9.2f} {per_resource:>9.2f} {peak:>9}"
-    print(f"{edges:>6} {label:<20} {figures}", flush=True)
+@dataclass
+class Stack:
+    """One Pulumi project and stack of the benchmark, against one emulator."""
+
+    name: str
+    cli: PulumiCli
+    resources: int
+    rows: list[Row] = field(default_factory=list)
+
+    def run(self, vco: EmulatorProcess, edges: int, label: str, *args: str, **env: str) -> Row:
+        cli = PulumiCli(self.cli.project_dir, self.cli.state_dir, env={**self.cli.env, **env})
+        before = vco.admin("GET", "stats")["total"]
+        latency = bool(vco.admin("GET", "faults").get("rules"))
+        with PeakMemory(self.cli.state_dir / "home") as memory:
+            started = time.monotonic()
+            cli.run(*args)
+            elapsed = time.monotonic() - started
+        calls = vco.admin("GET", "stats")["total"] - before
+        row = Row(
+            edges, self.name, label, latency, elapsed, calls, self.resources,
+            memory.provider_kib, memory.engine_kib,
+        )  # fmt: skip
+        print(row.line(), flush=True)
+        self.rows.append(row)
+        return row
 
 
-def run(edges: int, workdir: Path, program: str = PROGRAM) -> None:
-    project = workdir / "project"
+def make_stack(
+    name: str, workdir: Path, program: str, vco: EmulatorProcess, edges: int, resources: int
+) -> Stack:
+    project = workdir / name
     project.mkdir(parents=True)
     (project / "Pulumi.yaml").write_text(
-        f"name: fleet\nruntime:\n  name: python\n  options:\n    virtualenv: {REPO / '.venv'}\n"
+        f"name: {name}\nruntime:\n  name: python\n  options:\n    virtualenv: {REPO / '.venv'}\n"
     )
     (project / "__main__.py").write_text(program)
+    cli = PulumiCli(project_dir=project, state_dir=workdir / f"{name}-state", env={"PYTHONPATH": str(REPO)})
+    cli.select_stack("bench")
+    cli.set_config("velocloud:url", vco.url)
+    cli.set_config("velocloud:tokenFile", str(vco.token_file))
+    cli.set_config("edges", str(edges))
+    return Stack(name, cli, resources)
+
+
+@contextmanager
+def latency(vco: EmulatorProcess) -> Iterator[None]:
+    vco.admin("POST", "faults", {"rules": [{"fault": "latency", "latencySeconds": LATENCY}]})
+    try:
+        yield
+    finally:
+        vco.admin("DELETE", "faults")
+
+
+UP = ("up", "--yes", "--skip-preview")
+SKIP = {"PULUMI_SKIP_CHECKPOINTS": "true"}
+
+
+def cycle(stack: Stack, vco: EmulatorProcess, edges: int, *, refresh: bool) -> None:
+    """up (default checkpoints), no-op preview, [preview --refresh], destroy; up and destroy
+    without checkpoints."""
+    stack.run(vco, edges, "up", *UP)
+    stack.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+    if refresh:
+        stack.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+    stack.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview")
+    stack.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+    stack.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+
+
+def direct(vco: EmulatorProcess, edges: int, label: str, rows: list[Row]) -> None:
+    before = vco.admin("GET", "stats")["total"]
+    result = create_edges(vco, edges, label)
+    calls = vco.admin("GET", "stats")["total"] - before
+    slow = bool(vco.admin("GET", "faults").get("rules"))
+    row = Row(edges, "direct", "create (4 in flight)", slow, result.seconds, calls, edges)
+    if result.errors:
+        print(f"direct script: {result.errors} creates failed", flush=True)
+    print(row.line(), flush=True)
+    rows.append(row)
+
+
+def run_edges_shape(edges: int, workdir: Path, repeat: int, with_latency: bool) -> list[Row]:
+    rows: list[Row] = []
     with EmulatorProcess.start(workdir / "emulator") as vco:
-        stack = PulumiCli(project_dir=project, state_dir=workdir / "state")
-        stack.select_stack("bench")
-        stack.set_config("velocloud:url", vco.url)
-        stack.set_config("velocloud:tokenFile", str(vco.token_file))
-        stack.set_config("edges", str(edges))
-        resources = 2 + edges + (edges + 50 if program is BRANCH_PROGRAM else 0)
-        for label, *args in (
-            ("up", "up", "--yes", "--skip-preview"),
-            ("preview (no-op)", "preview", "--expect-no-changes"),
-            ("preview --refresh", "preview", "--refresh", "--expect-no-changes"),
-            ("destroy", "destroy", "--yes", "--skip-preview"),
-        ):
-            measure(stack, vco, edges, resources, label, *args)
+        floor = make_stack("floor", workdir, FLOOR_PROGRAM, vco, edges, edges + 2)
+        ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        for r in range(repeat):
+            direct(vco, edges, f"plain{r}", rows)
+            cycle(floor, vco, edges, refresh=False)
+            cycle(ours, vco, edges, refresh=True)
+        if with_latency:
+            with latency(vco):
+                direct(vco, edges, "latency", rows)
+                ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+                ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+            ours.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview", **SKIP)
+            with latency(vco):
+                ours.run(vco, edges, "up", *UP)
+            ours.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview", **SKIP)
+        rows += floor.rows + ours.rows
+    return rows
+
+
+def run_branch_shape(edges: int, workdir: Path) -> list[Row]:
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        ours = make_stack("ours", workdir, BRANCH_PROGRAM, vco, edges, 2 + 50 + 2 * edges)
+        ours.run(vco, edges, "up", *UP)
+        ours.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+        ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+        ours.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview")
+        return ours.rows
+
+
+def pick(rows: list[Row], stack: str, operation: str, *, latency: bool = False) -> list[float]:
+    return [r.seconds for r in rows if r.stack == stack and r.operation == operation and r.latency == latency]
+
+
+def ratio(numerator: list[float], denominator: list[float]) -> str:
+    """median ratio of paired runs, with min-max when there are several."""
+    if not numerator or not denominator:
+        return "-"
+    pairs = [n / d for n, d in zip(numerator, denominator, strict=False) if d]
+    if not pairs:
+        return "-"
+    text = f"{statistics.median(pairs):.2f}x"
+    return text + (f" ({min(pairs):.2f}-{max(pairs):.2f})" if len(pairs) > 1 else "")
+
+
+def summary(edges: int, rows: list[Row]) -> None:
+    these = [r for r in rows if r.edges == edges]
+    print(f"\n{edges} edges, ratios (median of paired runs, min-max):", flush=True)
+    for label, num, den in (
+        ("up / floor up", pick(these, "ours", "up"), pick(these, "floor", "up")),
+        (
+            "up / floor up (skip checkpoints)",
+            pick(these, "ours", "up (skip checkpoints)"),
+            pick(these, "floor", "up (skip checkpoints)"),
+        ),
+        ("up / direct", pick(these, "ours", "up"), pick(these, "direct", "create (4 in flight)")),
+        (
+            "no-op preview / floor",
+            pick(these, "ours", "preview (no-op)"),
+            pick(these, "floor", "preview (no-op)"),
+        ),
+        (
+            f"up (skip ckpt) +{LATENCY * 1000:.0f}ms / direct +{LATENCY * 1000:.0f}ms",
+            pick(these, "ours", "up (skip checkpoints)", latency=True),
+            pick(these, "direct", "create (4 in flight)", latency=True),
+        ),
+        (
+            f"up +{LATENCY * 1000:.0f}ms / direct +{LATENCY * 1000:.0f}ms",
+            pick(these, "ours", "up", latency=True),
+            pick(these, "direct", "create (4 in flight)", latency=True),
+        ),
+    ):
+        print(f"  {label:<45} {ratio(num, den)}", flush=True)
+    floor_up = pick(these, "floor", "up")
+    if len(floor_up) > 1:
+        print(f"  floor up spread: {min(floor_up):.1f}-{max(floor_up):.1f} s over {len(floor_up)} runs")
+
+
+def plot(rows: list[Row], path: Path) -> None:
+    """Time against N for the main lines; needs the `bench` extra (matplotlib)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    series = (
+        ("ours", "up", False, "pulumi up, our stack"),
+        ("floor", "up", False, "pulumi up, floor stack"),
+        ("ours", "up (skip checkpoints)", False, "our stack, PULUMI_SKIP_CHECKPOINTS"),
+        ("floor", "up (skip checkpoints)", False, "floor stack, PULUMI_SKIP_CHECKPOINTS"),
+        ("direct", "create (4 in flight)", False, "direct API script, 4 in flight"),
+        (
+            "ours",
+            "up (skip checkpoints)",
+            True,
+            f"our stack, skip checkpoints, +{LATENCY * 1000:.0f} ms/request",
+        ),
+        ("direct", "create (4 in flight)", True, f"direct script, +{LATENCY * 1000:.0f} ms/request"),
+        ("ours", "preview --refresh", True, f"preview --refresh, +{LATENCY * 1000:.0f} ms/request"),
+    )
+    fig, ax = plt.subplots(figsize=(8, 5))
+    sizes = sorted({r.edges for r in rows})
+    for stack, operation, slow, label in series:
+        points = [
+            (n, statistics.median(pick([r for r in rows if r.edges == n], stack, operation, latency=slow)))
+            for n in sizes
+            if pick([r for r in rows if r.edges == n], stack, operation, latency=slow)
+        ]
+        if points:
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=label)
+    ax.set_xlabel("edges")
+    ax.set_ylabel("wall time (s)")
+    ax.set_title("pulumi up of N edges against the emulator (2 cores, file backend)")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    print(f"\nplot written to {path}", flush=True)
 
 
 def main() -> None:
@@ -137,13 +385,23 @@ def main() -> None:
     )
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
     parser.add_argument("--shape", choices=["edges", "branch"], default="edges", help="what each stack holds")
+    parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
+    parser.add_argument("--no-latency", action="store_true", help="skip the runs with added latency")
+    parser.add_argument("--plot", type=Path, help="write a PNG of time against N (needs matplotlib)")
     args = parser.parse_args()
-    program = BRANCH_PROGRAM if args.shape == "branch" else PROGRAM
-    header = ("edges", "operation", "wall", "calls", "per edge", "per res.", "provider")
-    print("{:>6} {:<20} {:>10} {:>8} {:>9} {:>9} {:>9}".format(*header), flush=True)
+    print(HEADER, flush=True)
+    rows: list[Row] = []
     for edges in args.sizes:
         with tempfile.TemporaryDirectory(prefix="fleet-bench-") as tmp:
-            run(edges, Path(tmp), program)
+            if args.shape == "branch":
+                rows += run_branch_shape(edges, Path(tmp))
+            else:
+                rows += run_edges_shape(edges, Path(tmp), args.repeat, not args.no_latency)
+    if args.shape == "edges":
+        for edges in args.sizes:
+            summary(edges, rows)
+    if args.plot:
+        plot(rows, args.plot)
 
 
 if __name__ == "__main__":
