@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pulumi_velocloud  # noqa: F401  (importing registers every resource)
-from pulumi_velocloud.resources.spec import REGISTRY, ResourceSpec
+from pulumi_velocloud.mechanisms.spec import REGISTRY, ResourceSpec
 from scripts.pulumi_cli import REPO
 
 

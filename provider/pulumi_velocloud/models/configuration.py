@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
 
 
 class ConfigurationModuleV1(ApiModel):
     """A `configuration_module` as `configuration/getConfigurationModules` returns it."""
 
-    id: int
+    id: VcoId
     name: str
-    configuration_id: int | None = None
+    configuration_id: VcoId | None = None
     description: str | None = None
     data: dict[str, Any] | None = None
 
@@ -25,8 +26,8 @@ class ProfileWithModules(ApiModel):
     """A profile (enterprise or edge-specific) with its modules: `getConfiguration` with
     `modules`, or an item of `edge/getEdgeConfigurationStack` (edge-specific profile first)."""
 
-    id: int
-    logical_id: str | None = None
+    id: VcoId
+    logical_id: LogicalId | None = None
     name: str | None = None
     edge_specific: bool | int | None = None
     modules: list[ConfigurationModuleV1] = []

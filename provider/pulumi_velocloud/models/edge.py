@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
 from .profile import ProfileV1
 
@@ -9,7 +10,7 @@ from .profile import ProfileV1
 class Site(ApiModel):
     """A site as both APIs show it (v1 `site`, v2 `SiteResource`)."""
 
-    id: int | None = None
+    id: VcoId | None = None
     name: str | None = None
     contact_name: str | None = None
     contact_phone: str | None = None
@@ -26,7 +27,7 @@ class Site(ApiModel):
 
 
 class EdgeV2(ApiModel):
-    logical_id: str
+    logical_id: LogicalId
     name: str | None = None
     description: str | None = None
     serial_number: str | None = None
@@ -40,9 +41,9 @@ class EdgeV2(ApiModel):
 
 
 class EdgeV1(ApiModel):
-    id: int
-    logical_id: str
-    enterprise_id: int | None = None
+    id: VcoId
+    logical_id: LogicalId
+    enterprise_id: VcoId | None = None
     name: str | None = None
     description: str | None = None  # not in the v1 spec's edge object, but sent by Orchestrators
     serial_number: str | None = None
@@ -60,13 +61,13 @@ class EdgeV1(ApiModel):
 class EdgeRef(ApiModel):
     """An item of v1 `enterprise/getEnterpriseEdges`, enough to map a logicalId to its id."""
 
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str | None = None
 
 
 class EdgeProvisioned(ApiModel):
     """The result of v1 `edge/edgeProvision`."""
 
-    id: int
+    id: VcoId
     activation_key: str

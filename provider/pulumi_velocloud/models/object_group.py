@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
 
 
@@ -41,8 +42,8 @@ class PortGroupEntry(_Entry):
 class ObjectGroupV1(ApiModel):
     """An item of `enterprise/getObjectGroups` (the spec's `object_group`): `data` is its entries."""
 
-    id: int
-    logical_id: str | None = None
+    id: VcoId
+    logical_id: LogicalId | None = None
     name: str
     type: str | None = None
     description: str | None = None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
 
 
 class ProfileV1(ApiModel):
-    id: int
-    logical_id: str | None = None
+    id: VcoId
+    logical_id: LogicalId | None = None
     name: str
     description: str | None = None
     edge_count: int | None = None

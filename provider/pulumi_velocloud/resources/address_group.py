@@ -28,9 +28,10 @@ from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import resource_props
-from .object_group import ObjectGroupProvider
-from .spec import ResourceArgs, ResourceSpec, register
+from ..ids import LogicalId
+from ..mechanisms.declare import resource_props
+from ..mechanisms.object_group import ObjectGroupProvider
+from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
 
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -169,7 +170,9 @@ class AddressArgs(BaseModel):
 class AddressGroupArgs(ResourceArgs):
     """The inputs of an `AddressGroup`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
+    )
     name: str = Field(
         min_length=1, max_length=255, description="Group name, unique among the enterprise's address groups."
     )

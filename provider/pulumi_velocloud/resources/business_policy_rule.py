@@ -2,7 +2,7 @@
 
 The rule lives in `segments[].rules[]` of the `QOS` document (the spec's
 `QOS_business_rules`), identified by its `ruleLogicalId`; see `module_rule` and
-`module_document`. The action is rendered the way the Orchestrator's UI writes it (our
+`module_writer`. The action is rendered the way the Orchestrator's UI writes it (our
 reading of exported documents; the spec leaves `QoS`, `sla` and `routeCfg` as free objects):
 
 - `priority` (high / normal / low) -> `QoS.rxScheduler.priority` and `QoS.txScheduler.priority`
@@ -24,11 +24,11 @@ import pulumi
 from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import module_document as md
-from .base import resource_props
-from .module_rule import ModuleRuleArgs, ModuleRuleProvider
-from .rule_match import RuleMatchArgs, match_from_document, render_match
-from .spec import ResourceSpec, register
+from ..mechanisms import module_edits as me
+from ..mechanisms.declare import resource_props
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
+from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
+from ..mechanisms.spec import ResourceSpec, register
 
 BusinessPolicyMatchArgs = RuleMatchArgs
 ROUTE_POLICIES = {"auto": "auto", "multipath": "gateway", "direct": "direct", "backhaul": "backhaul"}
@@ -171,7 +171,7 @@ class BusinessPolicyRuleProvider(ModuleRuleProvider):
         "name": ("name",),
         "match": ("match",),
         "action": ("action",),
-        "position": (md.POSITION,),
+        "position": (me.POSITION,),
     }
 
     def render(self, args: Any) -> dict[str, Any]:

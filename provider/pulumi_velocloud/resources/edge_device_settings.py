@@ -22,25 +22,26 @@ from pydantic import Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
-from . import ids
-from .base import resource_options, resource_props
-from .device_settings import (
+from ..context import Connection
+from ..ids import LogicalId
+from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
+from ..mechanisms.device_settings_provider import (
     MODULE,
-    DeviceSettingsArgs,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
     plain_inputs,
     secret_inputs,
 )
+from ..mechanisms.spec import ResourceSpec, register
 from .profile_device_settings import NOTES, SECRET_OUTPUTS
-from .spec import ResourceSpec, register
 
 
 class EdgeDeviceSettingsArgs(DeviceSettingsArgs):
     """The inputs of an `EdgeDeviceSettings`."""
 
-    edge_id: str = Field(min_length=1, description="logicalId of the edge (an `Edge` id).")
+    edge_id: LogicalId = Field(min_length=1, description="logicalId of the edge (an `Edge` id).")
 
 
 class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
@@ -88,16 +89,10 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
     target_field = "edge_id"
     edge_level = True
 
-    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
-        enterprise = ids.enterprise_vco_id(client, enterprise_id)
-        edge = next(
-            (e for e in client.v1.get_enterprise_edges(enterprise) if e.logical_id == target_id), None
-        )
-        if edge is None:
-            raise NotFound(
-                f"edge {target_id} is not in enterprise {enterprise_id}", operation="getEnterpriseEdges"
-            )
-        stack = client.v1.get_edge_configuration_stack(enterprise, edge.id)
+    def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
+        enterprise = vco.ids.enterprise(enterprise_id)
+        edge = vco.client.v1.get_edge(enterprise, vco.ids.edge(enterprise, target_id))
+        stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
             raise NotFound(
                 f"edge {edge.name!r} has no edge-specific profile", operation="getEdgeConfigurationStack"
@@ -109,11 +104,13 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
             )
         return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description)
 
-    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
+    def get_document(
+        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId
+    ) -> dict[str, Any]:
         return client.v2.get_edge_device_settings(enterprise_id, target_id)
 
     def patch_document(
-        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
+        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
     ) -> None:
         client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
 

@@ -2,7 +2,7 @@
 
 The rule lives in `segments[].outbound[]` of the `firewall` document (the spec's
 `firewall_outbound_rule`), identified by its `ruleLogicalId`; see `module_rule` for the
-lifecycle and `module_document` for ownership, positions and concurrency. `action` is
+lifecycle and `module_edits` / `module_writer` for ownership, positions and concurrency. `action` is
 written as the document's `action.allow_or_deny`, whose enum has exactly the same five
 values: `allow` passes the traffic, `deny` and `drop` discard it silently, `reject` discards
 it and answers the sender (TCP reset / ICMP unreachable), `skip` ends firewall evaluation of
@@ -21,11 +21,11 @@ import pulumi
 from pulumi.dynamic import Resource
 from pydantic import BaseModel, Field
 
-from . import module_document as md
-from .base import resource_props
-from .module_rule import ModuleRuleArgs, ModuleRuleProvider
-from .rule_match import RuleMatchArgs, match_from_document, render_match
-from .spec import ResourceSpec, register
+from ..mechanisms import module_edits as me
+from ..mechanisms.declare import resource_props
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
+from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
+from ..mechanisms.spec import ResourceSpec, register
 
 FirewallAction = Literal["allow", "deny", "drop", "reject", "skip"]
 FirewallMatchArgs = RuleMatchArgs
@@ -101,7 +101,7 @@ class FirewallRuleProvider(ModuleRuleProvider):
         "match": ("match",),
         "action": ("action",),
         "logging": ("loggingEnabled",),
-        "position": (md.POSITION,),
+        "position": (me.POSITION,),
     }
 
     def render(self, args: Any) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .base import resource_props
-from .object_group import ObjectGroupProvider
-from .spec import ResourceArgs, ResourceSpec, register
+from ..ids import LogicalId
+from ..mechanisms.declare import resource_props
+from ..mechanisms.object_group import ObjectGroupProvider
+from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
 
 PROTOCOLS = {"tcp": 6, "udp": 17}
 NAMES = {number: name for name, number in PROTOCOLS.items()}
@@ -65,7 +66,9 @@ class PortArgs(BaseModel):
 class PortGroupArgs(ResourceArgs):
     """The inputs of a `PortGroup`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
+    )
     name: str = Field(
         min_length=1, max_length=255, description="Group name, unique among the enterprise's port groups."
     )

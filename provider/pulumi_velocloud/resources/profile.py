@@ -20,16 +20,21 @@ from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.declare import resource_props
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
 from ..models.profile import ProfileV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
 
 
 class ProfileArgs(ResourceArgs):
     """The inputs of a `Profile`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
+    )
     name: str = Field(min_length=1, max_length=255, description="Profile name, unique within the enterprise.")
     description: str | None = Field(None, description="Free-text description.")
 
@@ -71,9 +76,10 @@ class ProfileProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: ProfileArgs = self.args(props)
         label = f'Profile "{args.name}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             existing = _find(client, enterprise, args.name)
             if existing is not None and not args.adopt:
                 raise VcoResourceError(
@@ -88,40 +94,41 @@ class ProfileProvider(VcoProvider):
                 current = client.v1.get_configuration(enterprise, profile_id)
             else:
                 current = existing
-            olds = _outputs(args.enterprise_id, enterprise, current)
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"})) or olds
+            olds = _outputs(vco, args.enterprise_id, enterprise, current)
+            outs = self._apply(vco, olds, args.model_dump(exclude={"adopt"})) or olds
         return CreateResult(outs["logical_id"], outs)
 
-    def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+    def _apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
         """One `updateConfiguration` with the changed fields; the new outputs, or None if nothing changed."""
         changed = [f for f in self.changed_fields(olds, news) if f != "enterprise_id"]
         if not changed:
             return None
-        enterprise, profile_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_configuration(enterprise, profile_id, {f: news.get(f) for f in changed})
-        current = client.v1.get_configuration(enterprise, profile_id)
-        return _outputs(olds["enterprise_id"], enterprise, current)
+        enterprise, profile_id = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        vco.client.v1.update_configuration(enterprise, profile_id, {f: news.get(f) for f in changed})
+        current = vco.client.v1.get_configuration(enterprise, profile_id)
+        return _outputs(vco, logical_id(olds["enterprise_id"]), enterprise, current)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
+        vco = connect()
+        enterprise = vco_id(props["enterprise_vco_id"])
         with vco_errors(f'Profile "{props.get("name", id_)}"'):
             try:
-                current = client.v1.get_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+                current = vco.client.v1.get_configuration(enterprise, vco_id(props["vco_id"]))
             except NotFound:
                 return ReadResult(None, {})
-        return ReadResult(id_, _outputs(props["enterprise_id"], int(props["enterprise_vco_id"]), current))
+        return ReadResult(id_, _outputs(vco, logical_id(props["enterprise_id"]), enterprise, current))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: ProfileArgs = self.args(news)
-        client = current_client()
+        vco = connect()
         with vco_errors(f'Profile "{args.name}"'):
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
+            outs = self._apply(vco, olds, args.model_dump(exclude={"adopt"}))
         return UpdateResult(outs or {k: olds.get(k) for k in ProfileOutputs.model_fields})
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
+        client = connect().client
         with vco_errors(f'Profile "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+            client.v1.delete_configuration(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
 
 
 class Profile(Resource, module="velocloud", name="Profile"):
@@ -145,14 +152,16 @@ class Profile(Resource, module="velocloud", name="Profile"):
         super().__init__(ProfileProvider(), resource_name, props, opts)
 
 
-def _find(client: VcoClient, enterprise: int, name: str) -> ProfileV1 | None:
+def _find(client: VcoClient, enterprise: VcoId, name: str) -> ProfileV1 | None:
     matches = [p for p in client.v1.get_enterprise_configurations(enterprise) if p.name == name]
     return matches[0] if matches else None
 
 
-def _outputs(enterprise_id: str, enterprise_vco_id: int, current: ProfileV1) -> dict[str, Any]:
+def _outputs(
+    vco: Connection, enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: ProfileV1
+) -> dict[str, Any]:
     if current.logical_id:
-        ids.remember_profile(current_client(), current.logical_id, current.id)
+        vco.ids.remember_profile(current.logical_id, current.id)
     return {
         "logical_id": current.logical_id,
         "vco_id": current.id,

@@ -19,24 +19,27 @@ from pydantic import Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
-from . import ids
-from .base import resource_options, resource_props
-from .device_settings import (
+from ..context import Connection
+from ..ids import LogicalId
+from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
+from ..mechanisms.device_settings_provider import (
     MODULE,
-    DeviceSettingsArgs,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
     plain_inputs,
     secret_inputs,
 )
-from .spec import ResourceSpec, register
+from ..mechanisms.spec import ResourceSpec, register
 
 
 class ProfileDeviceSettingsArgs(DeviceSettingsArgs):
     """The inputs of a `ProfileDeviceSettings`."""
 
-    profile_id: str = Field(min_length=1, description="logicalId of the enterprise profile (a `Profile` id).")
+    profile_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise profile (a `Profile` id)."
+    )
 
 
 class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
@@ -109,10 +112,10 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
     target_field = "profile_id"
     edge_level = False
 
-    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
-        enterprise = ids.enterprise_vco_id(client, enterprise_id)
-        profile_id = ids.profile_vco_id(client, enterprise, target_id)
-        profile = client.v1.get_configuration_with_modules(enterprise, profile_id)
+    def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
+        enterprise = vco.ids.enterprise(enterprise_id)
+        profile_id = vco.ids.profile(enterprise, target_id)
+        profile = vco.client.v1.get_configuration_with_modules(enterprise, profile_id)
         module = profile.module(MODULE)
         if module is None:
             raise NotFound(
@@ -120,11 +123,13 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
             )
         return Target(enterprise, profile.name or str(profile.id), profile.id, module.id, module.description)
 
-    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
+    def get_document(
+        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId
+    ) -> dict[str, Any]:
         return client.v2.get_profile_device_settings(enterprise_id, target_id)
 
     def patch_document(
-        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
+        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
     ) -> None:
         client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
 

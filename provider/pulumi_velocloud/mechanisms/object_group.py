@@ -21,9 +21,11 @@ from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 
 from ..client import VcoClient
 from ..client.errors import NotFound
+from ..context import connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, vco_errors
+from .errors import VcoResourceError, vco_errors
+from .provider_base import VcoProvider
 
 
 class ObjectGroupProvider(VcoProvider):
@@ -68,9 +70,10 @@ class ObjectGroupProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
         label = self._label(args.name)
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             groups = client.v1.get_object_groups(enterprise, type=self.group_type)
             existing = next((g for g in groups if g.name.casefold() == args.name.casefold()), None)
             if existing is not None and not args.adopt:
@@ -105,43 +108,47 @@ class ObjectGroupProvider(VcoProvider):
             fields["description"] = args.description or ""
         if self.entries_field in changed:
             fields["data"] = self.wire_entries(getattr(args, self.entries_field))
-        enterprise, vco_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_object_group(enterprise, vco_id, fields)
-        return self._outputs(olds["enterprise_id"], enterprise, self._get(client, enterprise, vco_id))
+        enterprise, group = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        client.v1.update_object_group(enterprise, group, fields)
+        return self._outputs(
+            logical_id(olds["enterprise_id"]), enterprise, self._get(client, enterprise, group)
+        )
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
-        enterprise = int(props["enterprise_vco_id"])
+        client = connect().client
+        enterprise = vco_id(props["enterprise_vco_id"])
         with vco_errors(self._label(props.get("name", id_))):
             try:
-                current = self._get(client, enterprise, int(props["vco_id"]))
+                current = self._get(client, enterprise, vco_id(props["vco_id"]))
             except NotFound:
                 return ReadResult(None, {})
-        return ReadResult(id_, self._outputs(props["enterprise_id"], enterprise, current))
+        return ReadResult(id_, self._outputs(logical_id(props["enterprise_id"]), enterprise, current))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        client = current_client()
+        client = connect().client
         with vco_errors(self._label(news.get("name", id_))):
             outs = self._apply(client, olds, news)
         return UpdateResult(outs or {k: olds.get(k) for k in self.spec.outputs.model_fields})
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         """Delete the group; one a profile's rules still use is refused, naming the profiles."""
-        client = current_client()
+        client = connect().client
         with vco_errors(self._label(props.get("name", id_))), contextlib.suppress(NotFound):
-            client.v1.delete_object_group(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+            client.v1.delete_object_group(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _get(self, client: VcoClient, enterprise: int, vco_id: int) -> ObjectGroupV1:
-        for group in client.v1.get_object_groups(enterprise, id=vco_id):
-            if group.id == vco_id and group.type in (None, self.group_type):
+    def _get(self, client: VcoClient, enterprise: VcoId, group_id: VcoId) -> ObjectGroupV1:
+        for group in client.v1.get_object_groups(enterprise, id=group_id):
+            if group.id == group_id and group.type in (None, self.group_type):
                 return group
         raise NotFound(
-            f"enterprise {enterprise} has no {self.group_type} {vco_id}", operation="getObjectGroups"
+            f"enterprise {enterprise} has no {self.group_type} {group_id}", operation="getObjectGroups"
         )
 
-    def _outputs(self, enterprise_id: str, enterprise_vco_id: int, current: ObjectGroupV1) -> dict[str, Any]:
+    def _outputs(
+        self, enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: ObjectGroupV1
+    ) -> dict[str, Any]:
         return {
             "logical_id": current.logical_id,
             "vco_id": current.id,
