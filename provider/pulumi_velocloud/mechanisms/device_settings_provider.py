@@ -363,30 +363,3 @@ def _outputs(
         "secret_values": {p: v for p, v in found.items() if is_secret(p, v)},
         "snapshot": snapshot.to_json(),
     }
-
-
-def secret_inputs(props: dict[str, Any]) -> dict[str, Any]:
-    """Inputs with the secret-bearing sections wrapped as Pulumi secrets (encrypted in state)."""
-    import pulumi
-
-    out = dict(props)
-    for name in ("snmp",):
-        if out.get(name) is not None:
-            out[name] = pulumi.Output.secret(out[name])
-    for name in ("extra", "segments"):  # raw sections may carry any secret: always encrypted
-        if out.get(name) is not None:
-            out[name] = pulumi.Output.secret(out[name])
-    return out
-
-
-def plain_inputs(props: dict[str, Any]) -> dict[str, Any]:
-    """Typed section models in the inputs as plain dicts (what Pulumi can serialise)."""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, BaseModel):
-            return value.model_dump(exclude_none=True)
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value
-
-    return {k: plain(v) for k, v in props.items()}

@@ -37,6 +37,7 @@ class ResourceSpec:
     replace_on_change: frozenset[str] = frozenset()
     server_defaulted: frozenset[str] = frozenset()
     secret_outputs: frozenset[str] = frozenset()
+    secret_inputs: frozenset[str] = frozenset()  # kept as Pulumi secrets from the program on
     delete_before_replace: bool = False
     notes: tuple[str, ...] = field(default=())
 
@@ -56,6 +57,7 @@ class ResourceSpec:
             "deleteBeforeReplace": self.delete_before_replace,
             "serverDefaulted": sorted(self.server_defaulted),
             "secretOutputs": sorted(self.secret_outputs),
+            "secretInputs": sorted(self.secret_inputs),
             "inputs": self.args.model_json_schema(),
             "outputs": self.outputs.model_json_schema(),
             "example": self.example,

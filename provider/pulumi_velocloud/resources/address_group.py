@@ -24,12 +24,11 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..ids import LogicalId
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.object_group import ObjectGroupProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
 
@@ -242,28 +241,13 @@ class AddressGroupProvider(ObjectGroupProvider):
         return address_key(entry)
 
 
-class AddressGroup(Resource, module="velocloud", name="AddressGroup"):
+class AddressGroup(VcoResource[AddressGroupArgs], provider=AddressGroupProvider):
     """An address group. Its Pulumi id (and `logical_id`) is what firewall rules reference."""
 
     logical_id: pulumi.Output[str]
     vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     addresses: pulumi.Output[list[dict[str, Any]]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: AddressGroupArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an address group: `AddressGroup("servers", enterprise_id=..., addresses=[...])`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("addresses"), list):
-            props["addresses"] = [
-                e.model_dump(exclude_none=True) if isinstance(e, BaseModel) else e for e in props["addresses"]
-            ]
-        super().__init__(AddressGroupProvider(), resource_name, props, opts)
 
 
 def _wire(entry: AddressArgs) -> dict[str, Any]:

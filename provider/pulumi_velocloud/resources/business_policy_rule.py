@@ -21,11 +21,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..mechanisms import module_edits as me
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
 from ..mechanisms.spec import ResourceSpec, register
@@ -184,23 +183,9 @@ class BusinessPolicyRuleProvider(ModuleRuleProvider):
         }
 
 
-class BusinessPolicyRule(Resource, module="velocloud", name="BusinessPolicyRule"):
+class BusinessPolicyRule(VcoResource[BusinessPolicyRuleArgs], provider=BusinessPolicyRuleProvider):
     """One business policy. Its Pulumi id is the rule's `ruleLogicalId`."""
 
     rule_logical_id: pulumi.Output[str]
     segment_id: pulumi.Output[int]
     rule: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: BusinessPolicyRuleArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a policy: `BusinessPolicyRule("voice", enterprise_id=..., profile_id=..., ...)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        for field in ("match", "action"):
-            if isinstance(props.get(field), BaseModel):
-                props[field] = props[field].model_dump(exclude_none=True)
-        super().__init__(BusinessPolicyRuleProvider(), resource_name, props, opts)

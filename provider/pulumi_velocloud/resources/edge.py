@@ -18,7 +18,7 @@ import contextlib
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
@@ -26,7 +26,7 @@ from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
-from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -264,7 +264,7 @@ class EdgeProvider(VcoProvider):
             client.v2.delete_edge(logical_id(props["enterprise_id"]), logical_id(id_))
 
 
-class Edge(Resource, module="velocloud", name="Edge"):
+class Edge(VcoResource[EdgeArgs], provider=EdgeProvider):
     """An SD-WAN edge. Its Pulumi id is the edge `logicalId`; `activation_key` is a secret."""
 
     logical_id: pulumi.Output[str]
@@ -274,19 +274,6 @@ class Edge(Resource, module="velocloud", name="Edge"):
     activation_state: pulumi.Output[str]
     edge_state: pulumi.Output[str]
     software_version: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EdgeArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an edge: `Edge("nyc-01", enterprise_id=..., profile_id=..., model_number=...)`"""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("site"), SiteArgs):
-            props["site"] = props["site"].model_dump(exclude_none=True)
-        super().__init__(EdgeProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _site_body(site: SiteArgs) -> dict[str, Any]:

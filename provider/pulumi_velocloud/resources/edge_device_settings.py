@@ -17,25 +17,22 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import Connection
 from ..ids import LogicalId
-from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
 from ..mechanisms.device_settings_provider import (
     MODULE,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    plain_inputs,
-    secret_inputs,
 )
 from ..mechanisms.spec import ResourceSpec, register
-from .profile_device_settings import NOTES, SECRET_OUTPUTS
+from .profile_device_settings import NOTES, SECRET_INPUTS, SECRET_OUTPUTS
 
 
 class EdgeDeviceSettingsArgs(DeviceSettingsArgs):
@@ -58,6 +55,7 @@ SPEC = register(
         natural_key=("enterprise_id", "edge_id"),
         replace_on_change=frozenset({"enterprise_id", "edge_id"}),
         secret_outputs=SECRET_OUTPUTS,
+        secret_inputs=SECRET_INPUTS,
         delete_before_replace=True,
         fixture={
             "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
@@ -115,20 +113,9 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
         client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
 
 
-class EdgeDeviceSettings(Resource, module="velocloud", name="EdgeDeviceSettings"):
+class EdgeDeviceSettings(VcoResource[EdgeDeviceSettingsArgs], provider=EdgeDeviceSettingsProvider):
     """An edge's own device settings that this stack manages. Its Pulumi id is the edge logicalId."""
 
     edge_id: pulumi.Output[str]
     managed_paths: pulumi.Output[list[str]]
     values: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EdgeDeviceSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an edge's device settings: `EdgeDeviceSettings("s", enterprise_id=..., edge_id=...)`."""
-        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        super().__init__(EdgeDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

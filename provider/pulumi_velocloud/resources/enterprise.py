@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 from pydantic.alias_generators import to_camel
 
@@ -23,7 +23,7 @@ from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -227,7 +227,7 @@ class EnterpriseProvider(VcoProvider):
             client.v2.delete_enterprise(logical_id(id_))
 
 
-class Enterprise(Resource, module="velocloud", name="Enterprise"):
+class Enterprise(VcoResource[EnterpriseArgs], provider=EnterpriseProvider):
     """A VCO customer (enterprise). Its Pulumi id is the enterprise `logicalId`."""
 
     logical_id: pulumi.Output[str]
@@ -237,22 +237,6 @@ class Enterprise(Resource, module="velocloud", name="Enterprise"):
     account_number: pulumi.Output[str]
     gateway_pool_id: pulumi.Output[str]
     operator_profile_id: pulumi.Output[str]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EnterpriseArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an enterprise: `Enterprise("acme", name="ACME Corp", description=...)`.
-
-        Inputs are the fields of `EnterpriseArgs` (keyword arguments, or one `EnterpriseArgs`);
-        they may be plain values or Pulumi Outputs.
-        """
-        super().__init__(
-            EnterpriseProvider(), resource_name, resource_props(SPEC, resource_name, args, kwargs), opts
-        )
 
 
 def _outputs(

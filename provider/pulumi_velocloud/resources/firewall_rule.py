@@ -18,11 +18,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, Field
 
 from ..mechanisms import module_edits as me
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
 from ..mechanisms.spec import ResourceSpec, register
@@ -121,22 +120,9 @@ class FirewallRuleProvider(ModuleRuleProvider):
         }
 
 
-class FirewallRule(Resource, module="velocloud", name="FirewallRule"):
+class FirewallRule(VcoResource[FirewallRuleArgs], provider=FirewallRuleProvider):
     """One outbound firewall rule. Its Pulumi id is the rule's `ruleLogicalId`."""
 
     rule_logical_id: pulumi.Output[str]
     segment_id: pulumi.Output[int]
     rule: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: FirewallRuleArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a rule: `FirewallRule("web", enterprise_id=..., profile_id=..., name=..., ...)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("match"), BaseModel):
-            props["match"] = props["match"].model_dump(exclude_none=True)
-        super().__init__(FirewallRuleProvider(), resource_name, props, opts)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field, model_validator
 
 from ..client.errors import NotFound
@@ -23,7 +23,7 @@ from ..context import connect
 from ..ids import LogicalId
 from ..mechanisms import module_edits as me
 from ..mechanisms import module_writer as mw
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -155,20 +155,9 @@ def _outputs(props: dict[str, Any], target: mw.ModuleTarget, doc: me.Document) -
     }
 
 
-class FirewallSettings(Resource, module="velocloud", name="FirewallSettings"):
+class FirewallSettings(VcoResource[FirewallSettingsArgs], provider=FirewallSettingsProvider):
     """The firewall switches of a profile or an edge."""
 
     enabled: pulumi.Output[bool | None]
     stateful: pulumi.Output[bool | None]
     logging: pulumi.Output[bool | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: FirewallSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare the switches: `FirewallSettings("fw", enterprise_id=..., profile_id=..., enabled=True)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(FirewallSettingsProvider(), resource_name, props, opts)

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..ids import LogicalId
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.object_group import ObjectGroupProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
 
@@ -147,28 +146,13 @@ class PortGroupProvider(ObjectGroupProvider):
         return port_key(entry)
 
 
-class PortGroup(Resource, module="velocloud", name="PortGroup"):
+class PortGroup(VcoResource[PortGroupArgs], provider=PortGroupProvider):
     """A port group. Its Pulumi id (and `logical_id`) is what firewall rules reference."""
 
     logical_id: pulumi.Output[str]
     vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     ports: pulumi.Output[list[dict[str, Any]]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: PortGroupArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a port group: `PortGroup("web", enterprise_id=..., ports=[{"protocol": "tcp", ...}])`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("ports"), list):
-            props["ports"] = [
-                e.model_dump(exclude_none=True) if isinstance(e, BaseModel) else e for e in props["ports"]
-            ]
-        super().__init__(PortGroupProvider(), resource_name, props, opts)
 
 
 def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:

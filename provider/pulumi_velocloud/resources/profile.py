@@ -15,14 +15,14 @@ import contextlib
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -131,7 +131,7 @@ class ProfileProvider(VcoProvider):
             client.v1.delete_configuration(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
 
 
-class Profile(Resource, module="velocloud", name="Profile"):
+class Profile(VcoResource[ProfileArgs], provider=ProfileProvider):
     """An enterprise configuration profile. Its Pulumi id is the profile `logicalId`."""
 
     logical_id: pulumi.Output[str]
@@ -139,17 +139,6 @@ class Profile(Resource, module="velocloud", name="Profile"):
     enterprise_vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     description: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: ProfileArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a profile: `Profile("branch", enterprise_id=acme.id, name="Branch")`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(ProfileProvider(), resource_name, props, opts)
 
 
 def _find(client: VcoClient, enterprise: VcoId, name: str) -> ProfileV1 | None:

@@ -14,22 +14,19 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import Connection
 from ..ids import LogicalId
-from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
 from ..mechanisms.device_settings_provider import (
     MODULE,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    plain_inputs,
-    secret_inputs,
 )
 from ..mechanisms.spec import ResourceSpec, register
 
@@ -47,6 +44,8 @@ class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
 
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
+# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret.
+SECRET_INPUTS = frozenset({"snmp", "extra", "segments"})
 NOTES = (
     "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
     "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
@@ -74,6 +73,7 @@ SPEC = register(
         natural_key=("enterprise_id", "profile_id"),
         replace_on_change=frozenset({"enterprise_id", "profile_id"}),
         secret_outputs=SECRET_OUTPUTS,
+        secret_inputs=SECRET_INPUTS,
         delete_before_replace=True,
         fixture={
             "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
@@ -134,20 +134,9 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
         client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
 
 
-class ProfileDeviceSettings(Resource, module="velocloud", name="ProfileDeviceSettings"):
+class ProfileDeviceSettings(VcoResource[ProfileDeviceSettingsArgs], provider=ProfileDeviceSettingsProvider):
     """The device settings of a profile that this stack manages. Its Pulumi id is the profile logicalId."""
 
     profile_id: pulumi.Output[str]
     managed_paths: pulumi.Output[list[str]]
     values: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: ProfileDeviceSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a profile's settings: `ProfileDeviceSettings("s", enterprise_id=..., profile_id=...)`."""
-        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        super().__init__(ProfileDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

@@ -19,14 +19,14 @@ import logging
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import connect
 from ..ids import LogicalId, VcoId, as_int, logical_id, vco_id
-from ..mechanisms.declare import resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -181,7 +181,7 @@ class NetworkSegmentProvider(VcoProvider):
             )
 
 
-class NetworkSegment(Resource, module="velocloud", name="NetworkSegment"):
+class NetworkSegment(VcoResource[NetworkSegmentArgs], provider=NetworkSegmentProvider):
     """A network segment. Its Pulumi id is the segment `logicalId`; `segment_id` is what rules reference."""
 
     logical_id: pulumi.Output[str]
@@ -191,17 +191,6 @@ class NetworkSegment(Resource, module="velocloud", name="NetworkSegment"):
     type: pulumi.Output[str]
     service_vlan: pulumi.Output[int | None]
     description: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: NetworkSegmentArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a segment: `NetworkSegment("pci", enterprise_id=acme.id, name="PCI", type="CDE")`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(NetworkSegmentProvider(), resource_name, props, opts)
 
 
 def _data(

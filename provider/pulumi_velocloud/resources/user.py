@@ -26,14 +26,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..client.errors import NotFound
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
-from ..mechanisms.declare import resource_options, resource_props
+from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider, is_unknown
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -58,9 +58,7 @@ class EnterpriseUserArgs(ResourceArgs):
         description="Role name as `role/getUserTypeRoles` lists it for enterprise users, e.g. "
         "'Enterprise Superuser', 'Enterprise Standard Admin', 'Enterprise Support', 'Enterprise Read Only'.",
     )
-    password: SecretStr = Field(
-        description=f"Login password, at least {PASSWORD_MIN} characters (secret: kept as a Pulumi secret)."
-    )
+    password: SecretStr = Field(description=f"Login password, at least {PASSWORD_MIN} characters.")
     first_name: str | None = Field(None, description="First name.")
     last_name: str | None = Field(None, description="Last name.")
     email: str | None = Field(
@@ -105,6 +103,7 @@ SPEC = register(
         replace_on_change=frozenset({"enterprise_id", "username"}),
         server_defaulted=frozenset({"email"}),
         secret_outputs=frozenset({"password", "password_fingerprint"}),
+        secret_inputs=frozenset({"password"}),
         delete_before_replace=True,  # usernames are unique in the whole Orchestrator
         fixture={
             "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
@@ -263,7 +262,7 @@ class EnterpriseUserProvider(VcoProvider):
             client.v1.delete_enterprise_user(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
 
 
-class EnterpriseUser(Resource, module="velocloud", name="EnterpriseUser"):
+class EnterpriseUser(VcoResource[EnterpriseUserArgs], provider=EnterpriseUserProvider):
     """A user of an enterprise. `password` is always kept as a Pulumi secret and never output."""
 
     vco_id: pulumi.Output[int]
@@ -271,22 +270,6 @@ class EnterpriseUser(Resource, module="velocloud", name="EnterpriseUser"):
     role: pulumi.Output[str]
     role_id: pulumi.Output[int]
     password_modified: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EnterpriseUserArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a user: `EnterpriseUser("ops", enterprise_id=..., username=..., role=..., password=...)`"""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        password = props.get("password")
-        if isinstance(password, SecretStr):
-            password = password.get_secret_value()
-        if password is not None:
-            props["password"] = pulumi.Output.secret(password)
-        super().__init__(EnterpriseUserProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _fingerprint(password: SecretStr | str) -> str:
