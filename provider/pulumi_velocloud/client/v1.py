@@ -1,4 +1,9 @@
-"""v1 portal operations (`POST /portal/rest/<group>/<method>`), one method per operation."""
+"""v1 portal operations (`POST /portal/rest/<group>/<method>`), one method per operation.
+
+Methods are named after the API's operations (`get_configuration` is `configuration/getConfiguration`);
+their parameters and results use the provider's names: a *profile* is what the API calls a
+configuration (`profile_id` is sent as `configurationId` or `id`). Numeric ids are `VcoId`s.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..ids import VcoId
-from ..models.configuration import ConfigurationModuleV1, ProfileWithModules
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
-from ..models.profile import ProfileV1
+from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
 from ..models.segment import Inserted, NetworkSegmentV1
 from ..models.user import EnterpriseUserV1, RoleV1
 from .errors import NotFound
@@ -121,22 +125,20 @@ class V1Api:
 
         return create_once(create, find, what=f"profile {name!r}")
 
-    def get_configuration(self, enterprise_id: VcoId, configuration_id: VcoId) -> ProfileV1:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id}
+    def get_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> ProfileV1:
+        params = {"enterpriseId": enterprise_id, "id": profile_id}
         result = self.call("configuration/getConfiguration", params)
         if not result:
-            raise NotFound(f"profile {configuration_id} not found", operation="getConfiguration")
+            raise NotFound(f"profile {profile_id} not found", operation="getConfiguration")
         return ProfileV1.model_validate(result)
 
-    def update_configuration(
-        self, enterprise_id: VcoId, configuration_id: VcoId, update: dict[str, Any]
-    ) -> int:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id, "_update": update}
-        return self._rows("configuration/updateConfiguration", params, f"profile {configuration_id}")
+    def update_configuration(self, enterprise_id: VcoId, profile_id: VcoId, update: dict[str, Any]) -> int:
+        params = {"enterpriseId": enterprise_id, "id": profile_id, "_update": update}
+        return self._rows("configuration/updateConfiguration", params, f"profile {profile_id}")
 
-    def delete_configuration(self, enterprise_id: VcoId, configuration_id: VcoId) -> int:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id}
-        return self._rows("configuration/deleteConfiguration", params, f"profile {configuration_id}")
+    def delete_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "id": profile_id}
+        return self._rows("configuration/deleteConfiguration", params, f"profile {profile_id}")
 
     # -- edges -----------------------------------------------------------------------
 
@@ -292,33 +294,31 @@ class V1Api:
 
     # -- configuration modules -------------------------------------------------------
 
-    def get_configuration_with_modules(
-        self, enterprise_id: VcoId, configuration_id: VcoId
-    ) -> ProfileWithModules:
+    def get_configuration_with_modules(self, enterprise_id: VcoId, profile_id: VcoId) -> ProfileWithModules:
         """A profile with its modules (`configuration/getConfiguration` with `modules`)."""
-        params = {"enterpriseId": enterprise_id, "id": configuration_id, "with": ["modules"]}
+        params = {"enterpriseId": enterprise_id, "id": profile_id, "with": ["modules"]}
         result = self.call("configuration/getConfiguration", params)
         if not result:
-            raise NotFound(f"configuration {configuration_id} not found", operation="getConfiguration")
+            raise NotFound(f"profile {profile_id} not found", operation="getConfiguration")
         return ProfileWithModules.model_validate(result)
 
     def get_configuration_modules(
         self,
         enterprise_id: VcoId,
-        configuration_id: VcoId,
+        profile_id: VcoId,
         modules: list[str] | None = None,
         *,
         with_data: bool = True,
-    ) -> list[ConfigurationModuleV1]:
+    ) -> list[ProfileModuleV1]:
         """The modules of a profile (only those named in `modules` when given); `with_data=False`
         leaves their documents out (`noData`)."""
-        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": configuration_id}
+        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": profile_id}
         if modules is not None:
             params["modules"] = modules
         if not with_data:
             params["noData"] = True
         result = self.call("configuration/getConfigurationModules", params)
-        return [ConfigurationModuleV1.model_validate(m) for m in result or []]
+        return [ProfileModuleV1.model_validate(m) for m in result or []]
 
     def update_configuration_module(
         self, enterprise_id: VcoId, module_id: VcoId, update: dict[str, Any]

@@ -119,25 +119,12 @@ class V2Api:
         path = self._device_settings_path(enterprise_id, "edges", edge_id)
         return dict(self._session.call("GET", path, operation="getEdgeProfileDeviceSettings").json())
 
-    def replace_profile_device_settings(
-        self, enterprise_id: LogicalId, profile_id: LogicalId, body: dict[str, Any]
-    ) -> dict[str, Any]:
-        """PUT a profile's device settings and wait for the asynchronous operation to end."""
-        path = self._device_settings_path(enterprise_id, "profiles", profile_id)
-        return self._write_and_wait("PUT", path, body, "replaceEnterpriseProfileDeviceSettings")
-
     def update_profile_device_settings(
         self, enterprise_id: LogicalId, profile_id: LogicalId, patch: list[dict[str, Any]]
     ) -> dict[str, Any]:
         """PATCH (JSON Patch) a profile's device settings and wait for the operation to end."""
         path = self._device_settings_path(enterprise_id, "profiles", profile_id)
         return self._write_and_wait("PATCH", path, patch, "updateEnterpriseProfileDeviceSettings")
-
-    def replace_edge_device_settings(
-        self, enterprise_id: LogicalId, edge_id: LogicalId, body: dict[str, Any]
-    ) -> dict[str, Any]:
-        path = self._device_settings_path(enterprise_id, "edges", edge_id)
-        return self._write_and_wait("PUT", path, body, "replaceEdgeProfileDeviceSettings")
 
     def update_edge_device_settings(
         self, enterprise_id: LogicalId, edge_id: LogicalId, patch: list[dict[str, Any]]

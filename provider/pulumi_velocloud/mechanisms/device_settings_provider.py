@@ -89,7 +89,7 @@ class DeviceSettingsOutputs(BaseModel):
     target_name: str = Field(description="Name of the profile or edge.")
     enterprise_vco_id: int
     configuration_vco_id: int = Field(
-        description="Numeric id of the profile holding the deviceSettings module."
+        description="Numeric id of the profile (API: configuration) holding the deviceSettings module."
     )
     module_vco_id: int = Field(
         description="Numeric id of the deviceSettings module (its description holds the claim)."
@@ -322,11 +322,9 @@ class DeviceSettingsProvider(VcoProvider):
             log.warning("%s: could not undo a half-finished create: %s", label, exc)
 
     def _release(self, client: VcoClient, props: Mapping[str, Any]) -> None:
-        enterprise, configuration = vco_id(props["enterprise_vco_id"]), vco_id(props["configuration_vco_id"])
+        enterprise, profile = vco_id(props["enterprise_vco_id"]), vco_id(props["configuration_vco_id"])
         try:
-            modules = client.v1.get_configuration_modules(
-                enterprise, configuration, [MODULE], with_data=False
-            )
+            modules = client.v1.get_configuration_modules(enterprise, profile, [MODULE], with_data=False)
         except NotFound:
             return
         module = next((m for m in modules if m.id == vco_id(props["module_vco_id"])), None)

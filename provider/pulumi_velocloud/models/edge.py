@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..ids import LogicalId, VcoId
 from .base import ApiModel
 from .profile import ProfileV1
@@ -55,7 +57,7 @@ class EdgeV1(ApiModel):
     software_version: str | None = None
     ha_state: str | None = None
     site: Site | None = None
-    configuration: ProfileV1 | None = None
+    profile: ProfileV1 | None = Field(None, alias="configuration")  # API: the edge's configuration
 
 
 class EdgeRef(ApiModel):

@@ -216,7 +216,7 @@ class EdgeProvider(VcoProvider):
         description = edge.description
         if "description" not in edge.model_fields_set:
             description = vco.client.v2.get_enterprise_edge(enterprise_id, edge_id).description
-        profile_id = edge.configuration.logical_id if edge.configuration else None
+        profile_id = edge.profile.logical_id if edge.profile else None
         return _outputs_from(enterprise_id, enterprise, edge, description, profile_id)
 
     def _apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import pulumi
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..ids import LogicalId
+from ..ids import LogicalId, as_int
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.object_group import ObjectGroupProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
@@ -43,8 +43,7 @@ class PortArgs(BaseModel):
     def _protocol(cls, value: Any) -> Any:
         if isinstance(value, bool):
             return value
-        if isinstance(value, float) and value.is_integer():  # Pulumi hands numbers over as floats
-            value = int(value)
+        value = as_int(value)  # Pulumi hands numbers over as floats
         if isinstance(value, int) and value in NAMES:
             return NAMES[value]
         if isinstance(value, str) and value.strip().casefold() in PROTOCOLS:
@@ -157,11 +156,9 @@ class PortGroup(VcoResource[PortGroupArgs], provider=PortGroupProvider):
 
 def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:
     """The canonical form of an entry in input (`protocol`) or API (`proto`) form."""
-    proto = entry.get("proto", entry.get("protocol"))
+    proto = as_int(entry.get("proto", entry.get("protocol")))
     if isinstance(proto, str):
         proto = PROTOCOLS.get(proto.strip().casefold(), proto)
-    elif isinstance(proto, float) and proto.is_integer():
-        proto = int(proto)
     low = int(entry["port_low"])
     high = entry.get("port_high")
     return (proto, low, low if high is None else int(high))

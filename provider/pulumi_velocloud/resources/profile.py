@@ -6,7 +6,7 @@ read is `getConfiguration`, update `updateConfiguration`, delete `deleteConfigur
 The natural key is the name within the enterprise.
 
 Not implemented yet: cloning from a profile other than the enterprise template, network-
-based profiles, the profile's modules (see the configuration resources).
+based profiles, the profile's modules (see the device-settings and rule resources).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class ProfileArgs(ResourceArgs):
 
 class ProfileOutputs(BaseModel):
     logical_id: str = Field(description="The profile logicalId (also the Pulumi id).")
-    vco_id: int = Field(description="The numeric configuration id of the v1 API.")
+    vco_id: int = Field(description="The numeric profile id of the v1 API (its configuration id).")
     enterprise_id: str
     enterprise_vco_id: int
     name: str
