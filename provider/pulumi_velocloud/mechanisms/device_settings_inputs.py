@@ -14,10 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..ids import LogicalId
 from . import managed_paths as mp
 from .device_settings_mapping import fragments
-from .spec import ResourceArgs
+from .spec import EnterpriseId, ResourceArgs
 
 # Top-level sections of a v2 deviceSettings document (`BaseDeviceSettings`) and of a segment entry.
 TOP_LEVEL = frozenset(
@@ -312,9 +311,7 @@ class SoftwareUpdateArgs(_Section):
 class DeviceSettingsArgs(ResourceArgs):
     """The inputs both device-settings resources share (everything but the target)."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
+    enterprise_id: EnterpriseId
     lan_networks: list[LanNetworkArgs] | None = Field(None, description="LAN networks (VLANs), by VLAN id.")
     routed_interfaces: list[RoutedInterfaceArgs] | None = Field(
         None, description="Routed interfaces, by name."

@@ -38,11 +38,32 @@ from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
 from .errors import VcoResourceError, vco_errors
 from .provider_base import VcoProvider, is_unknown
+from .spec import ResourceSpec
 
 log = logging.getLogger(__name__)
 
 MODULE = "deviceSettings"
 CLAIM_PREFIX = "pulumi-velocloud:"
+
+SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
+# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret.
+SECRET_INPUTS = frozenset({"snmp", "extra", "segments"})
+NOTES = (
+    "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
+    "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
+    "reported as drift nor overwritten.",
+    "Destroying restores every managed key to the value it had before the resource took it over and "
+    "removes keys that did not exist, so the profile gets back its previous, working settings.",
+    "One resource per profile: a second one fails unless adopt=True (a claim is kept in the description "
+    "of the profile's deviceSettings module).",
+    "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
+    "ERROR the resource fails with the VCO's message and nothing is changed.",
+    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
+    "are in the secret output `secret_values`.",
+    "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
+    "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
+    "providers are referenced by the enterprise DNS service's name.",
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +123,34 @@ class DeviceSettingsOutputs(BaseModel):
     values: dict[str, Any] = Field(description="Current value of each managed path that holds no secret.")
     secret_values: dict[str, Any] = Field(description="Current value of each managed path holding a secret.")
     snapshot: dict[str, Any] = Field(description="What the managed paths held before (restored on delete).")
+
+
+def device_settings_spec(
+    *,
+    name: str,
+    target_field: str,
+    summary: str,
+    args: type[DeviceSettingsArgs],
+    outputs: type[DeviceSettingsOutputs],
+    fixture: dict[str, Any],
+    example: str,
+    notes: tuple[str, ...] = (),
+) -> ResourceSpec:
+    """The spec of a device-settings resource: what both share, with their target field named."""
+    return ResourceSpec(
+        name=name,
+        summary=summary,
+        args=args,
+        outputs=outputs,
+        natural_key=("enterprise_id", target_field),
+        replace_on_change=frozenset({"enterprise_id", target_field}),
+        secret_outputs=SECRET_OUTPUTS,
+        secret_inputs=SECRET_INPUTS,
+        delete_before_replace=True,
+        fixture=fixture,
+        example=example,
+        notes=(*NOTES, *notes),
+    )
 
 
 class DeviceSettingsProvider(VcoProvider):
@@ -183,21 +232,21 @@ class DeviceSettingsProvider(VcoProvider):
                     "or set adopt=True to take them over (then remove the other one from its stack with "
                     "`pulumi state delete`)"
                 )
+            document = _Document(self, client, args.enterprise_id, target_id, label)
             written = False
             try:
-                current = self.get_document(client, args.enterprise_id, target_id)
                 snapshot = mp.Snapshot()
                 wanted = desired_paths(args, edge=self.edge_level)
-                self._write(client, args.enterprise_id, target_id, label, current, wanted, snapshot)
+                document.write(document.read(), wanted, snapshot)
                 written = True
                 client.v1.update_configuration_module(
                     target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
                 )
-                after = self.get_document(client, args.enterprise_id, target_id)
+                after = document.read()
             except BaseException:
                 _claims().drop(target_id)
                 if written:  # Pulumi will not record this resource: undo what it changed
-                    self._undo_create(client, args.enterprise_id, target_id, label, target, snapshot)
+                    _undo_create(document, target, snapshot)
                 raise
         base = {
             "enterprise_id": args.enterprise_id,
@@ -211,57 +260,11 @@ class DeviceSettingsProvider(VcoProvider):
         }
         return CreateResult(target_id, _outputs(base, list(wanted), snapshot, after))
 
-    def _write(
-        self,
-        client: VcoClient,
-        enterprise_id: LogicalId,
-        target_id: LogicalId,
-        label: str,
-        current: dict[str, Any],
-        wanted: dict[str, Any],
-        snapshot: mp.Snapshot,
-    ) -> None:
-        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it."""
-        target = copy.deepcopy(current)
-        mp.restore(target, snapshot, mp.unmanaged_records(snapshot, wanted))
-        try:
-            for path, value in wanted.items():
-                mp.set_value(target, path, value, snapshot)
-        except ValueError as exc:
-            raise VcoResourceError(f"{label}: {exc}") from None
-        self._send(client, enterprise_id, target_id, label, current, target)
-
-    def _send(
-        self,
-        client: VcoClient,
-        enterprise_id: LogicalId,
-        target_id: LogicalId,
-        label: str,
-        current: dict[str, Any],
-        target: dict[str, Any],
-    ) -> None:
-        patch = json_patch.diff(_strip(current), _strip(target))
-        if not patch:
-            return
-        try:
-            self.patch_document(client, enterprise_id, target_id, patch)
-        except AsyncOperationFailed as exc:
-            raise VcoResourceError(f"{label}: VCO rejected the change: {exc.message}") from None
-        except AsyncOperationTimeout as exc:
-            raise VcoResourceError(
-                f"{label}: the change to {', '.join(sorted({op['path'] for op in patch}))} is still "
-                f"{exc.last_status} at the VCO after the wait (asynchronous operation {exc.operation_id}); "
-                "it may still be applied. Check it, then run "
-                "`pulumi refresh` and `pulumi up` (raise velocloud:asyncTimeout to wait longer)"
-            ) from None
-
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = connect().client
-        with vco_errors(self.label(str(props.get("target_name") or id_))):
+        document = self._document(id_, props)
+        with vco_errors(document.label):
             try:
-                current = self.get_document(
-                    client, logical_id(props["enterprise_id"]), logical_id(props[self.target_field])
-                )
+                current = document.read()
             except NotFound:
                 return ReadResult(None, {})
         snapshot = mp.Snapshot.from_json(props.get("snapshot"))
@@ -272,54 +275,35 @@ class DeviceSettingsProvider(VcoProvider):
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: DeviceSettingsArgs = self.args(news)
-        client = connect().client
-        target_id = logical_id(olds[self.target_field])
-        label = self.label(str(olds.get("target_name") or id_))
+        document = self._document(id_, olds)
         snapshot = mp.Snapshot.from_json(olds.get("snapshot"))
-        with vco_errors(label):
-            current = self.get_document(client, args.enterprise_id, target_id)
+        with vco_errors(document.label):
             wanted = desired_paths(args, edge=self.edge_level)
-            self._write(client, args.enterprise_id, target_id, label, current, wanted, snapshot)
-            after = self.get_document(client, args.enterprise_id, target_id)
+            document.write(document.read(), wanted, snapshot)
+            after = document.read()
         return UpdateResult(_outputs(_base(olds, self.target_field), list(wanted), snapshot, after))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         """Put back what the managed paths held before, then release the claim."""
-        client = connect().client
-        target_id = logical_id(props[self.target_field])
-        enterprise_id = logical_id(props["enterprise_id"])
-        label = self.label(str(props.get("target_name") or id_))
-        with vco_errors(label):
+        document = self._document(id_, props)
+        with vco_errors(document.label):
             try:
-                current = self.get_document(client, enterprise_id, target_id)
+                current = document.read()
             except NotFound:
                 return
-            target = copy.deepcopy(current)
-            mp.restore(target, mp.Snapshot.from_json(props.get("snapshot")))
-            self._send(client, enterprise_id, target_id, label, current, target)
-            self._release(client, props)
-        _claims().drop(target_id, props.get("claim"))
+            document.restore(current, mp.Snapshot.from_json(props.get("snapshot")))
+            self._release(document.client, props)
+        _claims().drop(document.target_id, props.get("claim"))
 
-    def _undo_create(
-        self,
-        client: VcoClient,
-        enterprise_id: LogicalId,
-        target_id: LogicalId,
-        label: str,
-        target: Target,
-        snapshot: mp.Snapshot,
-    ) -> None:
-        """Best effort after a create failed half-way: put back the snapshot and the module description."""
-        try:
-            current = self.get_document(client, enterprise_id, target_id)
-            restored = copy.deepcopy(current)
-            mp.restore(restored, snapshot)
-            self._send(client, enterprise_id, target_id, label, current, restored)
-            client.v1.update_configuration_module(
-                target.enterprise_vco_id, target.module_vco_id, {"description": target.module_description}
-            )
-        except Exception as exc:  # the original failure is what the user must see
-            log.warning("%s: could not undo a half-finished create: %s", label, exc)
+    def _document(self, id_: str, state: Mapping[str, Any]) -> _Document:
+        """The document a resource's state (or old outputs) names."""
+        return _Document(
+            self,
+            connect().client,
+            logical_id(state["enterprise_id"]),
+            logical_id(state[self.target_field]),
+            self.label(str(state.get("target_name") or id_)),
+        )
 
     def _release(self, client: VcoClient, props: Mapping[str, Any]) -> None:
         enterprise, profile = vco_id(props["enterprise_vco_id"]), vco_id(props["configuration_vco_id"])
@@ -332,6 +316,64 @@ class DeviceSettingsProvider(VcoProvider):
             client.v1.update_configuration_module(
                 enterprise, module.id, {"description": props.get("module_description")}
             )
+
+
+@dataclass(frozen=True)
+class _Document:
+    """One resource's device-settings document at the Orchestrator: read it, change it in one JSON Patch."""
+
+    provider: DeviceSettingsProvider
+    client: VcoClient
+    enterprise_id: LogicalId
+    target_id: LogicalId
+    label: str
+
+    def read(self) -> dict[str, Any]:
+        return self.provider.get_document(self.client, self.enterprise_id, self.target_id)
+
+    def write(self, current: dict[str, Any], wanted: dict[str, Any], snapshot: mp.Snapshot) -> None:
+        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it."""
+        target = copy.deepcopy(current)
+        mp.restore(target, snapshot, mp.unmanaged_records(snapshot, wanted))
+        try:
+            for path, value in wanted.items():
+                mp.set_value(target, path, value, snapshot)
+        except ValueError as exc:
+            raise VcoResourceError(f"{self.label}: {exc}") from None
+        self.send(current, target)
+
+    def restore(self, current: dict[str, Any], snapshot: mp.Snapshot) -> None:
+        """Put back what every managed path held before (removing what did not exist)."""
+        target = copy.deepcopy(current)
+        mp.restore(target, snapshot)
+        self.send(current, target)
+
+    def send(self, current: dict[str, Any], target: dict[str, Any]) -> None:
+        patch = json_patch.diff(_strip(current), _strip(target))
+        if not patch:
+            return
+        try:
+            self.provider.patch_document(self.client, self.enterprise_id, self.target_id, patch)
+        except AsyncOperationFailed as exc:
+            raise VcoResourceError(f"{self.label}: VCO rejected the change: {exc.message}") from None
+        except AsyncOperationTimeout as exc:
+            raise VcoResourceError(
+                f"{self.label}: the change to {', '.join(sorted({op['path'] for op in patch}))} is still "
+                f"{exc.last_status} at the VCO after the wait (asynchronous operation {exc.operation_id}); "
+                "it may still be applied. Check it, then run "
+                "`pulumi refresh` and `pulumi up` (raise velocloud:asyncTimeout to wait longer)"
+            ) from None
+
+
+def _undo_create(document: _Document, target: Target, snapshot: mp.Snapshot) -> None:
+    """Best effort after a create failed half-way: put back the snapshot and the module description."""
+    try:
+        document.restore(document.read(), snapshot)
+        document.client.v1.update_configuration_module(
+            target.enterprise_vco_id, target.module_vco_id, {"description": target.module_description}
+        )
+    except Exception as exc:  # the original failure is what the user must see
+        log.warning("%s: could not undo a half-finished create: %s", document.label, exc)
 
 
 def _claim_of(description: str | None) -> str | None:

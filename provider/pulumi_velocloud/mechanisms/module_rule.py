@@ -19,17 +19,16 @@ import uuid
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field
 
 from ..client.errors import NotFound
 from ..context import Connection, connect
-from ..ids import LogicalId, as_int
+from ..ids import as_int
 from . import managed_paths as mp
 from . import module_edits as me
 from . import module_writer as mw
 from .errors import VcoResourceError, vco_errors
 from .provider_base import VcoProvider, is_unknown
-from .spec import ResourceArgs
 
 SEGMENT_DESCRIPTION = (
     "The segment the rule belongs to: its name or its segmentId; unset means the Global Segment. "
@@ -37,16 +36,9 @@ SEGMENT_DESCRIPTION = (
 )
 
 
-class ModuleRuleArgs(ResourceArgs):
+class ModuleRuleArgs(mw.ModuleOwnerArgs):
     """The inputs every module rule has: where it lives, its name and its position."""
 
-    enterprise_id: LogicalId = Field(min_length=1, description="logicalId of the enterprise.")
-    profile_id: LogicalId | None = Field(
-        None, min_length=1, description="logicalId of the profile (or set edge_id)."
-    )
-    edge_id: LogicalId | None = Field(
-        None, min_length=1, description="logicalId of an edge: the rule goes in its edge-specific profile."
-    )
     segment: str | int | None = Field(None, description=SEGMENT_DESCRIPTION)
     name: str = Field(min_length=1, max_length=255, description="Rule name, unique within its segment.")
     position: int = Field(
@@ -55,11 +47,21 @@ class ModuleRuleArgs(ResourceArgs):
         "elsewhere keep their place.",
     )
 
-    @model_validator(mode="after")
-    def _one_owner(self) -> ModuleRuleArgs:
-        if (self.profile_id is None) == (self.edge_id is None):
-            raise ValueError("set exactly one of profile_id and edge_id")
-        return self
+
+class ModuleRuleOutputs(BaseModel):
+    """The outputs every module rule has; subclasses add their action's."""
+
+    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
+    enterprise_id: str
+    enterprise_vco_id: int
+    profile_id: str | None = None
+    edge_id: str | None = None
+    segment: str | int | None = None
+    segment_id: int = Field(description="The segmentId of the rule's segment.")
+    name: str
+    position: int
+    match: dict[str, Any]
+    rule: dict[str, Any] = Field(description="The rule as the module document holds it.")
 
 
 class ModuleRuleProvider(VcoProvider):

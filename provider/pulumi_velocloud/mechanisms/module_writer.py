@@ -37,12 +37,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import Field, model_validator
+
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId, logical_id
 from ..resolver import UnknownName
 from .module_edits import Document, DocumentError, without_rules
+from .spec import EnterpriseId, ResourceArgs
 
 MAX_ROUNDS = 4
 LINGER_SECONDS = 0.05
@@ -260,6 +263,24 @@ def _rounds(
 
 
 # -- where a rule resource writes -------------------------------------------------------------
+
+
+class ModuleOwnerArgs(ResourceArgs):
+    """The inputs naming whose module a resource writes: a profile's, or an edge's own."""
+
+    enterprise_id: EnterpriseId
+    profile_id: LogicalId | None = Field(
+        None, min_length=1, description="logicalId of the profile (or set edge_id)."
+    )
+    edge_id: LogicalId | None = Field(
+        None, min_length=1, description="logicalId of an edge: written in its edge-specific profile."
+    )
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> ModuleOwnerArgs:
+        if (self.profile_id is None) == (self.edge_id is None):
+            raise ValueError("set exactly one of profile_id and edge_id")
+        return self
 
 
 def resolve_target(

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
@@ -26,6 +27,32 @@ from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
 from .errors import VcoResourceError, vco_errors
 from .provider_base import VcoProvider
+from .spec import EnterpriseId, ResourceArgs
+
+
+class ObjectGroupArgs(ResourceArgs):
+    """The inputs every object group has; subclasses add their entries."""
+
+    enterprise_id: EnterpriseId
+    name: str = Field(
+        min_length=1,
+        max_length=255,
+        description="Group name, unique among the enterprise's groups of a type.",
+    )
+    description: str | None = Field(None, description="Free-text description.")
+
+
+class ObjectGroupOutputs(BaseModel):
+    """The outputs every object group has; subclasses add their entries."""
+
+    logical_id: str = Field(
+        description="The group logicalId (also the Pulumi id), what firewall rules reference."
+    )
+    vco_id: int = Field(description="The numeric object group id of the v1 API.")
+    enterprise_id: str
+    enterprise_vco_id: int
+    name: str
+    description: str | None = None
 
 
 class ObjectGroupProvider(VcoProvider):

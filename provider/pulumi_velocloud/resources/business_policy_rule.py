@@ -25,9 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..mechanisms import module_edits as me
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
-from ..mechanisms.spec import ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
 
 BusinessPolicyMatchArgs = RuleMatchArgs
 ROUTE_POLICIES = {"auto": "auto", "multipath": "gateway", "direct": "direct", "backhaul": "backhaul"}
@@ -115,19 +115,8 @@ class BusinessPolicyRuleArgs(ModuleRuleArgs):
     )
 
 
-class BusinessPolicyRuleOutputs(BaseModel):
-    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
-    enterprise_id: str
-    enterprise_vco_id: int
-    profile_id: str | None = None
-    edge_id: str | None = None
-    segment: str | int | None = None
-    segment_id: int
-    name: str
-    position: int
-    match: dict[str, Any]
+class BusinessPolicyRuleOutputs(ModuleRuleOutputs):
     action: dict[str, Any]
-    rule: dict[str, Any] = Field(description="The rule as the QOS document holds it.")
 
 
 SPEC = register(
@@ -139,8 +128,8 @@ SPEC = register(
         natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "Voice",
             "position": 0,
             "match": {"dscp": 46},

@@ -29,7 +29,14 @@ from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.spec import (
+    EXAMPLE_ENTERPRISE_ID,
+    EXAMPLE_PROFILE_ID,
+    EnterpriseId,
+    ResourceArgs,
+    ResourceSpec,
+    register,
+)
 from ..models.edge import EdgeV1, EdgeV2, Site
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -62,9 +69,7 @@ class SiteArgs(BaseModel):
 class EdgeArgs(ResourceArgs):
     """The inputs of an `Edge`."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
+    enterprise_id: EnterpriseId
     profile_id: LogicalId = Field(
         min_length=1, description="logicalId of the enterprise profile the edge uses."
     )
@@ -107,8 +112,8 @@ SPEC = register(
         secret_outputs=frozenset({"activation_key"}),
         delete_before_replace=True,  # name and serial number must stay unique
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "nyc-01",
             "model_number": "edge6X0",
             "site": {"name": "NYC", "lat": 40.7},

@@ -30,9 +30,9 @@ from ..mechanisms.device_settings_provider import (
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
+    device_settings_spec,
 )
-from ..mechanisms.spec import ResourceSpec, register
-from .profile_device_settings import NOTES, SECRET_INPUTS, SECRET_OUTPUTS
+from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 
 class EdgeDeviceSettingsArgs(DeviceSettingsArgs):
@@ -46,20 +46,16 @@ class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    device_settings_spec(
         name="EdgeDeviceSettings",
+        target_field="edge_id",
         summary="An edge's own device settings (what it overrides of its profile's) that this stack "
         "manages. Its Pulumi id is the edge logicalId.",
         args=EdgeDeviceSettingsArgs,
         outputs=EdgeDeviceSettingsOutputs,
-        natural_key=("enterprise_id", "edge_id"),
-        replace_on_change=frozenset({"enterprise_id", "edge_id"}),
-        secret_outputs=SECRET_OUTPUTS,
-        secret_inputs=SECRET_INPUTS,
-        delete_before_replace=True,
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "edge_id": "6a3f0c1e-0000-4000-8000-000000000003",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "edge_id": EXAMPLE_EDGE_ID,
             "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.1.10.1/24"}],
         },
         example=(
@@ -73,7 +69,6 @@ SPEC = register(
             ")"
         ),
         notes=(
-            *NOTES,
             "At the edge level a LAN network list, once set, replaces the profile's networks for this edge "
             "(the VCO merges edge settings over the profile's section by section).",
         ),

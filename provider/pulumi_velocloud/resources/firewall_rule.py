@@ -18,13 +18,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pulumi
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..mechanisms import module_edits as me
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleProvider
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
-from ..mechanisms.spec import ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
 
 FirewallAction = Literal["allow", "deny", "drop", "reject", "skip"]
 FirewallMatchArgs = RuleMatchArgs
@@ -40,20 +40,9 @@ class FirewallRuleArgs(ModuleRuleArgs):
     logging: bool = Field(False, description="Log the traffic this rule matches.")
 
 
-class FirewallRuleOutputs(BaseModel):
-    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
-    enterprise_id: str
-    enterprise_vco_id: int
-    profile_id: str | None = None
-    edge_id: str | None = None
-    segment: str | int | None = None
-    segment_id: int = Field(description="The segmentId of the rule's segment.")
-    name: str
-    position: int
-    match: dict[str, Any]
+class FirewallRuleOutputs(ModuleRuleOutputs):
     action: str | None = None
     logging: bool
-    rule: dict[str, Any] = Field(description="The rule as the firewall document holds it.")
 
 
 SPEC = register(
@@ -65,8 +54,8 @@ SPEC = register(
         natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "Allow web",
             "position": 10,
             "match": {"protocol": "tcp", "destination_ports": "443"},

@@ -16,17 +16,21 @@ from typing import Any
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 
 from ..client.errors import NotFound
 from ..context import connect
-from ..ids import LogicalId
 from ..mechanisms import module_edits as me
 from ..mechanisms import module_writer as mw
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.spec import (
+    EXAMPLE_ENTERPRISE_ID,
+    EXAMPLE_PROFILE_ID,
+    ResourceSpec,
+    register,
+)
 
 SWITCHES = {
     "enabled": "firewall_enabled",
@@ -35,25 +39,12 @@ SWITCHES = {
 }
 
 
-class FirewallSettingsArgs(ResourceArgs):
+class FirewallSettingsArgs(mw.ModuleOwnerArgs):
     """The inputs of `FirewallSettings`."""
 
-    enterprise_id: LogicalId = Field(min_length=1, description="logicalId of the enterprise.")
-    profile_id: LogicalId | None = Field(
-        None, min_length=1, description="logicalId of the profile (or set edge_id)."
-    )
-    edge_id: LogicalId | None = Field(
-        None, min_length=1, description="logicalId of an edge (its edge-specific profile)."
-    )
     enabled: bool | None = Field(None, description="firewall_enabled: the firewall is on.")
     stateful: bool | None = Field(None, description="stateful_firewall_enabled.")
     logging: bool | None = Field(None, description="firewall_logging_enabled.")
-
-    @model_validator(mode="after")
-    def _one_owner(self) -> FirewallSettingsArgs:
-        if (self.profile_id is None) == (self.edge_id is None):
-            raise ValueError("set exactly one of profile_id and edge_id")
-        return self
 
 
 class FirewallSettingsOutputs(BaseModel):
@@ -76,8 +67,8 @@ SPEC = register(
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id"}),
         server_defaulted=frozenset({"enabled", "stateful", "logging"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "enabled": True,
             "stateful": True,
         },

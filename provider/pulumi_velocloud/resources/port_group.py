@@ -17,10 +17,10 @@ import pulumi
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..ids import LogicalId, as_int
+from ..ids import as_int
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.object_group import ObjectGroupProvider
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.object_group import ObjectGroupArgs, ObjectGroupOutputs, ObjectGroupProvider
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, ResourceSpec, register
 
 PROTOCOLS = {"tcp": 6, "udp": 17}
 NAMES = {number: name for name, number in PROTOCOLS.items()}
@@ -61,28 +61,13 @@ class PortArgs(BaseModel):
         return value
 
 
-class PortGroupArgs(ResourceArgs):
+class PortGroupArgs(ObjectGroupArgs):
     """The inputs of a `PortGroup`."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
-    name: str = Field(
-        min_length=1, max_length=255, description="Group name, unique among the enterprise's port groups."
-    )
     ports: list[PortArgs] = Field(description="The entries; their order does not matter.")
-    description: str | None = Field(None, description="Free-text description.")
 
 
-class PortGroupOutputs(BaseModel):
-    logical_id: str = Field(
-        description="The group logicalId (also the Pulumi id), what firewall rules reference."
-    )
-    vco_id: int = Field(description="The numeric object group id of the v1 API.")
-    enterprise_id: str
-    enterprise_vco_id: int
-    name: str
-    description: str | None = None
+class PortGroupOutputs(ObjectGroupOutputs):
     ports: list[dict[str, Any]] = Field(description="The entries as the Orchestrator holds them.")
 
 
@@ -95,7 +80,7 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "Web",
             "ports": [{"protocol": "tcp", "port_low": 443}],
         },

@@ -25,16 +25,14 @@ from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.profile import ProfileV1
 
 
 class ProfileArgs(ResourceArgs):
     """The inputs of a `Profile`."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
+    enterprise_id: EnterpriseId
     name: str = Field(min_length=1, max_length=255, description="Profile name, unique within the enterprise.")
     description: str | None = Field(None, description="Free-text description.")
 
@@ -56,7 +54,7 @@ SPEC = register(
         outputs=ProfileOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
-        fixture={"enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001", "name": "Branch"},
+        fixture={"enterprise_id": EXAMPLE_ENTERPRISE_ID, "name": "Branch"},
         example=(
             "branch = velocloud.Profile(\n"
             '    "branch",\n'

@@ -27,8 +27,9 @@ from ..mechanisms.device_settings_provider import (
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
+    device_settings_spec,
 )
-from ..mechanisms.spec import ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
 
 class ProfileDeviceSettingsArgs(DeviceSettingsArgs):
@@ -43,41 +44,17 @@ class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
     profile_id: str
 
 
-SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
-# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret.
-SECRET_INPUTS = frozenset({"snmp", "extra", "segments"})
-NOTES = (
-    "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
-    "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
-    "reported as drift nor overwritten.",
-    "Destroying restores every managed key to the value it had before the resource took it over and "
-    "removes keys that did not exist, so the profile gets back its previous, working settings.",
-    "One resource per profile: a second one fails unless adopt=True (a claim is kept in the description "
-    "of the profile's deviceSettings module).",
-    "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
-    "ERROR the resource fails with the VCO's message and nothing is changed.",
-    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
-    "are in the secret output `secret_values`.",
-    "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
-    "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
-    "providers are referenced by the enterprise DNS service's name.",
-)
-
 SPEC = register(
-    ResourceSpec(
+    device_settings_spec(
         name="ProfileDeviceSettings",
+        target_field="profile_id",
         summary="The device settings (LAN, routing, DNS, NTP, SNMP, ...) of an enterprise profile that this "
         "stack manages. Its Pulumi id is the profile logicalId.",
         args=ProfileDeviceSettingsArgs,
         outputs=ProfileDeviceSettingsOutputs,
-        natural_key=("enterprise_id", "profile_id"),
-        replace_on_change=frozenset({"enterprise_id", "profile_id"}),
-        secret_outputs=SECRET_OUTPUTS,
-        secret_inputs=SECRET_INPUTS,
-        delete_before_replace=True,
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.0.10.1/24"}],
         },
         example=(
@@ -101,7 +78,6 @@ SPEC = register(
             '    snmp={"v2c_enabled": True, "v2c_community": config.require_secret("snmpCommunity")},\n'
             ")"
         ),
-        notes=NOTES,
     )
 )
 

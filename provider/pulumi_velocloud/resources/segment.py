@@ -29,7 +29,7 @@ from ..ids import LogicalId, VcoId, as_int, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.segment import NetworkSegmentV1
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,7 @@ SegmentType = Literal["REGULAR", "CDE", "PRIVATE"]
 class NetworkSegmentArgs(ResourceArgs):
     """The inputs of a `NetworkSegment`."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
+    enterprise_id: EnterpriseId
     name: str = Field(
         min_length=1, max_length=255, description="Segment name, unique within the enterprise (any case)."
     )
@@ -77,7 +75,7 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "PCI",
             "type": "CDE",
             "service_vlan": 100,

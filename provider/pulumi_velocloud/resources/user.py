@@ -36,7 +36,7 @@ from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider, is_unknown
-from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.user import EnterpriseUserV1
 from ..resolver import UnknownName
 
@@ -47,9 +47,7 @@ PASSWORD_MIN = 8  # the emulator's minimum; the real Orchestrator's policy may a
 class EnterpriseUserArgs(ResourceArgs):
     """The inputs of an `EnterpriseUser`."""
 
-    enterprise_id: LogicalId = Field(
-        min_length=1, description="logicalId of the enterprise (an `Enterprise` id)."
-    )
+    enterprise_id: EnterpriseId
     username: str = Field(
         pattern=EMAIL_PATTERN, description="Login name: an e-mail address, unique in the Orchestrator."
     )
@@ -106,7 +104,7 @@ SPEC = register(
         secret_inputs=frozenset({"password"}),
         delete_before_replace=True,  # usernames are unique in the whole Orchestrator
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "username": "ops@acme.example",
             "role": "Enterprise Standard Admin",
             "password": "correct horse battery",
