@@ -14,10 +14,14 @@ from pydantic import ValidationError
 
 import pulumi_velocloud  # noqa: F401  (registers every resource)
 from pulumi_velocloud.mechanisms.provider_base import VcoProvider
-from pulumi_velocloud.mechanisms.spec import REGISTRY, ResourceSpec
+from pulumi_velocloud.mechanisms.spec import (
+    EXAMPLE_EDGE_ID,
+    EXAMPLE_ENTERPRISE_ID,
+    EXAMPLE_PROFILE_ID,
+    REGISTRY,
+    ResourceSpec,
+)
 from pulumi_velocloud.resources.edge import EdgeProvider
-
-ENTERPRISE, PROFILE, EDGE = (f"6a3f0c1e-0000-4000-8000-00000000000{i}" for i in (1, 2, 3))
 
 
 def _providers(cls: type[VcoProvider]) -> dict[str, type[VcoProvider]]:
@@ -61,7 +65,11 @@ def test_crud_outputs_match_the_spec(name: str, enterprise: dict[str, Any], prof
             "model_number": "edge6X0",
         }
     )
-    ids = {ENTERPRISE: enterprise["logical_id"], PROFILE: profile["logical_id"], EDGE: edge.id}
+    ids = {
+        EXAMPLE_ENTERPRISE_ID: enterprise["logical_id"],
+        EXAMPLE_PROFILE_ID: profile["logical_id"],
+        EXAMPLE_EDGE_ID: edge.id,
+    }
     inputs = real_inputs(spec, ids)
     if "name" in inputs:  # the fixtures' enterprise "ACME" and profile "Branch" exist already
         inputs["name"] = f"spec {inputs['name']}"

@@ -168,12 +168,19 @@ class DeviceSettingsProvider(VcoProvider):
     def get_document(
         self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId
     ) -> dict[str, Any]:
-        raise NotImplementedError
+        """The v2 deviceSettings document of the profile or edge (`get*ProfileDeviceSettings`)."""
+        if self.edge_level:
+            return client.v2.get_edge_device_settings(enterprise_id, target_id)
+        return client.v2.get_profile_device_settings(enterprise_id, target_id)
 
     def patch_document(
         self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
     ) -> None:
-        raise NotImplementedError
+        """One JSON Patch of that document, waited for (`update*ProfileDeviceSettings`, asynchronous)."""
+        if self.edge_level:
+            client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
+        else:
+            client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
 
     def label(self, name: str) -> str:
         return f'DeviceSettings for {self.kind} "{name}"'

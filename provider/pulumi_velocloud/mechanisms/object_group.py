@@ -12,21 +12,20 @@ enterprises replaces it; no limit on the number of entries is checked.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
-from ..context import connect
+from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
+from .enterprise_object import EnterpriseObjectProvider
 from .errors import VcoResourceError, vco_errors
-from .provider_base import VcoProvider
 from .spec import EnterpriseId, ResourceArgs
 
 
@@ -55,7 +54,7 @@ class ObjectGroupOutputs(BaseModel):
     description: str | None = None
 
 
-class ObjectGroupProvider(VcoProvider):
+class ObjectGroupProvider(EnterpriseObjectProvider):
     """The lifecycle of one object-group type; subclasses say how their entries look."""
 
     group_type: ClassVar[str]
@@ -91,12 +90,9 @@ class ObjectGroupProvider(VcoProvider):
 
     # -- lifecycle -------------------------------------------------------------------
 
-    def _label(self, name: Any) -> str:
-        return f'{self.spec.name} "{name}"'
-
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
-        label = self._label(args.name)
+        label = self.label_for(props)
         vco = connect()
         client = vco.client
         with vco_errors(label):
@@ -121,13 +117,14 @@ class ObjectGroupProvider(VcoProvider):
                 outs = self._outputs(args.enterprise_id, enterprise, self._get(client, enterprise, group_id))
             else:
                 olds = self._outputs(args.enterprise_id, enterprise, existing)
-                outs = self._apply(client, olds, props) or olds
+                outs = self.apply(vco, olds, props) or olds
         return CreateResult(outs["logical_id"], outs)
 
-    def _apply(self, client: VcoClient, olds: dict[str, Any], props: dict[str, Any]) -> dict[str, Any] | None:
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
         """One `updateObjectGroup` with the changed fields; the new outputs, or None if nothing changed."""
-        args = self.args(props)
-        changed = [f for f in self.changed_fields(olds, props) if f != "enterprise_id"]
+        args = self.args(news)
+        client = vco.client
+        changed = [f for f in self.changed_fields(olds, news) if f != "enterprise_id"]
         if not changed:
             return None
         fields: dict[str, Any] = {"name": args.name} if "name" in changed else {}
@@ -141,27 +138,17 @@ class ObjectGroupProvider(VcoProvider):
             logical_id(olds["enterprise_id"]), enterprise, self._get(client, enterprise, group)
         )
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = connect().client
-        enterprise = vco_id(props["enterprise_vco_id"])
-        with vco_errors(self._label(props.get("name", id_))):
-            try:
-                current = self._get(client, enterprise, vco_id(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, self._outputs(logical_id(props["enterprise_id"]), enterprise, current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> ObjectGroupV1:
+        return self._get(vco.client, enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        client = connect().client
-        with vco_errors(self._label(news.get("name", id_))):
-            outs = self._apply(client, olds, news)
-        return UpdateResult(outs or {k: olds.get(k) for k in self.spec.outputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: ObjectGroupV1
+    ) -> dict[str, Any]:
+        return self._outputs(logical_id(state["enterprise_id"]), enterprise, current)
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
         """Delete the group; one a profile's rules still use is refused, naming the profiles."""
-        client = connect().client
-        with vco_errors(self._label(props.get("name", id_))), contextlib.suppress(NotFound):
-            client.v1.delete_object_group(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
+        client.v1.delete_object_group(enterprise, numeric)
 
     # -- helpers ---------------------------------------------------------------------
 

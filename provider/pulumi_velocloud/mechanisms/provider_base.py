@@ -52,6 +52,10 @@ class VcoProvider(ResourceProvider):
     def configure(self, req: ConfigureRequest) -> None:
         configure_from(req.config)
 
+    def label_for(self, state: Mapping[str, Any], fallback: str = "") -> str:
+        """How errors name the resource: its kind and its name (the last part of its natural key)."""
+        return f'{self.spec.name} "{state.get(self.spec.natural_key[-1], fallback)}"'
+
     # -- check -----------------------------------------------------------------------
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..ids import LogicalId, VcoId
-from .base import ApiModel
+from .base import Address, ApiModel
 
 
 class EnterpriseV2(ApiModel):
@@ -20,7 +20,7 @@ class EnterpriseV2(ApiModel):
     locale: str | None = None
 
 
-class EnterpriseV1(ApiModel):
+class EnterpriseV1(Address):
     """v1 `enterprise/getEnterprise` result."""
 
     id: VcoId
@@ -31,20 +31,8 @@ class EnterpriseV1(ApiModel):
     domain: str | None = None
     gateway_pool_id: VcoId | None = None
     network_id: VcoId | None = None
-    contact_name: str | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
     contact_mobile: str | None = None
-    street_address: str | None = None
     street_address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    timezone: str | None = None
-    locale: str | None = None
     alerts_enabled: bool | None = None
 
 

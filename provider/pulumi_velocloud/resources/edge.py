@@ -19,13 +19,14 @@ from typing import Any, Literal
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from pydantic.alias_generators import to_camel
 
 from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.address import AddressInputs
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
@@ -39,31 +40,17 @@ from ..mechanisms.spec import (
 )
 from ..models.edge import EdgeV1, EdgeV2, Site
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 ModelNumber = Literal[
     "edge500", "edge5X0", "edge510", "edge510lte", "edge515", "edge6X0", "edge610lte", "edge840", "edge1000",
     "edge1000qat", "edge3X00", "edge3X10", "virtual",
 ]  # fmt: skip
 
 
-class SiteArgs(BaseModel):
+class SiteArgs(AddressInputs):
     """Where an edge is: its site's name, contact and address."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str | None = Field(None, min_length=1, max_length=255, description="Site name.")
     contact_name: str | None = Field(None, min_length=1, max_length=255, description="Contact on site.")
-    contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
-    contact_phone: str | None = Field(None, description="Contact phone number.")
-    street_address: str | None = Field(None, description="Street address.")
-    city: str | None = Field(None, description="City.")
-    state: str | None = Field(None, description="State or region.")
-    postal_code: str | None = Field(None, description="Postal code.")
-    country: str | None = Field(None, description="Country (ISO 3166 code or name).")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
-    timezone: str | None = Field(None, description="IANA time zone of the site.")
-    locale: str | None = Field(None, description="Locale of the site, e.g. en-US.")
 
 
 class EdgeArgs(ResourceArgs):

@@ -19,7 +19,6 @@ from typing import Any
 import pulumi
 from pydantic import Field
 
-from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import Connection
 from ..ids import LogicalId
@@ -96,16 +95,6 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
                 f"edge {edge.name!r} has no {MODULE} module", operation="getEdgeConfigurationStack"
             )
         return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description)
-
-    def get_document(
-        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId
-    ) -> dict[str, Any]:
-        return client.v2.get_edge_device_settings(enterprise_id, target_id)
-
-    def patch_document(
-        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
-    ) -> None:
-        client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
 
 
 class EdgeDeviceSettings(VcoResource[EdgeDeviceSettingsArgs], provider=EdgeDeviceSettingsProvider):

@@ -16,27 +16,28 @@ from typing import Any
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import BaseModel, Field
+from pydantic import Field
 from pydantic.alias_generators import to_camel
 
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.address import ADDRESS_FIELDS, AddressInputs
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..models.base import AddressFields
 from ..models.enterprise import EnterpriseV1
 
 log = logging.getLogger(__name__)
 
 NAME_MAX = 255
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
-class EnterpriseArgs(ResourceArgs):
-    """The inputs of an `Enterprise`."""
+class EnterpriseArgs(AddressInputs, ResourceArgs):
+    """The inputs of an `Enterprise`: its name, account, and its contact and address."""
 
     name: str = Field(
         min_length=1, max_length=NAME_MAX, description="Customer name, unique in the Orchestrator."
@@ -44,20 +45,6 @@ class EnterpriseArgs(ResourceArgs):
     description: str | None = Field(None, description="Free-text description.")
     account_number: str | None = Field(None, description="Account number; the VCO generates one when unset.")
     domain: str | None = Field(None, description="Customer domain.")
-    contact_name: str | None = Field(None, description="Contact person.")
-    contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
-    contact_phone: str | None = Field(None, description="Contact phone number.")
-    street_address: str | None = Field(None, description="Street address.")
-    city: str | None = Field(None, description="City.")
-    state: str | None = Field(None, description="State or region.")
-    postal_code: str | None = Field(None, description="Postal code.")
-    country: str | None = Field(None, description="Country (ISO 3166 code or name).")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
-    timezone: str | None = Field(
-        None, description="IANA time zone, e.g. America/New_York (VCO default if unset)."
-    )
-    locale: str | None = Field(None, description="Locale, e.g. en-US (VCO default if unset).")
     gateway_pool_id: LogicalId | None = Field(
         None, description="logicalId of the gateway pool (default: the default pool)."
     )
@@ -66,7 +53,7 @@ class EnterpriseArgs(ResourceArgs):
     )
 
 
-class EnterpriseOutputs(BaseModel):
+class EnterpriseOutputs(AddressFields):
     """What an `Enterprise` reports: its inputs as the Orchestrator holds them, plus ids."""
 
     logical_id: str = Field(description="The enterprise logicalId (also the Pulumi id).")
@@ -77,18 +64,6 @@ class EnterpriseOutputs(BaseModel):
     domain: str | None = None
     gateway_pool_id: str | None = None
     operator_profile_id: str | None = None
-    contact_name: str | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
-    street_address: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    timezone: str | None = None
-    locale: str | None = None
 
 
 SPEC = register(
@@ -121,12 +96,6 @@ SPEC = register(
     )
 )
 
-# Inputs sent as-is (camelCase) in v2 create and v1 update.
-_SITE_FIELDS = (
-    "contact_name", "contact_email", "contact_phone", "street_address", "city", "state", "postal_code",
-    "country", "lat", "lon", "timezone", "locale",
-)  # fmt: skip
-
 
 class EnterpriseProvider(VcoProvider):
     spec = SPEC
@@ -147,7 +116,7 @@ class EnterpriseProvider(VcoProvider):
                 "gatewayPool": pool_id,
                 "operatorProfiles": [profile_id],
             }
-            for field in ("account_number", "domain", *_SITE_FIELDS):
+            for field in ("account_number", "domain", *ADDRESS_FIELDS):
                 if getattr(args, field) is not None:
                     body[to_camel(field)] = getattr(args, field)
             try:
@@ -254,7 +223,7 @@ def _outputs(
         "gateway_pool_id": gateway_pool_id,
         "operator_profile_id": operator_profile_id,
     }
-    for field in _SITE_FIELDS:
+    for field in ADDRESS_FIELDS:
         outs[field] = getattr(current, field)
     return outs
 

@@ -11,20 +11,20 @@ based profiles, the profile's modules (see the device-settings and rule resource
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Mapping
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
-from ..client.errors import InvalidRequest, NotFound
+from ..client.errors import InvalidRequest
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.errors import VcoResourceError, vco_errors
-from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.profile import ProfileV1
 
@@ -68,7 +68,7 @@ SPEC = register(
 )
 
 
-class ProfileProvider(VcoProvider):
+class ProfileProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -106,27 +106,19 @@ class ProfileProvider(VcoProvider):
         current = vco.client.v1.get_configuration(enterprise, profile_id)
         return _outputs(vco, logical_id(olds["enterprise_id"]), enterprise, current)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        vco = connect()
-        enterprise = vco_id(props["enterprise_vco_id"])
-        with vco_errors(f'Profile "{props.get("name", id_)}"'):
-            try:
-                current = vco.client.v1.get_configuration(enterprise, vco_id(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, _outputs(vco, logical_id(props["enterprise_id"]), enterprise, current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> ProfileV1:
+        return vco.client.v1.get_configuration(enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args: ProfileArgs = self.args(news)
-        vco = connect()
-        with vco_errors(f'Profile "{args.name}"'):
-            outs = self._apply(vco, olds, args.model_dump(exclude={"adopt"}))
-        return UpdateResult(outs or {k: olds.get(k) for k in ProfileOutputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: ProfileV1
+    ) -> dict[str, Any]:
+        return _outputs(vco, logical_id(state["enterprise_id"]), enterprise, current)
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = connect().client
-        with vco_errors(f'Profile "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_configuration(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco, olds, self.args(news).model_dump(exclude={"adopt"}))
+
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_configuration(enterprise, numeric)
 
 
 class Profile(VcoResource[ProfileArgs], provider=ProfileProvider):

@@ -16,7 +16,6 @@ from typing import Any
 import pulumi
 from pydantic import Field
 
-from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import Connection
 from ..ids import LogicalId
@@ -98,16 +97,6 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
                 f"profile {profile.name!r} has no {MODULE} module", operation="configuration/getConfiguration"
             )
         return Target(enterprise, profile.name or str(profile.id), profile.id, module.id, module.description)
-
-    def get_document(
-        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId
-    ) -> dict[str, Any]:
-        return client.v2.get_profile_device_settings(enterprise_id, target_id)
-
-    def patch_document(
-        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
-    ) -> None:
-        client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
 
 
 class ProfileDeviceSettings(VcoResource[ProfileDeviceSettingsArgs], provider=ProfileDeviceSettingsProvider):

@@ -14,21 +14,21 @@ only stops managing it, since the Orchestrator never deletes it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
-from ..context import connect
+from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, as_int, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.errors import VcoResourceError, vco_errors
-from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.segment import NetworkSegmentV1
 
@@ -99,7 +99,7 @@ SPEC = register(
 )
 
 
-class NetworkSegmentProvider(VcoProvider):
+class NetworkSegmentProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -151,32 +151,25 @@ class NetworkSegmentProvider(VcoProvider):
         client.v1.update_enterprise_network_segment(enterprise, segment, update)
         return _outputs(logical_id(olds["enterprise_id"]), enterprise, _get(client, enterprise, segment))
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = connect().client
-        enterprise = vco_id(props["enterprise_vco_id"])
-        with vco_errors(f'NetworkSegment "{props.get("name", id_)}"'):
-            try:
-                current = _get(client, enterprise, vco_id(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, _outputs(logical_id(props["enterprise_id"]), enterprise, current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> NetworkSegmentV1:
+        return _get(vco.client, enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args: NetworkSegmentArgs = self.args(news)
-        client = connect().client
-        with vco_errors(f'NetworkSegment "{args.name}"'):
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
-        return UpdateResult(outs or {k: olds.get(k) for k in NetworkSegmentOutputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: NetworkSegmentV1
+    ) -> dict[str, Any]:
+        return _outputs(logical_id(state["enterprise_id"]), enterprise, current)
+
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco.client, olds, self.args(news).model_dump(exclude={"adopt"}))
+
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_enterprise_network_segment(enterprise, numeric)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         if props.get("segment_id") == GLOBAL_SEGMENT_ID:
             log.warning("the Global Segment is never deleted; it is no longer managed by this stack")
             return
-        client = connect().client
-        with vco_errors(f'NetworkSegment "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_enterprise_network_segment(
-                vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"])
-            )
+        super().delete(id_, props)
 
 
 class NetworkSegment(VcoResource[NetworkSegmentArgs], provider=NetworkSegmentProvider):

@@ -18,7 +18,6 @@ phone numbers, SSH usernames, second factor, deactivation (`isActive`), access l
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import secrets
@@ -26,16 +25,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..client.errors import NotFound
+from ..client import VcoClient
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.errors import VcoResourceError, vco_errors
-from ..mechanisms.provider_base import VcoProvider, is_unknown
+from ..mechanisms.provider_base import is_unknown
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.user import EnterpriseUserV1
 from ..resolver import UnknownName
@@ -130,7 +130,7 @@ SPEC = register(
 )
 
 
-class EnterpriseUserProvider(VcoProvider):
+class EnterpriseUserProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     # -- check and diff --------------------------------------------------------------
@@ -232,32 +232,23 @@ class EnterpriseUserProvider(VcoProvider):
         current = vco.client.v1.get_enterprise_user(enterprise, user)
         return _outputs(logical_id(olds["enterprise_id"]), enterprise, current, fingerprint)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = connect().client
-        enterprise = vco_id(props["enterprise_vco_id"])
-        with vco_errors(f'EnterpriseUser "{props.get("username", id_)}"'):
-            try:
-                current = client.v1.get_enterprise_user(enterprise, vco_id(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        fingerprint = props.get("password_fingerprint")
-        known = props.get("password_modified")
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> EnterpriseUserV1:
+        return vco.client.v1.get_enterprise_user(enterprise, numeric)
+
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: EnterpriseUserV1
+    ) -> dict[str, Any]:
+        fingerprint = state.get("password_fingerprint")
+        known = state.get("password_modified")
         if known is not None and current.password_modified is not None and current.password_modified != known:
             fingerprint = None  # changed outside this stack: `up` sets the declared password again
-        return ReadResult(id_, _outputs(logical_id(props["enterprise_id"]), enterprise, current, fingerprint))
+        return _outputs(logical_id(state["enterprise_id"]), enterprise, current, fingerprint)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args = self.args(news)
-        label = f'EnterpriseUser "{args.username}"'
-        vco = connect()
-        with vco_errors(label):
-            outs = self._apply(vco, olds, args, label)
-        return UpdateResult(outs or {k: olds.get(k) for k in EnterpriseUserOutputs.model_fields})
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco, olds, self.args(news), self.label_for(news))
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = connect().client
-        with vco_errors(f'EnterpriseUser "{props.get("username", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_enterprise_user(vco_id(props["enterprise_vco_id"]), vco_id(props["vco_id"]))
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_enterprise_user(enterprise, numeric)
 
 
 class EnterpriseUser(VcoResource[EnterpriseUserArgs], provider=EnterpriseUserProvider):
