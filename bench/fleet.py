@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.fleet 100 1000                 # edges only
     .venv/bin/python -m bench.fleet --repeat 3 1000          # spread of floor and ours
     .venv/bin/python -m bench.fleet --shape branch 100       # + 50 firewall rules, edge device settings
+    .venv/bin/python -m bench.fleet --shape split 1000       # 1 stack vs 4 stacks run at once
 
 For each N, in one run and against one emulator on loopback:
 
@@ -42,8 +43,9 @@ PROGRAM = """
 import pulumi
 import pulumi_velocloud as velocloud
 
-n = pulumi.Config().require_int("edges")
-acme = velocloud.Enterprise("acme", name="Fleet Corp")
+config = pulumi.Config()
+n = config.require_int("edges")
+acme = velocloud.Enterprise("acme", name=config.get("customer") or "Fleet Corp")
 branch = velocloud.Profile("branch", enterprise_id=acme.id, name="Branch")
 for i in range(n):
     velocloud.Edge(
@@ -279,6 +281,39 @@ def run_edges_shape(edges: int, workdir: Path, repeat: int, with_latency: bool) 
     return rows
 
 
+def run_split_shape(edges: int, workdir: Path, parts: int) -> list[Row]:
+    """What a large fleet can do: one stack (default, --parallel 16, skip checkpoints) against
+    `parts` stacks of edges/parts each (one customer each) run at the same time."""
+    rows: list[Row] = []
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        one = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        for label, args, env in (
+            ("up, 1 stack", UP, {}),
+            ("up --parallel 16, 1 stack", (*UP, "--parallel", "16"), {}),
+            ("up, 1 stack, skip checkpoints", UP, SKIP),
+        ):
+            one.run(vco, edges, label, *args, **env)
+            one.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview", **SKIP)
+        stacks = []
+        for k in range(parts):
+            stack = make_stack(f"part{k}", workdir, PROGRAM, vco, edges // parts, edges // parts + 2)
+            stack.cli.set_config("customer", f"Customer {k}")
+            stacks.append(stack)
+        before = vco.admin("GET", "stats")["total"]
+        started = time.monotonic()
+        threads = [threading.Thread(target=s.cli.run, args=UP) for s in stacks]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+        calls = vco.admin("GET", "stats")["total"] - before
+        row = Row(edges, "ours", f"up, {parts} stacks at once", False, elapsed, calls, edges + 2 * parts)
+        print(row.line(), flush=True)
+        rows += [*one.rows, row]
+    return rows
+
+
 def run_branch_shape(edges: int, workdir: Path) -> list[Row]:
     with EmulatorProcess.start(workdir / "emulator") as vco:
         ours = make_stack("ours", workdir, BRANCH_PROGRAM, vco, edges, 2 + 50 + 2 * edges)
@@ -384,7 +419,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
-    parser.add_argument("--shape", choices=["edges", "branch"], default="edges", help="what each stack holds")
+    parser.add_argument(
+        "--shape",
+        choices=["edges", "branch", "split"],
+        default="edges",
+        help="edges: floor, ours, direct; branch: + rules and device settings; split: one stack or several",
+    )
+    parser.add_argument("--parts", type=int, default=4, help="stacks of the split shape")
     parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
     parser.add_argument("--no-latency", action="store_true", help="skip the runs with added latency")
     parser.add_argument("--plot", type=Path, help="write a PNG of time against N (needs matplotlib)")
@@ -395,6 +436,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="fleet-bench-") as tmp:
             if args.shape == "branch":
                 rows += run_branch_shape(edges, Path(tmp))
+            elif args.shape == "split":
+                rows += run_split_shape(edges, Path(tmp), args.parts)
             else:
                 rows += run_edges_shape(edges, Path(tmp), args.repeat, not args.no_latency)
     if args.shape == "edges":
