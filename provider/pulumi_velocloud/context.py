@@ -8,7 +8,10 @@ a provider process shares lives here, in the one `ProviderContext` of the proces
   on first use, one pair per distinct `Settings`;
 - `connection_for(settings)`: the same for explicit settings (lookups in the Pulumi program);
 - `shared(key, factory)`: other per-process objects the mechanisms coordinate through (the
-  module writers' queues, the device-settings claims), created once per key.
+  module writers' queues, the device-settings claims), created once per key;
+- `per_run(key, factory)`: the same for what only holds for one Pulumi run (the list snapshots
+  refresh reads through); a provider process serves one run, `new_run()` (tests, or a
+  long-lived process) forgets them.
 
 Lock discipline: the context's one lock guards its own dicts and is held only while reading
 or updating them, never during I/O; the resolver's lock likewise. Objects from `shared()`
@@ -46,6 +49,7 @@ class ProviderContext:
         self._config: dict[str, str] = {}
         self._connections: dict[Settings, Connection] = {}
         self._shared: dict[Hashable, Any] = {}
+        self._per_run: dict[Hashable, Any] = {}
 
     def configure(self, config: Mapping[str, Any]) -> None:
         """Remember the `velocloud:*` stack config (keys with the `velocloud:` prefix) for this process."""
@@ -78,6 +82,19 @@ class ProviderContext:
                 self._shared[key] = factory()
             found: T = self._shared[key]
             return found
+
+    def per_run(self, key: Hashable, factory: Callable[[], T]) -> T:
+        """The object for `key` in this run, made by `factory` the first time in the run."""
+        with self._lock:
+            if key not in self._per_run:
+                self._per_run[key] = factory()
+            found: T = self._per_run[key]
+            return found
+
+    def new_run(self) -> None:
+        """Start a new run: forget every `per_run` object (what the last run listed)."""
+        with self._lock:
+            self._per_run.clear()
 
 
 _CONTEXT = ProviderContext()

@@ -6,8 +6,11 @@ rules name segments, users name roles. All of those lookups go through a `Resolv
 
 - `enterprise(lid)`: enterprise logicalId -> id (v1 `network/getNetworkEnterprises`);
 - `profile(enterprise, lid)`: profile logicalId -> id (the API calls profiles configurations:
-  `enterprise/getEnterpriseConfigurations`);
-- `edge(enterprise, lid)` and `edge_named(enterprise, name)`: edge -> id (`getEnterpriseEdges`);
+  `enterprise/getEnterpriseConfigurations`), `find_profile` the same or None,
+  `profile_logical_id(enterprise, id)` back (always asked afresh: numeric ids are per Orchestrator);
+- `edge(enterprise, lid)`: edge -> id (a miss asks for that one edge, `edge/getEdge` by logicalId:
+  a fleet's new edges would otherwise list the whole enterprise once each);
+  `edge_named(enterprise, name)`: by name (`getEnterpriseEdges`);
 - `gateway_pool(lid)` / `gateway_pool_logical_id(id)`: both ways (`network/getNetworkGatewayPools`);
 - `role(name)`: an enterprise-user role by name, any case (`role/getUserTypeRoles`);
 - `segment(enterprise, selector)`: a segment by name or segmentId (`getEnterpriseNetworkSegments`).
@@ -121,6 +124,19 @@ class Resolver:
             )
         return found
 
+    def find_profile(self, enterprise: VcoId, logical_id: LogicalId) -> VcoId | None:
+        """`profile()`, or None when the enterprise has no such profile."""
+        try:
+            return self.profile(enterprise, logical_id)
+        except NotFound:
+            return None
+
+    def profile_logical_id(self, enterprise: VcoId, vco_id: VcoId) -> LogicalId | None:
+        """The logicalId of the enterprise's profile with this numeric id (asked afresh), or None."""
+        profiles = [p for p in self._client.v1.get_enterprise_configurations(enterprise) if p.logical_id]
+        self._profiles.fill((p.logical_id, p.id) for p in profiles if p.logical_id)
+        return next((p.logical_id for p in profiles if p.id == vco_id), None)
+
     def remember_edge(self, logical_id: LogicalId, vco_id: VcoId) -> None:
         self._edges.fill([(logical_id, vco_id)])
 
@@ -128,12 +144,11 @@ class Resolver:
         """The numeric id of the edge with this logicalId in the enterprise."""
         found = self._edges.read_through(
             logical_id,
-            lambda: ((e.logical_id, e.id) for e in self._client.v1.get_enterprise_edges(enterprise)),
+            lambda: [(logical_id, self._client.v1.get_edge_by_logical_id(enterprise, logical_id).id)],
         )
-        if found is None:
+        if found is None:  # get_edge_by_logical_id raises NotFound first; for the type checker
             raise NotFound(
-                f"enterprise {enterprise} has no edge with logicalId {logical_id!r}",
-                operation="enterprise/getEnterpriseEdges",
+                f"enterprise {enterprise} has no edge with logicalId {logical_id!r}", operation="edge/getEdge"
             )
         return found
 

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..ids import VcoId
-from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
+from ..ids import LogicalId, VcoId
+from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
@@ -167,6 +167,19 @@ class V1Api:
         if not result:
             raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
         return EdgeV1.model_validate(result)
+
+    def get_edge_by_logical_id(self, enterprise_id: VcoId, edge_id: LogicalId) -> EdgeV1:
+        """`edge/getEdge` by logicalId (no numeric id needed), with site and profile."""
+        params = {"enterpriseId": enterprise_id, "logicalId": edge_id, "with": ["site", "configuration"]}
+        result = self.call("edge/getEdge", params)
+        if not result:
+            raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
+        return EdgeV1.model_validate(result)
+
+    def get_enterprise_edges_detailed(self, enterprise_id: VcoId) -> list[EdgeListed]:
+        """Every edge of an enterprise with its site and profile, in one call (refresh by lists)."""
+        params = {"enterpriseId": enterprise_id, "with": ["site", "configuration"]}
+        return [EdgeListed.model_validate(e) for e in self.call("enterprise/getEnterpriseEdges", params)]
 
     def get_enterprise_edges(self, enterprise_id: VcoId) -> list[EdgeRef]:
         """Every edge of an enterprise: ids, logicalIds and names (to map logicalId to id)."""

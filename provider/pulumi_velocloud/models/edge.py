@@ -1,4 +1,4 @@
-"""Edge and site payloads of the v2 (`EdgeResource`) and v1 (`edge/getEdge`) APIs."""
+"""Edge and site payloads of the v2 (`EdgeResource`) and v1 (`edge/getEdge`, `getEnterpriseEdges`) APIs."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ class _Edge(ApiModel):
 
 
 class EdgeV2(_Edge):
-    """v2 `EdgeResource`."""
+    """v2 `EdgeResource` (with `include=site`, `site` holds the site's fields)."""
+
+    ha_state: str | None = None
 
 
 class EdgeV1(_Edge):
@@ -44,6 +46,28 @@ class EdgeV1(_Edge):
     enterprise_id: VcoId | None = None
     ha_state: str | None = None
     profile: ProfileV1 | None = Field(None, alias="configuration")  # API: the edge's configuration
+
+
+class ProfileRef(ApiModel):
+    """A profile as a list item names it: its numeric id and name."""
+
+    id: VcoId
+    name: str | None = None
+
+
+class ListedProfiles(ApiModel):
+    """`configuration` of a v1 `enterprise/getEnterpriseEdges` item: the edge's operator and
+    enterprise profiles (numeric ids; the list names no logicalIds)."""
+
+    enterprise: ProfileRef | None = None
+
+
+class EdgeListed(_Edge):
+    """An item of v1 `enterprise/getEnterpriseEdges` with `site` and `configuration`."""
+
+    id: VcoId
+    ha_state: str | None = None
+    profiles: ListedProfiles | None = Field(None, alias="configuration")
 
 
 class EdgeRef(ApiModel):
