@@ -155,7 +155,14 @@ def test_async_operation_done_error_and_timeout(probe: Probe) -> None:
         )["status"]
         == "DONE"
     )
-    assert clock.sleeps == pytest.approx([0.2])
+    assert clock.sleeps == pytest.approx(
+        [0.2, 0.4]
+    )  # never asked at once: an accepted operation is rarely done
+
+    asked = len(probe.requests)
+    probe.script = [(200, {}, {"status": "DONE", "id": "op-1"})]
+    wait_for_operation(session, location, operation="put", timeout=60, clock=clock.clock, sleep=clock.sleep)
+    assert len(probe.requests) == asked + 1, "an operation done by the first poll costs one request"
 
     probe.script = [(200, {}, {"status": "ERROR", "message": "vlanId 5000 is out of range"})]
     with pytest.raises(AsyncOperationFailed, match="vlanId 5000 is out of range"):

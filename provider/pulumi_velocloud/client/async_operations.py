@@ -1,6 +1,7 @@
 """Waiting for asynchronous operations: 202 + `Location: /api/sdwan/v2/asyncOperations/<id>`.
 
-`wait_for_operation` polls the location with growing intervals until the operation is
+`wait_for_operation` polls the location with growing intervals (the first one too: an
+operation just accepted is hardly ever done at once, so asking at once costs a request) until the operation is
 `DONE` (returns its body) or `ERROR` (raises `AsyncOperationFailed` with the Orchestrator's
 message), or the timeout passes (raises `AsyncOperationTimeout` naming the operation id and
 its last status). The clock and sleep are injectable for tests.
@@ -51,16 +52,8 @@ def wait_for_operation(
     status = "UNKNOWN"
     while True:
         poll += 1
-        body = session.call("GET", location, operation=f"{operation} (async status)").json()
-        status = str(body.get("status", "UNKNOWN")).upper()
-        if status == DONE:
-            return dict(body)
-        if status == ERROR:
-            raise AsyncOperationFailed(
-                _message(body), operation=operation, method="GET", url=session.base_url + location
-            )
         wait = poll_interval(poll)
-        if clock() - started + wait > timeout:
+        if poll > 1 and clock() - started + wait > timeout:
             raise AsyncOperationTimeout(
                 f"still {status} after {clock() - started:.0f}s (timeout {timeout:.0f}s); "
                 f"operation {operation_id(location)} may still complete",
@@ -71,3 +64,11 @@ def wait_for_operation(
                 url=session.base_url + location,
             )
         sleep(wait)
+        body = session.call("GET", location, operation=f"{operation} (async status)").json()
+        status = str(body.get("status", "UNKNOWN")).upper()
+        if status == DONE:
+            return dict(body)
+        if status == ERROR:
+            raise AsyncOperationFailed(
+                _message(body), operation=operation, method="GET", url=session.base_url + location
+            )
