@@ -47,10 +47,11 @@ config = pulumi.Config()
 n = config.require_int("edges")
 acme = velocloud.Enterprise("acme", name=config.get("customer") or "Fleet Corp")
 branch = velocloud.Profile("branch", enterprise_id=acme.id, name="Branch")
+serial = config.get("serialPrefix") or "VC"
 for i in range(n):
     velocloud.Edge(
         f"edge-{i:05d}", enterprise_id=acme.id, profile_id=branch.id, name=f"edge-{i:05d}",
-        model_number="edge6X0", serial_number=f"VC{i:010d}",
+        model_number="edge6X0", serial_number=f"{serial}{i:010d}",
         site=velocloud.SiteArgs(name=f"Site {i}", city="Paris", country="FR"),
     )
 """
@@ -298,15 +299,26 @@ def run_split_shape(edges: int, workdir: Path, parts: int) -> list[Row]:
         for k in range(parts):
             stack = make_stack(f"part{k}", workdir, PROGRAM, vco, edges // parts, edges // parts + 2)
             stack.cli.set_config("customer", f"Customer {k}")
+            stack.cli.set_config("serialPrefix", f"P{k}")
             stacks.append(stack)
         before = vco.admin("GET", "stats")["total"]
         started = time.monotonic()
-        threads = [threading.Thread(target=s.cli.run, args=UP) for s in stacks]
+        failures: list[BaseException] = []
+
+        def up(stack: Stack) -> None:
+            try:
+                stack.cli.run(*UP)
+            except BaseException as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=up, args=(s,)) for s in stacks]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.monotonic() - started
+        for failure in failures:
+            print(f"a split stack failed: {failure}", flush=True)
         calls = vco.admin("GET", "stats")["total"] - before
         row = Row(edges, "ours", f"up, {parts} stacks at once", False, elapsed, calls, edges + 2 * parts)
         print(row.line(), flush=True)
