@@ -1,12 +1,17 @@
 """`Edge`: an SD-WAN edge with its site, provisioned into an enterprise profile.
 
-Create is v1 `edge/edgeProvision` (one call: name, serial, model, description, site,
-profile) then v1 `edge/getEdge` (ids, activation key and state). Read is one v1
-`edge/getEdge` with site and profile (plus v2 `getEnterpriseEdge` for the description if an
-Orchestrator's v1 answer lacks it, as the v1 spec's edge object does).
-Update is one v2 JSON Patch (`updateEdge`) for the edge's attributes and site, plus v1
-`edge/setEdgeEnterpriseConfiguration` when the profile changes. Delete is v2 `deleteEdge`.
-The natural key is the name within the enterprise. The activation key is a secret output.
+Create is one v2 `createEdge` (name, serial, model, description, site, profile, HA), whose
+answer (`include=site`) holds everything the outputs need but the profile, which is the one
+asked for. Read (refresh) goes through the run's list of the enterprise's edges (v1
+`enterprise/getEnterpriseEdges` with site and profile: one call per enterprise per run, shared
+by all its edges, see `mechanisms/list_snapshots`); an edge this run changed, or that the list
+does not show, is read on its own (v1 `edge/getEdge` by logicalId, plus v2
+`getEnterpriseEdge` for the description if an Orchestrator's v1 answer lacks it, as the v1
+spec's edge object does): only that read says an edge is gone. Update is one v2 JSON Patch
+(`updateEdge`) for the edge's attributes and site, plus v1 `edge/setEdgeEnterpriseConfiguration`
+when the profile changes, then that single read. Delete is v2 `deleteEdge`. The natural key is
+the name within the enterprise. The activation key is a secret output. Numeric ids (v1) are
+not outputs: the resolver finds them when a v1 call needs them.
 
 Not implemented yet: HA pairs beyond the `ha_enabled` flag, certificates, licenses, analytics
 mode, device settings (see `EdgeDeviceSettings`).
@@ -24,11 +29,12 @@ from pydantic.alias_generators import to_camel
 
 from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
-from ..context import Connection, connect
-from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..context import Connection, connect, provider_context
+from ..ids import LogicalId, logical_id
 from ..mechanisms.address import AddressInputs
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.list_snapshots import ListSnapshots
 from ..mechanisms.provider_base import VcoProvider
 from ..mechanisms.spec import (
     EXAMPLE_ENTERPRISE_ID,
@@ -38,7 +44,7 @@ from ..mechanisms.spec import (
     ResourceSpec,
     register,
 )
-from ..models.edge import EdgeV1, EdgeV2, Site
+from ..models.edge import EdgeListed, EdgeV1, EdgeV2, Site
 
 ModelNumber = Literal[
     "edge500", "edge5X0", "edge510", "edge510lte", "edge515", "edge6X0", "edge610lte", "edge840", "edge1000",
@@ -71,9 +77,7 @@ class EdgeArgs(ResourceArgs):
 
 class EdgeOutputs(BaseModel):
     logical_id: str = Field(description="The edge logicalId (also the Pulumi id).")
-    vco_id: int = Field(description="The numeric edge id of the v1 API.")
     enterprise_id: str
-    enterprise_vco_id: int
     profile_id: str
     name: str
     model_number: str
@@ -144,29 +148,24 @@ class EdgeProvider(VcoProvider):
         args: EdgeArgs = self.args(props)
         label = f'Edge "{args.name}"'
         vco = connect()
-        client = vco.client
         with vco_errors(label):
-            enterprise = vco.ids.enterprise(args.enterprise_id)
-            profile = vco.ids.profile(enterprise, args.profile_id)
             if args.adopt:
                 existing = _find(vco, args.enterprise_id, args.name)
                 if existing is not None:
-                    return self._adopt(vco, args, enterprise, existing)
-            params: dict[str, Any] = {
-                "configurationId": profile,
+                    return self._adopt(vco, args, existing)
+            body: dict[str, Any] = {
                 "name": args.name,
                 "modelNumber": args.model_number,
+                "profile": args.profile_id,
                 "haEnabled": args.ha_enabled,
             }
             for field in ("serial_number", "description", "custom_info"):
                 if getattr(args, field) is not None:
-                    params[to_camel(field)] = getattr(args, field)
+                    body[to_camel(field)] = getattr(args, field)
             if args.site is not None:
-                params["site"] = _site_body(args.site)
+                body["site"] = _site_body(args.site)
             try:
-                provisioned = client.v1.edge_provision(
-                    enterprise, params, find=lambda: vco.ids.edge_named(enterprise, args.name)
-                )
+                edge = vco.client.v2.create_edge(args.enterprise_id, body)
             except InvalidRequest as exc:
                 taken = _find(vco, args.enterprise_id, args.name)
                 if taken is None:
@@ -176,13 +175,15 @@ class EdgeProvider(VcoProvider):
                     f"(logicalId {taken.logical_id}) "
                     f"that this stack does not manage; set adopt=True to manage it ({exc.message})"
                 ) from None
-            edge = client.v1.get_edge(enterprise, provisioned.id)
-            vco.ids.remember_edge(edge.logical_id, edge.id)
-        outs = _outputs(args, enterprise, edge, description=args.description)
+            edge_lists().touched(args.enterprise_id, edge.logical_id)
+        outs = _outputs_from(args.enterprise_id, edge, edge.description, args.profile_id)
+        if outs["site"] is None and args.site is not None:
+            # an Orchestrator that ignores `include=site` on create: the site is the one sent (derived)
+            outs["site"] = _site_dict(args.site)
         return CreateResult(edge.logical_id, outs)
 
-    def _adopt(self, vco: Connection, args: EdgeArgs, enterprise: VcoId, existing: EdgeV2) -> CreateResult:
-        olds = self._current(vco, args.enterprise_id, enterprise, existing.logical_id, None)
+    def _adopt(self, vco: Connection, args: EdgeArgs, existing: EdgeV2) -> CreateResult:
+        olds = self._current(vco, args.enterprise_id, existing.logical_id)
         news = args.model_dump(exclude={"adopt"})
         fixed = [f for f in self.changed_fields(olds, news) if f in self.spec.replace_on_change]
         if fixed:
@@ -192,54 +193,69 @@ class EdgeProvider(VcoProvider):
             )
         return CreateResult(existing.logical_id, self._apply(vco, olds, news))
 
-    def _current(
-        self,
-        vco: Connection,
-        enterprise_id: LogicalId,
-        enterprise: VcoId,
-        edge_id: LogicalId,
-        numeric: VcoId | None,
-    ) -> dict[str, Any]:
-        """The edge as the Orchestrator holds it now: one v1 getEdge, plus the v2 edge only when
-        the v1 answer lacks the description (the v1 spec's edge object does not list it)."""
-        if numeric is None:
-            numeric = vco.ids.edge(enterprise, edge_id)
-        edge = vco.client.v1.get_edge(enterprise, numeric)
+    def _current(self, vco: Connection, enterprise_id: LogicalId, edge_id: LogicalId) -> dict[str, Any]:
+        """The edge as the Orchestrator holds it now, read on its own: one v1 getEdge by logicalId,
+        plus the v2 edge only when the v1 answer lacks the description (the v1 spec's edge object
+        does not list it). NotFound when the edge is gone."""
+        enterprise = vco.ids.enterprise(enterprise_id)
+        edge = vco.client.v1.get_edge_by_logical_id(enterprise, edge_id)
+        vco.ids.remember_edge(edge.logical_id, edge.id)
         description = edge.description
         if "description" not in edge.model_fields_set:
             description = vco.client.v2.get_enterprise_edge(enterprise_id, edge_id).description
         profile_id = edge.profile.logical_id if edge.profile else None
-        return _outputs_from(enterprise_id, enterprise, edge, description, profile_id)
+        return _outputs_from(enterprise_id, edge, description, profile_id)
+
+    def _listed(
+        self, vco: Connection, enterprise_id: LogicalId, edge: EdgeListed, known_profile: str | None
+    ) -> dict[str, Any]:
+        """Outputs from the edge as the run's list shows it (its profile by numeric id)."""
+        enterprise = vco.ids.enterprise(enterprise_id)
+        profile_id: str | None = None
+        if edge.profiles is not None and edge.profiles.enterprise is not None:
+            numeric = edge.profiles.enterprise.id
+            if known_profile and vco.ids.find_profile(enterprise, logical_id(known_profile)) == numeric:
+                profile_id = known_profile
+            else:  # moved (or its profile unknown to this run): which profile is it now
+                profile_id = vco.ids.profile_logical_id(enterprise, numeric)
+        return _outputs_from(enterprise_id, edge, edge.description, profile_id)
 
     def _apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:
         """Bring the edge from `olds` to `news`: one JSON Patch, and a profile move if needed."""
         changed = self.changed_fields(olds, news)
-        enterprise, numeric = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
         enterprise_id, edge_id = logical_id(olds["enterprise_id"]), logical_id(olds["logical_id"])
         patch = json_patch.diff(_patchable(olds), _patchable(news, base=olds))
         if patch:
+            edge_lists().touched(enterprise_id, edge_id)
             vco.client.v2.update_edge(enterprise_id, edge_id, patch)
         if "profile_id" in changed:
+            edge_lists().touched(enterprise_id, edge_id)
+            enterprise = vco.ids.enterprise(enterprise_id)
             profile = vco.ids.profile(enterprise, logical_id(news["profile_id"]))
-            vco.client.v1.set_edge_enterprise_configuration(enterprise, numeric, profile)
+            vco.client.v1.set_edge_enterprise_configuration(
+                enterprise, vco.ids.edge(enterprise, edge_id), profile
+            )
         if not patch and "profile_id" not in changed:
             return olds
-        current = self._current(vco, enterprise_id, enterprise, edge_id, numeric)
+        current = self._current(vco, enterprise_id, edge_id)
         return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         vco = connect()
+        enterprise_id, edge_id = logical_id(props["enterprise_id"]), logical_id(id_)
         with vco_errors(f'Edge "{props.get("name", id_)}"'):
-            try:
-                current = self._current(
-                    vco,
-                    logical_id(props["enterprise_id"]),
-                    vco_id(props["enterprise_vco_id"]),
-                    logical_id(id_),
-                    vco_id(props["vco_id"]),
-                )
-            except NotFound:
-                return ReadResult(None, {})
+            listed = edge_lists().find(enterprise_id, edge_id)
+            if (
+                listed is not None
+                and listed.item is not None
+                and "description" in listed.item.model_fields_set
+            ):
+                current = self._listed(vco, enterprise_id, listed.item, props.get("profile_id"))
+            else:  # changed by this run, not listed (gone?), or listed without its description
+                try:
+                    current = self._current(vco, enterprise_id, edge_id)
+                except NotFound:
+                    return ReadResult(None, {})
         current["activation_key"] = current.get("activation_key") or props.get("activation_key")
         return ReadResult(id_, current)
 
@@ -252,15 +268,29 @@ class EdgeProvider(VcoProvider):
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         client = connect().client
+        enterprise_id, edge_id = logical_id(props["enterprise_id"]), logical_id(id_)
+        edge_lists().touched(enterprise_id, edge_id)
         with vco_errors(f'Edge "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v2.delete_edge(logical_id(props["enterprise_id"]), logical_id(id_))
+            client.v2.delete_edge(enterprise_id, edge_id)
+
+
+def edge_lists() -> ListSnapshots[LogicalId, EdgeListed]:
+    """This run's lists of edges, per enterprise logicalId (one v1 getEnterpriseEdges each)."""
+
+    def fetch(enterprise_id: LogicalId) -> dict[str, EdgeListed]:
+        vco = connect()
+        edges = vco.client.v1.get_enterprise_edges_detailed(vco.ids.enterprise(enterprise_id))
+        for edge in edges:
+            vco.ids.remember_edge(edge.logical_id, edge.id)
+        return {edge.logical_id: edge for edge in edges}
+
+    return provider_context().per_run("edge-lists", lambda: ListSnapshots(fetch))
 
 
 class Edge(VcoResource[EdgeArgs], provider=EdgeProvider):
     """An SD-WAN edge. Its Pulumi id is the edge `logicalId`; `activation_key` is a secret."""
 
     logical_id: pulumi.Output[str]
-    vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     activation_key: pulumi.Output[str]
     activation_state: pulumi.Output[str]
@@ -303,14 +333,15 @@ def _find(vco: Connection, enterprise_id: LogicalId, name: str) -> EdgeV2 | None
 
 
 def _outputs_from(
-    enterprise_id: LogicalId, enterprise: VcoId, edge: EdgeV1, description: str | None, profile_id: str | None
+    enterprise_id: LogicalId,
+    edge: EdgeV1 | EdgeV2 | EdgeListed,
+    description: str | None,
+    profile_id: str | None,
 ) -> dict[str, Any]:
     site = edge.site.model_dump(exclude={"id"}) if isinstance(edge.site, Site) else None
     return {
         "logical_id": edge.logical_id,
-        "vco_id": edge.id,
         "enterprise_id": enterprise_id,
-        "enterprise_vco_id": enterprise,
         "profile_id": profile_id,
         "name": edge.name,
         "model_number": edge.model_number,
@@ -324,7 +355,3 @@ def _outputs_from(
         "edge_state": edge.edge_state,
         "software_version": edge.software_version,
     }
-
-
-def _outputs(args: EdgeArgs, enterprise: VcoId, edge: EdgeV1, *, description: str | None) -> dict[str, Any]:
-    return _outputs_from(args.enterprise_id, enterprise, edge, description, args.profile_id)

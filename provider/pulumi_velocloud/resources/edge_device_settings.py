@@ -5,9 +5,9 @@ deviceSettings: only what the edge overrides. Sections this resource sets get
 `override: true` where the section has that flag. Read is one v2
 `getEdgeProfileDeviceSettings`; writes are one JSON Patch
 (`updateEdgeProfileDeviceSettings`, asynchronous). Finding the edge's name and its
-edge-specific deviceSettings module (for the claim) uses v1 `enterprise/getEnterpriseEdges`
-and `edge/getEdgeConfigurationStack`. See `device_settings` for the inputs, the managed
-paths and the lifecycle.
+edge-specific deviceSettings module (for the claim) uses v1 `edge/getEdge` (by logicalId: one
+edge, never the enterprise's whole list) and `edge/getEdgeConfigurationStack`. See
+`device_settings` for the inputs, the managed paths and the lifecycle.
 
 Not implemented: the effective (merged) view of an edge's settings.
 """
@@ -82,7 +82,8 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
 
     def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
         enterprise = vco.ids.enterprise(enterprise_id)
-        edge = vco.client.v1.get_edge(enterprise, vco.ids.edge(enterprise, target_id))
+        edge = vco.client.v1.get_edge_by_logical_id(enterprise, target_id)
+        vco.ids.remember_edge(edge.logical_id, edge.id)
         stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
             raise NotFound(
