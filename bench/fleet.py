@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.fleet --repeat 3 1000          # spread of floor and ours
     .venv/bin/python -m bench.fleet --shape branch 100       # + 50 firewall rules, edge device settings
     .venv/bin/python -m bench.fleet --shape split 1000       # 1 stack vs 4 stacks run at once
+    .venv/bin/python -m bench.fleet --shape memory 5000      # skip-checkpoint up, refresh, destroy
 
 For each N, in one run and against one emulator on loopback:
 
@@ -326,6 +327,17 @@ def run_split_shape(edges: int, workdir: Path, parts: int) -> list[Row]:
     return rows
 
 
+def run_memory_shape(edges: int, workdir: Path) -> list[Row]:
+    """Our stack without checkpoints (what a large fleet runs): up, refresh, destroy; the
+    memory columns are the point."""
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+        ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+        ours.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+        return ours.rows
+
+
 def run_branch_shape(edges: int, workdir: Path) -> list[Row]:
     with EmulatorProcess.start(workdir / "emulator") as vco:
         ours = make_stack("ours", workdir, BRANCH_PROGRAM, vco, edges, 2 + 50 + 2 * edges)
@@ -433,9 +445,10 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
     parser.add_argument(
         "--shape",
-        choices=["edges", "branch", "split"],
+        choices=["edges", "branch", "split", "memory"],
         default="edges",
-        help="edges: floor, ours, direct; branch: + rules and device settings; split: one stack or several",
+        help="edges: floor, ours, direct; branch: + rules and device settings; split: one stack or "
+        "several; memory: ours without checkpoints",
     )
     parser.add_argument("--parts", type=int, default=4, help="stacks of the split shape")
     parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
@@ -448,6 +461,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="fleet-bench-") as tmp:
             if args.shape == "branch":
                 rows += run_branch_shape(edges, Path(tmp))
+            elif args.shape == "memory":
+                rows += run_memory_shape(edges, Path(tmp))
             elif args.shape == "split":
                 rows += run_split_shape(edges, Path(tmp), args.parts)
             else:
