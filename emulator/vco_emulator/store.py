@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 # data fields with an expression index in _SCHEMA
-_INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})
+_INDEXED_FIELDS = frozenset({"serialNumber", "activationKey", "configurationId"})
 
 _SQLITE_INT_MIN, _SQLITE_INT_MAX = -(2**63), 2**63 - 1
 
@@ -50,6 +50,8 @@ CREATE INDEX IF NOT EXISTS objects_by_serial
     ON objects (kind, json_extract(data, '$.serialNumber') COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS objects_by_activation_key
     ON objects (kind, json_extract(data, '$.activationKey') COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS objects_by_configuration
+    ON objects (kind, json_extract(data, '$.configurationId') COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS api_tokens (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     token_sha256 TEXT NOT NULL UNIQUE,
@@ -264,7 +266,7 @@ class Tx:
         enterprise_id: int | None = None,
         name: str | None = None,
         field: str | None = None,
-        value: str | None = None,
+        value: str | int | None = None,
     ) -> list[Record]:
         """Objects whose name, or whose `data[field]`, equals a value ignoring ASCII case (indexed)."""
         sql = "SELECT * FROM objects WHERE kind = ?"

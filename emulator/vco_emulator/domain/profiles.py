@@ -172,11 +172,14 @@ def create_profile(
 
 
 def profile_modules(tx: Tx, profile: Record) -> list[Record]:
-    return [
-        m
-        for m in tx.find(kinds.CONFIGURATION_MODULE, enterprise_id=profile.enterprise_id)
-        if m.data.get("configurationId") == profile.id
-    ]
+    """The profile's modules (indexed by configurationId: listing 1000 edges with their profiles'
+    modules must not read every module of the enterprise once per edge)."""
+    return tx.find_nocase(
+        kinds.CONFIGURATION_MODULE,
+        enterprise_id=profile.enterprise_id,
+        field="configurationId",
+        value=profile.id,  # an integer: NOCASE only affects text
+    )
 
 
 def delete_profile(tx: Tx, profile: Record) -> None:
