@@ -199,3 +199,13 @@ def test_tls_failures_are_not_retried_and_say_why(probe: Probe) -> None:
     with pytest.raises(TransportError) as info:
         session_for(https, clock).call("GET", "/x", operation="op")
     assert info.value.permanent and clock.sleeps == [] and "SSL" in str(info.value)
+
+
+def test_the_environments_proxy_is_honoured(probe: Probe, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The proxy settings are looked up once per session, not per request, but still used."""
+    monkeypatch.setenv("HTTP_PROXY", probe.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    session = session_for("http://localhost:9", FakeClock())
+    session.call("GET", "/api/sdwan/v2/enterprises/", operation="getEnterprises")
+    assert [path for _, path, _ in probe.requests] == ["http://localhost:9/api/sdwan/v2/enterprises/"]

@@ -38,6 +38,12 @@ class VcoResource(Resource, Generic[A]):
             )
         super().__init_subclass__(module=MODULE, name=provider.spec.name, **kwargs)
         cls._provider_class = provider
+        # The class's annotations (`activation_key: pulumi.Output[str]`) are for type checkers.
+        # Pulumi's SDK resolves a resource class's annotations again for every resource it
+        # registers (typing.get_type_hints over string annotations, about 4 ms per resource: the
+        # largest cost of ours in the program of a 1000-edge stack, docs/performance.md). Our
+        # outputs are plain values that need no type translation, so at run time there are none.
+        cls.__annotations__ = {}
 
     def __init__(
         self,
