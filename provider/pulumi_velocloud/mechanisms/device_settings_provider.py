@@ -3,10 +3,7 @@
 Inputs are `device_settings_inputs`, their mapping to managed paths `device_settings_mapping`.
 
 Lifecycle: create reads the document, records what the managed paths held before
-(`snapshot`), sends one JSON Patch and waits for the asynchronous operation (its outputs are
-the document as sent: the operation is all-or-nothing, so DONE means the Orchestrator holds
-exactly that — a guess about the real one: it stores a patched value as sent; if it normalised
-one, the next refresh would show it); read returns
+(`snapshot`), sends one JSON Patch and waits for the asynchronous operation; read returns
 only the managed paths; update restores paths the user no longer declares and sets the
 declared ones in one JSON Patch; delete restores every managed path to what it held before
 the resource took it over (keys that did not exist are removed), so destroying a stack
@@ -231,11 +228,12 @@ class DeviceSettingsProvider(VcoProvider):
             try:
                 snapshot = mp.Snapshot()
                 wanted = desired_paths(args, edge=self.edge_level)
-                after = document.write(document.read(), wanted, snapshot)
+                document.write(document.read(), wanted, snapshot)
                 written = True
                 client.v1.update_configuration_module(
                     target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
                 )
+                after = document.read()
             except BaseException:
                 _claims().drop(target_id)
                 if written:  # Pulumi will not record this resource: undo what it changed
@@ -272,7 +270,8 @@ class DeviceSettingsProvider(VcoProvider):
         snapshot = mp.Snapshot.from_json(olds.get("snapshot"))
         with vco_errors(document.label):
             wanted = desired_paths(args, edge=self.edge_level)
-            after = document.write(document.read(), wanted, snapshot)
+            document.write(document.read(), wanted, snapshot)
+            after = document.read()
         return UpdateResult(_outputs(_base(olds, self.target_field), list(wanted), snapshot, after))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
@@ -323,9 +322,8 @@ class _Document:
     def read(self) -> dict[str, Any]:
         return self.provider.get_document(self.client, self.enterprise_id, self.target_id)
 
-    def write(self, current: dict[str, Any], wanted: dict[str, Any], snapshot: mp.Snapshot) -> dict[str, Any]:
-        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it.
-        Returns the document as it now is: as sent (the operation is all-or-nothing)."""
+    def write(self, current: dict[str, Any], wanted: dict[str, Any], snapshot: mp.Snapshot) -> None:
+        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it."""
         target = copy.deepcopy(current)
         mp.restore(target, snapshot, mp.unmanaged_records(snapshot, wanted))
         try:
@@ -334,7 +332,6 @@ class _Document:
         except ValueError as exc:
             raise VcoResourceError(f"{self.label}: {exc}") from None
         self.send(current, target)
-        return target
 
     def restore(self, current: dict[str, Any], snapshot: mp.Snapshot) -> None:
         """Put back what every managed path held before (removing what did not exist)."""
