@@ -77,18 +77,17 @@ class ProviderContext:
 
     def shared(self, key: Hashable, factory: Callable[[], T]) -> T:
         """The per-process object for `key`, made by `factory` the first time it is asked for."""
-        with self._lock:
-            if key not in self._shared:
-                self._shared[key] = factory()
-            found: T = self._shared[key]
-            return found
+        return self._once(self._shared, key, factory)
 
     def per_run(self, key: Hashable, factory: Callable[[], T]) -> T:
         """The object for `key` in this run, made by `factory` the first time in the run."""
+        return self._once(self._per_run, key, factory)
+
+    def _once(self, store: dict[Hashable, Any], key: Hashable, factory: Callable[[], T]) -> T:
         with self._lock:
-            if key not in self._per_run:
-                self._per_run[key] = factory()
-            found: T = self._per_run[key]
+            if key not in store:
+                store[key] = factory()
+            found: T = store[key]
             return found
 
     def new_run(self) -> None:
