@@ -20,6 +20,7 @@ CRUD). What several resources share is here, one role per module:
 | `device_settings_inputs.py` | the typed inputs of the device-settings resources |
 | `device_settings_mapping.py` | device-settings inputs -> managed paths of the v2 document |
 | `device_settings_provider.py` | the device-settings lifecycle (claim, JSON Patch, restore) |
+| `list_snapshots.py` | refresh by lists: the run's snapshot of an API list, shared by all reads |
 
 Connection state (settings, the client, the id resolver) is not here: see `context.py`.
 """
