@@ -5,6 +5,7 @@
     .venv/bin/python -m bench.fleet --shape branch 100       # + 50 firewall rules, edge device settings
     .venv/bin/python -m bench.fleet --shape split 1000       # 1 stack vs 4 stacks run at once
     .venv/bin/python -m bench.fleet --shape memory 5000      # skip-checkpoint up, refresh, destroy
+    .venv/bin/python -m bench.fleet --shape preview --repeat 3 1000  # spread of no-op previews
 
 For each N, in one run and against one emulator on loopback:
 
@@ -327,6 +328,24 @@ def run_split_shape(edges: int, workdir: Path, parts: int) -> list[Row]:
     return rows
 
 
+def run_preview_shape(edges: int, workdir: Path, repeat: int) -> list[Row]:
+    """No-op previews and refreshes of the floor and our stack, alternated `repeat` times (both
+    stacks created without checkpoints first): the spread of the cheap commands."""
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        floor = make_stack("floor", workdir, FLOOR_PROGRAM, vco, edges, edges + 2)
+        ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        for stack in (floor, ours):
+            stack.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+        for _ in range(repeat):
+            floor.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+            ours.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+            floor.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+            ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+        for stack in (floor, ours):
+            stack.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+        return floor.rows + ours.rows
+
+
 def run_memory_shape(edges: int, workdir: Path) -> list[Row]:
     """Our stack without checkpoints (what a large fleet runs): up, refresh, destroy; the
     memory columns are the point."""
@@ -379,6 +398,12 @@ def summary(edges: int, rows: list[Row]) -> None:
             pick(these, "ours", "preview (no-op)"),
             pick(these, "floor", "preview (no-op)"),
         ),
+        (
+            "preview --refresh / floor",
+            pick(these, "ours", "preview --refresh"),
+            pick(these, "floor", "preview --refresh"),
+        ),
+        ("floor up / direct", pick(these, "floor", "up"), pick(these, "direct", "create (4 in flight)")),
         (
             f"up (skip ckpt) +{LATENCY * 1000:.0f}ms / direct +{LATENCY * 1000:.0f}ms",
             pick(these, "ours", "up (skip checkpoints)", latency=True),
@@ -445,10 +470,10 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
     parser.add_argument(
         "--shape",
-        choices=["edges", "branch", "split", "memory"],
+        choices=["edges", "branch", "split", "memory", "preview"],
         default="edges",
         help="edges: floor, ours, direct; branch: + rules and device settings; split: one stack or "
-        "several; memory: ours without checkpoints",
+        "several; memory: ours without checkpoints; preview: no-op previews and refreshes, repeated",
     )
     parser.add_argument("--parts", type=int, default=4, help="stacks of the split shape")
     parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
@@ -461,13 +486,15 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="fleet-bench-") as tmp:
             if args.shape == "branch":
                 rows += run_branch_shape(edges, Path(tmp))
+            elif args.shape == "preview":
+                rows += run_preview_shape(edges, Path(tmp), args.repeat)
             elif args.shape == "memory":
                 rows += run_memory_shape(edges, Path(tmp))
             elif args.shape == "split":
                 rows += run_split_shape(edges, Path(tmp), args.parts)
             else:
                 rows += run_edges_shape(edges, Path(tmp), args.repeat, not args.no_latency)
-    if args.shape == "edges":
+    if args.shape in ("edges", "preview"):
         for edges in args.sizes:
             summary(edges, rows)
     if args.plot:
