@@ -24,12 +24,13 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__, faults, lifecycle, ratelimit
-from .app import EMULATOR
+from .context import EMULATOR
 from .domain import edges
 from .domain.async_operations import AsyncTiming
 from .domain.errors import DataConflict, DomainError, NotFound
 from .fixtures import FIXTURES
 from .store import Record
+from .v2.edges import edge_resource
 
 PREFIX = "/__emulator"
 _SECRET_MARKERS = ("password", "sha256", "digest", "secret", "token")
@@ -195,8 +196,6 @@ async def activate_edge(request: web.Request) -> web.Response:
     store = request.app[EMULATOR].store
 
     def work() -> dict[str, Any]:
-        from .v2.edges import edge_resource
-
         with store.transaction() as tx:
             edge = edges.activate_edge(
                 tx,

@@ -23,7 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR
+from ..context import EMULATOR
 from ..domain import events
 from ..domain.auth import SESSION_COOKIE, Principal, authenticate
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated

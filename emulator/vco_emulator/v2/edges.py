@@ -19,7 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import call_domain
+from ..context import call_domain
 from ..domain import edges, enterprises
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest

@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR, OPERATION_ID
+from ..context import EMULATOR, OPERATION_ID
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from ..jsonbody import BadJson, parse_json
 

@@ -26,7 +26,7 @@ from typing import Any
 from aiohttp import web
 from multidict import MultiMapping
 
-from ..app import call_domain
+from ..context import call_domain
 from ..domain import enterprises
 from ..domain import events as events_
 from ..domain.auth import Principal
