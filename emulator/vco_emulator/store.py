@@ -22,9 +22,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from .timestamps import utc_now
 
 # data fields with an expression index in _SCHEMA
 _INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})
@@ -81,12 +82,6 @@ _V2_TOKEN_COLUMNS = (
     "downloaded TEXT",
     "created_by INTEGER",
 )
-
-
-def utc_now() -> str:
-    """The current time as the VCO writes it: ISO 8601 UTC with milliseconds."""
-    now = datetime.now(UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 def new_logical_id() -> str:

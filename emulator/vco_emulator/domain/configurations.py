@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ..store import Record, Tx
 from . import async_operations, device_settings, kinds, module_documents
@@ -32,7 +32,7 @@ from . import enterprises as enterprises_
 from . import profiles as profiles_
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
-from .validation import parse
+from .validation import StrictModel, parse
 
 NAME_MAX = 255
 MODULE_NAMES = (
@@ -61,11 +61,7 @@ ModuleName = Literal[
 ]
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class ProfileUpdate(_Params):
+class ProfileUpdate(StrictModel):
     """The `_update` of `configuration/updateConfiguration`."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
@@ -74,10 +70,11 @@ class ProfileUpdate(_Params):
     effective: str | None = None
 
 
-class ModuleUpdate(BaseModel):
-    """The `_update` of `configuration/updateConfigurationModule` (a `configuration_module`)."""
+class ModuleUpdate(StrictModel):
+    """The `_update` of `configuration/updateConfigurationModule` (a `configuration_module`): the
+    read-only fields a fetched module carries may come back, so unknown fields are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow")
     name: ModuleName | None = None
     type: Literal["ENTERPRISE", "OPERATOR", "GATEWAY"] | None = None
     description: str | None = None
@@ -86,7 +83,7 @@ class ModuleUpdate(BaseModel):
     version: str | None = None
 
 
-class NewModule(_Params):
+class NewModule(StrictModel):
     """The params of `configuration/insertConfigurationModule`."""
 
     enterpriseId: int | None = None

@@ -20,12 +20,13 @@ from __future__ import annotations
 import secrets
 import string
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, Literal
 
 from pydantic import Field
 
 from ..store import Record, Tx
+from ..timestamps import utc_in, utc_now
 from . import enterprises, kinds, profiles
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
@@ -299,7 +300,6 @@ def _provision(
 ) -> Record:
     _require_unique_name(tx, enterprise.id, req.name)
     _require_unique_serial(tx, req.serialNumber)
-    now = datetime.now(UTC)
     site = tx.insert(
         SITE_KIND,
         site_fields.get("name") or req.name or "",
@@ -316,11 +316,11 @@ def _provision(
         "description": req.description,
         "customInfo": req.customInfo,
         "activationKey": _new_activation_key(tx),
-        "activationKeyExpires": _iso(now + timedelta(days=ACTIVATION_KEY_DAYS)),
+        "activationKeyExpires": utc_in(timedelta(days=ACTIVATION_KEY_DAYS)),
         "activationState": "PENDING",
         "activationTime": None,
         "edgeState": "NEVER_ACTIVATED",
-        "edgeStateTime": _iso(now),
+        "edgeStateTime": utc_now(),
         "isLive": False,
         "lastContact": None,
         "systemUpSince": None,
@@ -507,7 +507,7 @@ def run_edge_action(
 def _shutdown(tx: Tx, edge: Record) -> Record:
     if edge.data["edgeState"] == "NEVER_ACTIVATED":
         return edge
-    now = utc_iso()
+    now = utc_now()
     return tx.update(
         edge, edge.name, {**edge.data, "edgeState": "OFFLINE", "edgeStateTime": now, "isLive": False}
     )
@@ -532,7 +532,7 @@ def activate_edge(
     serial = serial_number or data.get("serialNumber") or f"VC{edge.id:010d}"
     if serial != data.get("serialNumber"):
         _require_unique_serial(tx, serial, other_than=edge.id)
-    now = utc_iso()
+    now = utc_now()
     version = software_version or data.get("softwareVersion") or DEFAULT_SOFTWARE_VERSION
     build = build_number or data.get("buildNumber") or DEFAULT_BUILD_NUMBER
     model = data["modelNumber"]
@@ -561,11 +561,3 @@ def activate_edge(
 def _mac(edge_id: int) -> str:
     raw = (0x02_00_5E_00_00_00 + edge_id).to_bytes(6, "big")
     return ":".join(f"{b:02x}" for b in raw)
-
-
-def utc_iso() -> str:
-    return _iso(datetime.now(UTC))
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

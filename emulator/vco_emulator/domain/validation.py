@@ -12,9 +12,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class StrictModel(BaseModel):
-    """Base of request models: unknown fields and loose types are refused, as the API does."""
+    """Base of every request model of both APIs: unknown fields and loose types are refused, as the
+    API does. Fields named after a Python keyword or a leading underscore (`with`, `_update`) take
+    an alias and may be filled by either name."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
 def parse(model: type[M], payload: Any, *, what: str) -> M:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..domain import configurations
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .objects import object_header
 from .rpc import method
@@ -29,42 +29,38 @@ ProfileWith = Literal[
 ]
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
-
-
-class _Clone(_Params):
+class _Clone(StrictModel):
     enterpriseId: int | None = None
     configurationType: Literal["SEGMENT_BASED", "NETWORK_BASED"] | None = None
     name: str | None = None
     description: str | None = None
 
 
-class _GetConfiguration(_Params):
+class _GetConfiguration(StrictModel):
     id: int
     enterpriseId: int | None = None
     with_: list[ProfileWith] | None = Field(default=None, alias="with")
 
 
-class _UpdateConfiguration(_Params):
+class _UpdateConfiguration(StrictModel):
     id: int
     enterpriseId: int | None = None
     update: dict[str, Any] = Field(alias="_update")
 
 
-class _DeleteConfiguration(_Params):
+class _DeleteConfiguration(StrictModel):
     id: int
     enterpriseId: int | None = None
 
 
-class _GetModules(_Params):
+class _GetModules(StrictModel):
     configurationId: int
     enterpriseId: int | None = None
     noData: bool | None = None
     modules: list[configurations.ModuleName] | None = None
 
 
-class _UpdateModule(_Params):
+class _UpdateModule(StrictModel):
     id: int | None = None
     configurationModuleId: int | None = None
     enterpriseId: int | None = None
@@ -72,18 +68,18 @@ class _UpdateModule(_Params):
     update: dict[str, Any] = Field(alias="_update")
 
 
-class _EnterpriseConfigurations(_Params):
+class _EnterpriseConfigurations(StrictModel):
     enterpriseId: int | None = None
     configurationType: Literal["NETWORK_BASED", "SEGMENT_BASED"] | None = None
     with_: list[ProfileWith] | None = Field(default=None, alias="with")
 
 
-class _EdgeStack(_Params):
+class _EdgeStack(StrictModel):
     edgeId: int
     enterpriseId: int | None = None
 
 
-class _EdgeModules(_Params):
+class _EdgeModules(StrictModel):
     edgeId: int
     enterpriseId: int | None = None
     modules: list[configurations.ModuleName] | None = None

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..domain import edges, enterprises, kinds, profiles
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from . import listing
 from .enterprise import enterprise_object
@@ -180,11 +180,7 @@ def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, shape
     return body
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class _GetEdge(_Params):
+class _GetEdge(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     logicalId: str | None = None
@@ -193,7 +189,7 @@ class _GetEdge(_Params):
     with_: list[str] = Field(default_factory=list, alias="with")
 
 
-class _EdgeRef(_Params):
+class _EdgeRef(StrictModel):
     id: int | None = None
     edgeId: int | None = None
     enterpriseId: int | None = None
@@ -213,7 +209,7 @@ class _DeleteEdge(_EdgeRef):
     edgeIds: list[int] | None = None
 
 
-class _GetEnterpriseEdges(_Params):
+class _GetEnterpriseEdges(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     with_: list[str] = Field(default_factory=list, alias="with")

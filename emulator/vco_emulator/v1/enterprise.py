@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from ..domain import enterprises
 from ..domain.auth import Principal
 from ..domain.errors import DataConflict, FieldError, InvalidRequest, NotFound
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .objects import object_header
 from .rpc import method
@@ -49,24 +49,21 @@ def enterprise_object(record: Record) -> dict[str, Any]:
     return body
 
 
-class _GetEnterprise(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _GetEnterprise(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
-    with_: list[str] | None = None
+    with_: list[str] | None = Field(default=None, alias="with")
 
 
-class _UpdateEnterprise(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _UpdateEnterprise(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     name: str | None = None
-    update: dict[str, Any] | None = None
+    update: dict[str, Any] | None = Field(default=None, alias="_update")
 
 
 @method("enterprise/getEnterprise")
 def get_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    params = {("with_" if k == "with" else k): v for k, v in params.items()}
     req = parse(_GetEnterprise, params, what="enterprise/getEnterprise params")
     record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
     # `with: [enterpriseProxy]` adds the partner object; there are no partners here, and the
@@ -76,7 +73,6 @@ def get_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict
 
 @method("enterprise/updateEnterprise")
 def update_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    params = {("update" if k == "_update" else k): v for k, v in params.items()}
     req = parse(_UpdateEnterprise, params, what="enterprise/updateEnterprise params")
     try:
         enterprises.update_enterprise(tx, principal, req.enterpriseId or req.id, req.update)

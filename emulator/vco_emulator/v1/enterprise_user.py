@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import Field
 
 from ..domain import kinds, roles, users
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .rpc import method
 
@@ -57,22 +57,20 @@ def user_object(tx: Tx, record: Record, *, assocs: bool = False) -> dict[str, An
     return body
 
 
-class _Target(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: StrictInt | None = None
-    enterpriseId: StrictInt | None = None
-    username: StrictStr | None = None
+class _Target(StrictModel):
+    id: int | None = None
+    enterpriseId: int | None = None
+    username: str | None = None
 
 
 class _Update(_Target):
     update: dict[str, Any] = Field(alias="_update")
-    currentPassword: StrictStr | None = None
+    currentPassword: str | None = None
 
 
-class _UserTypeRoles(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    userType: StrictStr
-    networkId: StrictInt | None = None
+class _UserTypeRoles(StrictModel):
+    userType: str
+    networkId: int | None = None
 
 
 @method("enterprise/insertEnterpriseUser")

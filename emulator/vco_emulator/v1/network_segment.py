@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from ..domain import kinds, segments
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .network import configuration_object
 from .objects import enterprise_object_base
@@ -30,22 +28,19 @@ def network_segment_object(record: Record) -> dict[str, Any]:
     return {**enterprise_object_base(record, "NETWORK_SEGMENT"), "data": segments.segment_data(record)}
 
 
-class _GetSegments(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _GetSegments(StrictModel):
     enterpriseId: int | None = None
     name: str | None = None
     type: str | None = None
     with_: list[str] | None = None
 
 
-class _DeleteSegment(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _DeleteSegment(StrictModel):
     enterpriseId: int | None = None
     id: int
 
 
-class _GetMaximum(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _GetMaximum(StrictModel):
     enterpriseId: int | None = None
 
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from ..domain import object_groups
 from ..domain.auth import Principal
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .objects import enterprise_object_base
 from .rpc import method
@@ -23,15 +21,13 @@ def object_group_object(record: Record) -> dict[str, Any]:
     return {**enterprise_object_base(record, "OBJECT_GROUP"), "data": record.data["data"]}
 
 
-class _GetObjectGroups(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _GetObjectGroups(StrictModel):
     enterpriseId: int | None = None
     id: int | None = None
     type: Literal["address_group", "port_group"] | None = None
 
 
-class _DeleteObjectGroup(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _DeleteObjectGroup(StrictModel):
     enterpriseId: int | None = None
     id: int
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -33,6 +32,7 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.kinds import EDGE
 from ..store import Record, Tx
+from ..timestamps import epoch_ms, from_epoch_ms
 from .http import PREFIX, endpoint, href
 from .listing import list_body
 
@@ -49,15 +49,6 @@ TICK_MS = 5 * 60 * 1000
 DEFAULT_SPAN_MS = 12 * 60 * 60 * 1000
 MAX_SAMPLES = 2016  # one week of 5-minute ticks
 _HIDDEN_EVENT_FIELDS = ("enterpriseUsername", "edgeName", "segmentName")
-
-
-def _epoch_ms(timestamp: str) -> int:
-    return int(datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp() * 1000)
-
-
-def _iso(epoch_ms: int) -> str:
-    moment = datetime.fromtimestamp(epoch_ms / 1000, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def _int_param(query: Mapping[str, str], name: str) -> int | None:
@@ -149,7 +140,7 @@ async def get_enterprise_events(request: web.Request) -> web.Response:
         start, end = _int_param(query, "start"), _int_param(query, "end")
         items = []
         for record in events_.list_events(tx, enterprise.id):
-            moment = _epoch_ms(record.created)
+            moment = epoch_ms(record.created)
             if (start is None or moment >= start) and (end is None or moment <= end):
                 items.append(event_resource(tx, record, enterprise))
         return items
@@ -241,7 +232,7 @@ async def get_edge_health_series(request: web.Request) -> web.Response:
     series = [
         {
             "metric": m,
-            "startTime": _iso(first),
+            "startTime": from_epoch_ms(first),
             "tickInterval": TICK_MS,
             "data": [0] * samples,
             "total": 0,
