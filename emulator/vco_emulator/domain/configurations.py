@@ -310,18 +310,6 @@ def check_module_data(tx: Tx, enterprise_id: int, name: str, data: Any, *, path:
 # -- edges -----------------------------------------------------------------------------
 
 
-def get_edge(tx: Tx, principal: Principal, edge_id: int, enterprise_id: int | None = None) -> Record:
-    edge = tx.get(kinds.EDGE, id=edge_id)
-    if (
-        edge is None
-        or edge.enterprise_id is None
-        or not principal.can_see_enterprise(edge.enterprise_id)
-        or (enterprise_id is not None and edge.enterprise_id != enterprise_id)
-    ):
-        raise NotFound(f"edge {edge_id} not found")
-    return edge
-
-
 def edge_stack(tx: Tx, edge: Record) -> list[Record]:
     """The edge-specific profile, then the enterprise profile (those that exist)."""
     stack = []

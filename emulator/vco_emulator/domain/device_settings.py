@@ -44,7 +44,7 @@ import jsonpointer
 from jsonschema import Draft202012Validator
 
 from ..store import Record, Tx
-from . import async_operations, kinds
+from . import async_operations, edges, enterprises, kinds
 from . import profiles as profiles_
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
@@ -101,17 +101,10 @@ class Target:
     operation_prefix: str  # "EnterpriseProfile" or "EdgeProfile", as in the v2 operationIds
 
 
-def _enterprise(tx: Tx, principal: Principal, logical_id: str) -> Record:
-    record = tx.get(kinds.ENTERPRISE, logical_id=logical_id)
-    if record is None or not principal.can_see_enterprise(record.id):
-        raise NotFound(f"enterprise {logical_id} not found")
-    return record
-
-
 def profile_target(
     tx: Tx, principal: Principal, enterprise_logical_id: str, profile_logical_id: str
 ) -> Target:
-    enterprise = _enterprise(tx, principal, enterprise_logical_id)
+    enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_logical_id)
     profile = tx.get(kinds.CONFIGURATION, logical_id=profile_logical_id)
     if profile is None or profile.enterprise_id != enterprise.id or profile.data.get("edgeSpecific"):
         raise NotFound(f"profile {profile_logical_id} not found in enterprise {enterprise_logical_id}")
@@ -120,10 +113,8 @@ def profile_target(
 
 
 def edge_target(tx: Tx, principal: Principal, enterprise_logical_id: str, edge_logical_id: str) -> Target:
-    enterprise = _enterprise(tx, principal, enterprise_logical_id)
-    edge = tx.get(kinds.EDGE, logical_id=edge_logical_id)
-    if edge is None or edge.enterprise_id != enterprise.id:
-        raise NotFound(f"edge {edge_logical_id} not found in enterprise {enterprise_logical_id}")
+    edge = edges.get_enterprise_edge(tx, principal, enterprise_logical_id, edge_logical_id)
+    enterprise = enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
     profile_id = edge.data.get("edgeSpecificConfigurationId")
     profile = None if profile_id is None else tx.get(kinds.CONFIGURATION, id=int(profile_id))
     if profile is None:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..domain import configurations
+from ..domain import configurations, edges
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
@@ -232,14 +232,14 @@ def get_edge_configuration_stack(
     tx: Tx, principal: Principal, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
     req = parse(_EdgeStack, params, what="edge/getEdgeConfigurationStack params")
-    edge = configurations.get_edge(tx, principal, req.edgeId, req.enterpriseId)
+    edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
     return [profile_object(tx, p, ["modules"]) for p in configurations.edge_stack(tx, edge)]
 
 
 @method("edge/getEdgeConfigurationModules")
 def get_edge_configuration_modules(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_EdgeModules, params, what="edge/getEdgeConfigurationModules params")
-    edge = configurations.get_edge(tx, principal, req.edgeId, req.enterpriseId)
+    edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
     names: list[str] | None = list(req.modules) if req.modules is not None else None
     result = {}
     for name, (record, data) in configurations.edge_effective_modules(tx, edge, names).items():

@@ -26,13 +26,14 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from ..context import call_domain
-from ..domain import enterprises
+from ..domain import edges, enterprises
 from ..domain import events as events_
 from ..domain.auth import Principal
-from ..domain.errors import FieldError, InvalidRequest, NotFound
+from ..domain.errors import FieldError, InvalidRequest
 from ..domain.kinds import EDGE
 from ..store import Record, Tx
 from ..timestamps import epoch_ms, from_epoch_ms
+from .edges import edge_href
 from .http import PREFIX, endpoint, href
 from .listing import list_body
 
@@ -88,7 +89,7 @@ def _metrics(query: MultiMapping[str]) -> list[str]:
 def edge_ref(edge: Record, enterprise: Record) -> dict[str, Any]:
     """A short `EdgeResource` naming an edge (the full one is the edges module's)."""
     return {
-        "_href": href(f"/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/"),
+        "_href": edge_href(enterprise, edge),
         "logicalId": edge.logical_id,
         "name": edge.name,
     }
@@ -98,13 +99,9 @@ def _enterprise(tx: Tx, principal: Principal, request: web.Request) -> Record:
     return enterprises.get_enterprise(tx, principal, logical_id=request.match_info["enterpriseLogicalId"])
 
 
-def _edge(tx: Tx, principal: Principal, request: web.Request) -> tuple[Record, Record]:
-    enterprise = _enterprise(tx, principal, request)
-    logical_id = request.match_info["edgeLogicalId"]
-    edge = tx.get(EDGE, logical_id=logical_id)
-    if edge is None or edge.enterprise_id != enterprise.id:
-        raise NotFound(f"edge {logical_id} not found in enterprise {enterprise.logical_id}")
-    return enterprise, edge
+def _edge(tx: Tx, principal: Principal, request: web.Request) -> Record:
+    info = request.match_info
+    return edges.get_enterprise_edge(tx, principal, info["enterpriseLogicalId"], info["edgeLogicalId"])
 
 
 # -- enterprise events and alerts --------------------------------------------------------
