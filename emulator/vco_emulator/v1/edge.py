@@ -20,9 +20,10 @@ from ..domain import edges, enterprises, kinds, profiles
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
+from ..listing import select
 from ..store import Record, Tx
-from . import listing
 from .enterprise import enterprise_object
+from .listing import page_body, query_of
 from .network import configuration_object
 from .objects import object_header
 from .rpc import method
@@ -298,9 +299,9 @@ def _enterprise_edges(
 def get_enterprise_edges(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     """All edges of the enterprise (filters, quick search, sort and limit applied; no page links)."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdges params")
-    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
-    rows = listing.select(_enterprise_edges(tx, principal, req, "getEnterpriseEdges"), state, _QUICK_SEARCH)
-    return rows[: state["limit"]] if state["limit"] else rows
+    query = query_of(req.model_dump(by_alias=True, exclude_none=True))
+    rows = select(_enterprise_edges(tx, principal, req, "getEnterpriseEdges"), query, _QUICK_SEARCH)
+    return rows[: query.limit] if query.limit else rows
 
 
 @method("enterprise/getEnterpriseEdgeList")
@@ -310,9 +311,7 @@ def get_enterprise_edge_list(
     """The enterprise's edges: a page `{metaData, data}` walked with `nextPageLink` when the call
     pages (`limit`, a page link or `_count`), else the plain array the OpenNMS-patched spec shows."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdgeList params")
-    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
-    rows = listing.select(
-        _enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), state, _QUICK_SEARCH
-    )
+    query = query_of(req.model_dump(by_alias=True, exclude_none=True))
+    rows = select(_enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), query, _QUICK_SEARCH)
     paged = any(v is not None for v in (req.limit, req.nextPageLink, req.prevPageLink, req.count))
-    return listing.page(rows, state, count=bool(req.count)) if paged else rows
+    return page_body(rows, query, count=bool(req.count)) if paged else rows
