@@ -1,7 +1,8 @@
 """The vendor specs as JSON-Schema validators of the emulator's responses.
 
 `V2Spec` (OpenAPI 3.0, 2022-12-15) matches a request's method and path to its operationId and
-validates the response body against the schema the spec gives for that status. `V1Spec` (Swagger
+validates the response body against the schema the spec gives for that status (`response_schema`
+and `errors` do the same for one schema a test names). `V1Spec` (Swagger
 2, 5.1.0 with the OpenNMS corrections ported from 5.0.0) does the same for a v1 method name: the
 200 result schema, or the `error` envelope for error statuses. Both apply `corrections.py`.
 
@@ -441,6 +442,20 @@ def v2_spec() -> V2Spec:
         if correction.api == "v2":
             apply_correction(spec, correction)
     return V2Spec(spec)
+
+
+def response_schema(path: str, method: str = "get", status: str = "200") -> dict[str, Any]:
+    """The v2 spec's (corrected) JSON response schema of `method path` for `status`; `path` is the
+    spec's template (`/api/sdwan/v2/enterprises/{enterpriseLogicalId}/...`)."""
+    schema: dict[str, Any] = v2_spec().raw["paths"][path][method]["responses"][status]["content"][
+        "application/json"
+    ]["schema"]
+    return schema
+
+
+def errors(value: Any, schema: dict[str, Any]) -> list[str]:
+    """Every way `value` breaks a schema of the v2 spec (empty when it conforms)."""
+    return [f"{p.json_path}: {p.message}" for p in v2_spec().validators.problems("v2", "", 0, schema, value)]
 
 
 @functools.cache
