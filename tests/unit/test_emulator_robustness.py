@@ -64,5 +64,5 @@ def test_crafted_page_links_are_refused() -> None:
 
 def test_ids_beyond_sqlite_integers_are_simply_not_found(store: Store) -> None:
     with store.transaction() as tx:
-        assert tx.get(kinds.CONFIGURATION, id=10**30) is None
+        assert tx.get(kinds.PROFILE, id=10**30) is None
         assert tx.lookup(id=-(10**30)) is None

@@ -105,7 +105,7 @@ def profile_target(
     tx: Tx, principal: Principal, enterprise_logical_id: str, profile_logical_id: str
 ) -> Target:
     enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_logical_id)
-    profile = tx.get(kinds.CONFIGURATION, logical_id=profile_logical_id)
+    profile = tx.get(kinds.PROFILE, logical_id=profile_logical_id)
     if profile is None or profile.enterprise_id != enterprise.id or profile.data.get("edgeSpecific"):
         raise NotFound(f"profile {profile_logical_id} not found in enterprise {enterprise_logical_id}")
     href = f"{V2}/enterprises/{enterprise.logical_id}/profiles/{profile.logical_id}/deviceSettings"
@@ -116,7 +116,7 @@ def edge_target(tx: Tx, principal: Principal, enterprise_logical_id: str, edge_l
     edge = edges.get_enterprise_edge(tx, principal, enterprise_logical_id, edge_logical_id)
     enterprise = enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
     profile_id = edge.data.get("edgeSpecificConfigurationId")
-    profile = None if profile_id is None else tx.get(kinds.CONFIGURATION, id=int(profile_id))
+    profile = None if profile_id is None else tx.get(kinds.PROFILE, id=int(profile_id))
     if profile is None:
         raise DataConflict(f"edge {edge.name!r} has no edge-specific profile")
     href = f"{V2}/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/deviceSettings"
@@ -130,7 +130,7 @@ def module_of(tx: Tx, profile: Record) -> Record:
             return module
     assert profile.enterprise_id is not None
     return tx.insert(
-        kinds.CONFIGURATION_MODULE,
+        kinds.PROFILE_MODULE,
         MODULE,
         {
             "configurationId": profile.id,
@@ -424,7 +424,7 @@ def _summary(what: str, errors: list[FieldError]) -> str:
 def execute(tx: Tx, operation: Record) -> None:
     """Apply an accepted PUT or PATCH; raise `OperationFailed` (changing nothing) when invalid."""
     request = operation.data["request"]
-    profile = tx.get(kinds.CONFIGURATION, id=int(request["configurationId"]))
+    profile = tx.get(kinds.PROFILE, id=int(request["configurationId"]))
     if profile is None or profile.enterprise_id is None:
         raise async_operations.OperationFailed("the profile these device settings belong to no longer exists")
     module = module_of(tx, profile)

@@ -260,14 +260,14 @@ def shipping_same_as_location(site: Record) -> bool:
 
 def profile_of(tx: Tx, edge: Record) -> Record:
     """The enterprise profile the edge uses."""
-    profile = tx.get(kinds.CONFIGURATION, id=edge.data["configurationId"])
+    profile = tx.get(kinds.PROFILE, id=edge.data["configurationId"])
     if profile is None:
         raise LookupError(f"edge {edge.id} uses missing profile {edge.data['configurationId']}")
     return profile
 
 
 def edge_specific_profile_of(tx: Tx, edge: Record) -> Record | None:
-    return tx.get(kinds.CONFIGURATION, id=edge.data["edgeSpecificConfigurationId"])
+    return tx.get(kinds.PROFILE, id=edge.data["edgeSpecificConfigurationId"])
 
 
 # -- provisioning -------------------------------------------------------------------------
@@ -278,7 +278,7 @@ def create_edge(tx: Tx, principal: Principal, enterprise_logical_id: str, payloa
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_logical_id)
     req = parse(CreateEdge, payload, what="edge")
-    profile = tx.get(kinds.CONFIGURATION, logical_id=req.profile)
+    profile = tx.get(kinds.PROFILE, logical_id=req.profile)
     profile = _enterprise_profile(tx, enterprise, profile, "profile", req.profile)
     site = req.site.model_dump() if req.site else {}
     return _provision(tx, enterprise, profile, req, site)
@@ -289,7 +289,7 @@ def provision_edge(tx: Tx, principal: Principal, payload: Any) -> Record:
     principal.require_write()
     req = parse(ProvisionEdge, payload, what="edge/edgeProvision params")
     enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
-    profile = tx.get(kinds.CONFIGURATION, id=req.configurationId)
+    profile = tx.get(kinds.PROFILE, id=req.configurationId)
     profile = _enterprise_profile(tx, enterprise, profile, "configurationId", req.configurationId)
     site = req.site.model_dump(exclude=_SITE_READ_ONLY) if req.site else {}
     return _provision(tx, enterprise, profile, req, site)
@@ -452,12 +452,12 @@ def _update(tx: Tx, edge: Record, fields: dict[str, Any], site_fields: dict[str,
     return tx.update(edge, name, {**edge.data, **fields})
 
 
-def set_edge_configuration(tx: Tx, principal: Principal, edge: Record, configuration_id: int) -> Record:
+def set_edge_profile(tx: Tx, principal: Principal, edge: Record, profile_id: int) -> Record:
     """v1 edge/setEdgeEnterpriseConfiguration: move the edge to another enterprise profile."""
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
-    profile = tx.get(kinds.CONFIGURATION, id=configuration_id)
-    profile = _enterprise_profile(tx, enterprise, profile, "configurationId", configuration_id)
+    profile = tx.get(kinds.PROFILE, id=profile_id)
+    profile = _enterprise_profile(tx, enterprise, profile, "configurationId", profile_id)
     return tx.update(edge, edge.name, {**edge.data, "configurationId": profile.id})
 
 

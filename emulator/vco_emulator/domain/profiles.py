@@ -1,4 +1,7 @@
-"""Configuration profiles and their modules: the shared model other domain modules build on.
+"""Profiles and their modules as stored: the shared model other domain modules build on.
+
+A *profile* is the v2 API's and the UI's name; the v1 API calls it a `configuration` (stored
+kind `kinds.PROFILE`, "configuration") and its modules `configuration_module`s.
 
 A profile is a `configuration` row of an enterprise; its modules are `configuration_module`
 rows (one per module name) holding the module document in `data["data"]`. An enterprise
@@ -6,7 +9,7 @@ gets one profile derived from its operator profile; every edge gets an edge-spec
 profile (`edgeSpecific: true`, `edgeId`) whose modules override the enterprise profile's.
 
 Not implemented here: module validation and the effective (merged) view; see
-`domain/configurations.py` for those.
+`domain/profile_rules.py` for those.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
     firewall with no rules, no business policies, and device settings with one corporate
     LAN network (VLAN 1) in the Global Segment. Edge-specific modules start with nothing to
     override (`{}`, WAN with no links), so an edge inherits everything from its profile
-    until its own modules get content (see `domain/configurations.effective_modules`).
+    until its own modules get content (see `domain/profile_rules.edge_effective_modules`).
     """
     if edge_specific:
         return {"links": [], "networks": []} if module == "WAN" else {}
@@ -138,7 +141,7 @@ def create_profile(
     """Insert a profile and its modules; an edge-specific one when `edge_id` is given."""
     edge_specific = edge_id is not None
     profile = tx.insert(
-        kinds.CONFIGURATION,
+        kinds.PROFILE,
         name,
         {
             "description": description,
@@ -155,7 +158,7 @@ def create_profile(
     )
     for module in EDGE_PROFILE_MODULES if edge_specific else ENTERPRISE_PROFILE_MODULES:
         tx.insert(
-            kinds.CONFIGURATION_MODULE,
+            kinds.PROFILE_MODULE,
             module,
             {
                 "configurationId": profile.id,
@@ -174,7 +177,7 @@ def create_profile(
 def profile_modules(tx: Tx, profile: Record) -> list[Record]:
     return [
         m
-        for m in tx.find(kinds.CONFIGURATION_MODULE, enterprise_id=profile.enterprise_id)
+        for m in tx.find(kinds.PROFILE_MODULE, enterprise_id=profile.enterprise_id)
         if m.data.get("configurationId") == profile.id
     ]
 

@@ -218,7 +218,7 @@ def segment_usage(tx: Tx, segment: Record) -> list[tuple[Record, Record]]:
     """(profile, module) for every module that names this segment, in module id order."""
     pairs = []
     for module in segment_modules(tx, segment):
-        profile = tx.get(kinds.CONFIGURATION, id=int(module.data["configurationId"]))
+        profile = tx.get(kinds.PROFILE, id=int(module.data["configurationId"]))
         if profile is not None:
             pairs.append((profile, module))
     return pairs

@@ -4,7 +4,7 @@ Also `edge/getEdgeConfigurationStack` and `edge/getEdgeConfigurationModules`.
 
 Profiles (`model_configuration`) and modules (`configuration_module`) are shown with the
 spec's field names; `with` adds `modules` and `edgeCount` (and `edges` for
-getEnterpriseConfigurations). Behaviour lives in `domain/configurations.py`.
+getEnterpriseConfigurations). Behaviour lives in `domain/profile_rules.py`.
 
 Not implemented: `with` values `enterprises`, `enterpriseCount`, `counts`, `refs` and
 `deviceSettings` are accepted and ignored; `basic` of updateConfigurationModule is ignored.
@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..domain import configurations, edges
+from ..domain import edges, profile_rules
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
@@ -57,7 +57,7 @@ class _GetModules(StrictModel):
     configurationId: int
     enterpriseId: int | None = None
     noData: bool | None = None
-    modules: list[configurations.ModuleName] | None = None
+    modules: list[profile_rules.ModuleName] | None = None
 
 
 class _UpdateModule(StrictModel):
@@ -82,7 +82,7 @@ class _EdgeStack(StrictModel):
 class _EdgeModules(StrictModel):
     edgeId: int
     enterpriseId: int | None = None
-    modules: list[configurations.ModuleName] | None = None
+    modules: list[profile_rules.ModuleName] | None = None
 
 
 def _enterprise_logical_id(tx: Tx, record: Record) -> str | None:
@@ -128,9 +128,9 @@ def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> d
     }
     with_ = with_ or []
     if "modules" in with_:
-        body["modules"] = [module_object(tx, m) for m in configurations.modules_of(tx, profile)]
+        body["modules"] = [module_object(tx, m) for m in profile_rules.modules_of(tx, profile)]
     if "edgeCount" in with_:
-        body["edgeCount"] = len(configurations.edges_using(tx, profile))
+        body["edgeCount"] = len(profile_rules.edges_using(tx, profile))
     if "edges" in with_:
         body["edges"] = [
             {
@@ -143,7 +143,7 @@ def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> d
                 "buildNumber": e.data.get("buildNumber"),
                 "lastContact": e.data.get("lastContact"),
             }
-            for e in configurations.edges_using(tx, profile)
+            for e in profile_rules.edges_using(tx, profile)
         ]
     return body
 
@@ -151,7 +151,7 @@ def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> d
 @method("configuration/cloneEnterpriseTemplate")
 def clone_enterprise_template(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_Clone, params, what="configuration/cloneEnterpriseTemplate params")
-    profile = configurations.clone_enterprise_template(
+    profile = profile_rules.clone_enterprise_template(
         tx,
         principal,
         req.enterpriseId,
@@ -165,7 +165,7 @@ def clone_enterprise_template(tx: Tx, principal: Principal, params: dict[str, An
 @method("configuration/getConfiguration")
 def get_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_GetConfiguration, params, what="configuration/getConfiguration params")
-    profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
+    profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
     return profile_object(tx, profile, list(req.with_ or []))
 
 
@@ -173,34 +173,34 @@ def get_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
 def update_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_UpdateConfiguration, params, what="configuration/updateConfiguration params")
     try:
-        profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
+        profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
     except NotFound as exc:
         return {"error": exc.message, "rows": 0}
-    configurations.update_profile(tx, principal, profile, req.update)
+    profile_rules.update_profile(tx, principal, profile, req.update)
     return {"rows": 1}
 
 
 @method("configuration/deleteConfiguration")
 def delete_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_DeleteConfiguration, params, what="configuration/deleteConfiguration params")
-    profile = configurations.get_profile(tx, principal, req.id, req.enterpriseId)
-    configurations.delete_profile(tx, principal, profile)
+    profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
+    profile_rules.delete_profile(tx, principal, profile)
     return {"id": profile.id, "rows": 1}
 
 
 @method("configuration/getConfigurationModules")
 def get_configuration_modules(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     req = parse(_GetModules, params, what="configuration/getConfigurationModules params")
-    profile = configurations.get_profile(tx, principal, req.configurationId, req.enterpriseId)
+    profile = profile_rules.get_profile(tx, principal, req.configurationId, req.enterpriseId)
     names: list[str] | None = list(req.modules) if req.modules is not None else None
     return [
-        module_object(tx, m, with_data=not req.noData) for m in configurations.modules_of(tx, profile, names)
+        module_object(tx, m, with_data=not req.noData) for m in profile_rules.modules_of(tx, profile, names)
     ]
 
 
 @method("configuration/insertConfigurationModule")
 def insert_configuration_module(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    module = configurations.insert_module(tx, principal, params)
+    module = profile_rules.insert_module(tx, principal, params)
     return {"id": module.id, "rows": 1}
 
 
@@ -213,8 +213,8 @@ def update_configuration_module(tx: Tx, principal: Principal, params: dict[str, 
             "configurationModuleId (or its alias id) is required",
             [FieldError("configurationModuleId", "required")],
         )
-    module = configurations.get_module(tx, principal, module_id, req.enterpriseId)
-    configurations.update_module(tx, principal, module, req.update)
+    module = profile_rules.get_module(tx, principal, module_id, req.enterpriseId)
+    profile_rules.update_module(tx, principal, module, req.update)
     return {"rows": 1}
 
 
@@ -223,7 +223,7 @@ def get_enterprise_configurations(
     tx: Tx, principal: Principal, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
     req = parse(_EnterpriseConfigurations, params, what="enterprise/getEnterpriseConfigurations params")
-    profiles = configurations.enterprise_profiles(tx, principal, req.enterpriseId, req.configurationType)
+    profiles = profile_rules.enterprise_profiles(tx, principal, req.enterpriseId, req.configurationType)
     return [profile_object(tx, p, list(req.with_ or [])) for p in profiles]
 
 
@@ -233,7 +233,7 @@ def get_edge_configuration_stack(
 ) -> list[dict[str, Any]]:
     req = parse(_EdgeStack, params, what="edge/getEdgeConfigurationStack params")
     edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
-    return [profile_object(tx, p, ["modules"]) for p in configurations.edge_stack(tx, edge)]
+    return [profile_object(tx, p, ["modules"]) for p in profile_rules.edge_stack(tx, edge)]
 
 
 @method("edge/getEdgeConfigurationModules")
@@ -242,6 +242,6 @@ def get_edge_configuration_modules(tx: Tx, principal: Principal, params: dict[st
     edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
     names: list[str] | None = list(req.modules) if req.modules is not None else None
     result = {}
-    for name, (record, data) in configurations.edge_effective_modules(tx, edge, names).items():
+    for name, (record, data) in profile_rules.edge_effective_modules(tx, edge, names).items():
         result[name] = {**module_object(tx, record, with_data=False), "data": data}
     return result

@@ -24,7 +24,7 @@ from ..listing import select
 from ..store import Record, Tx
 from .enterprise import enterprise_object
 from .listing import page_body, query_of
-from .network import configuration_object
+from .network import profile_summary
 from .objects import object_header
 from .rpc import method
 
@@ -165,7 +165,7 @@ def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, shape
             body["enterprise"] = enterprise_object(enterprise)
         elif option in ("configuration", "configurationWithModules") and shape == "getEdge":
             profile = edges.profile_of(tx, edge)
-            body["configuration"] = configuration_object(profile)
+            body["configuration"] = profile_summary(profile)
             if option == "configurationWithModules":
                 body["configuration"]["modules"] = [
                     _module_object(m) for m in profiles.profile_modules(tx, profile)
@@ -269,7 +269,7 @@ def update_edge_attributes(tx: Tx, principal: Principal, params: dict[str, Any])
 def set_edge_enterprise_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_SetEdgeEnterpriseConfiguration, params, what="edge/setEdgeEnterpriseConfiguration params")
     edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
-    edges.set_edge_configuration(tx, principal, edge, req.configurationId)
+    edges.set_edge_profile(tx, principal, edge, req.configurationId)
     return {"rows": 1}
 
 

@@ -1,4 +1,5 @@
-"""v1 `network/*` methods: getNetworkGatewayPools, getNetworkConfigurations (operator profiles)."""
+"""v1 `network/*` methods: getNetworkEnterprises, getNetworkGatewayPools, getNetworkConfigurations
+(the operator profiles, v1 `configuration`s)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def gateway_pool_object(record: Record) -> dict[str, Any]:
     }
 
 
-def configuration_object(record: Record) -> dict[str, Any]:
+def profile_summary(record: Record) -> dict[str, Any]:
+    """A profile (enterprise or operator) as v1 lists it: the `configuration` header fields."""
     data = record.data
     return {
         **object_header(record),
@@ -49,4 +51,4 @@ def get_network_gateway_pools(tx: Tx, principal: Principal, params: dict[str, An
 
 @method("network/getNetworkConfigurations")
 def get_network_configurations(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [configuration_object(r) for r in network.list_operator_profiles(tx, principal)]
+    return [profile_summary(r) for r in network.list_operator_profiles(tx, principal)]

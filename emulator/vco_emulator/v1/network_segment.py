@@ -16,7 +16,7 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .network import configuration_object
+from .network import profile_summary
 from .objects import enterprise_object_base
 from .rpc import method
 
@@ -58,7 +58,7 @@ def _with_usage(tx: Tx, record: Record, wanted: set[str]) -> dict[str, Any]:
                 modules[profile.id] = (profile, module)
         body["configuration"] = [
             {
-                **configuration_object(p),
+                **profile_summary(p),
                 "moduleId": m.id,
                 "segmentObjectId": record.id,
             }

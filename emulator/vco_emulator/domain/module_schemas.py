@@ -1,4 +1,4 @@
-"""Shapes of configuration module documents (`data` of a module), from the v1 spec's definitions.
+"""Schemas of profile module documents (the `data` of a v1 `configuration_module`), from the v1 spec.
 
 `validate_module_data(name, data, path)` checks a whole module document before it is
 stored: `firewall` against `firewall_data` (rules, segments, services) and `QOS` against
