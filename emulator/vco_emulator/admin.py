@@ -203,9 +203,7 @@ async def activate_edge(request: web.Request) -> web.Response:
                 build_number=options["buildNumber"],
                 serial_number=options["serialNumber"],
             )
-            enterprise = tx.get("enterprise", id=edge.enterprise_id)
-            assert enterprise is not None
-            return edge_resource(tx, edge, enterprise, frozenset({"site"}))
+            return edge_resource(tx, edge, frozenset({"site"}))
 
     try:
         return web.json_response(await asyncio.to_thread(work))

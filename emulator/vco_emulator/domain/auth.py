@@ -95,6 +95,16 @@ class Principal:
             return enterprise_id in self.partner_enterprise_ids
         return self.enterprise_id == enterprise_id
 
+    def can_see(self, record: Record | None, enterprise_id: int | None = None) -> bool:
+        """Whether `record` exists, belongs to an enterprise the caller sees and, when
+        `enterprise_id` is given, to that enterprise (else the caller is told "not found")."""
+        return (
+            record is not None
+            and record.enterprise_id is not None
+            and self.can_see_enterprise(record.enterprise_id)
+            and (enterprise_id is None or record.enterprise_id == enterprise_id)
+        )
+
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()

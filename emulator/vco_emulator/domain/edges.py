@@ -29,6 +29,7 @@ from ..store import Record, Tx
 from ..timestamps import utc_in, utc_now
 from . import enterprises, kinds, profiles
 from .auth import Principal
+from .enterprises import PkiMode
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .json_patch import apply_patch
 from .validation import StrictModel, parse
@@ -56,7 +57,6 @@ ModelNumber = Literal[
     "edge3X10",
     "virtual",
 ]
-PkiMode = Literal["CERTIFICATE_DISABLED", "CERTIFICATE_OPTIONAL", "CERTIFICATE_REQUIRED"]
 AnalyticsMode = Literal["SDWAN_ONLY", "SDWAN_ANALYTICS", "ANALYTICS_ONLY"]
 EdgeAction = Literal["blinkLeds", "reboot", "hardReset", "shutdown", "restartService"]
 EDGE_ACTIONS: tuple[str, ...] = EdgeAction.__args__  # type: ignore[attr-defined]
@@ -153,24 +153,25 @@ class ProvisionEdge(_ProvisionFields):
     generateToken: bool | None = None
 
 
-class EdgeAttributes(StrictModel):
-    """The v1 `edge/updateEdgeAttributes` `_update` object; every field optional."""
+class _Attributes(StrictModel):
+    """The edge attributes both APIs change in place (`ATTRIBUTE_FIELDS` but the PKI mode)."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     description: str | None = None
     serialNumber: str | None = None
     customInfo: str | None = None
+
+
+class EdgeAttributes(_Attributes):
+    """The v1 `edge/updateEdgeAttributes` `_update` object; every field optional."""
+
     endpointPkiMode: PkiMode | None = None
     site: V1Site | None = None
 
 
-class PatchedEdge(StrictModel):
+class PatchedEdge(_Attributes):
     """The patchable view of an edge after a v2 JSON Patch: what it must look like."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    description: str | None = None
-    serialNumber: str | None = None
-    customInfo: str | None = None
     endpointPkiMode: PkiMode
     site: Site
 
@@ -219,12 +220,7 @@ def get_edge(
             "an edge id, logicalId, activationKey or name is required",
             [FieldError("id", "one of id, logicalId, activationKey, name is required")],
         )
-    if (
-        edge is None
-        or edge.enterprise_id is None
-        or not principal.can_see_enterprise(edge.enterprise_id)
-        or (enterprise_id is not None and edge.enterprise_id != enterprise_id)
-    ):
+    if edge is None or not principal.can_see(edge, enterprise_id):
         raise NotFound(f"edge {key} not found")
     return edge
 
@@ -242,6 +238,14 @@ def list_edges(tx: Tx, principal: Principal, enterprise_id: int) -> list[Record]
     if not principal.can_see_enterprise(enterprise_id):
         raise NotFound(f"enterprise {enterprise_id} not found")
     return tx.find(KIND, enterprise_id=enterprise_id)
+
+
+def enterprise_of(tx: Tx, edge: Record) -> Record:
+    """The enterprise that owns the edge (the caller has been allowed to see the edge)."""
+    enterprise = None if edge.enterprise_id is None else tx.get(kinds.ENTERPRISE, id=edge.enterprise_id)
+    if enterprise is None:
+        raise LookupError(f"edge {edge.id} has no enterprise row {edge.enterprise_id}")
+    return enterprise
 
 
 def site_of(tx: Tx, edge: Record) -> Record:

@@ -229,10 +229,5 @@ def validate_module_data(name: str, data: Any, path: str) -> dict[str, Any]:
     model = _MODELS.get(name)
     if model is None:
         return data
-    try:
-        parse(model, data, what=f"{name} module document")
-    except InvalidRequest as exc:
-        errors = [FieldError(f"{path}.{e.path}" if e.path != "body" else path, e.message) for e in exc.errors]
-        summary = "; ".join(f"{e.path}: {e.message}" for e in errors)
-        raise InvalidRequest(f"invalid {name} module document: {summary}", errors) from None
+    parse(model, data, what=f"{name} module document", at=path)
     return data

@@ -27,8 +27,6 @@ import ipaddress
 import re
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
 from .auth import Principal
@@ -190,14 +188,7 @@ def validate_entries(group_type: str, data: Any, path: str) -> list[dict[str, An
 
 
 def _parse_entry(model: type[StrictModel], entry: Any, path: str) -> Any:
-    try:
-        return model.model_validate(entry)
-    except ValidationError as exc:
-        errors = [
-            FieldError(".".join([path, *(str(p) for p in err["loc"])]), err["msg"]) for err in exc.errors()
-        ]
-        summary = "; ".join(f"{e.path}: {e.message}" for e in errors)
-        raise InvalidRequest(f"invalid entry {path} ({entry!r}): {summary}", errors) from None
+    return parse(model, entry, what=f"entry {path} ({entry!r})", at=path)
 
 
 def _invalid(path: str, value: Any, allowed: str) -> InvalidRequest:

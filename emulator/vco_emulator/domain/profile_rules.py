@@ -39,18 +39,6 @@ from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .validation import StrictModel, parse
 
 NAME_MAX = 255
-MODULE_NAMES = (
-    "imageUpdate",
-    "controlPlane",
-    "managementPlane",
-    "firewall",
-    "QOS",
-    "deviceSettings",
-    "WAN",
-    "metaData",
-    "properties",
-    "analyticsSettings",
-)
 ModuleName = Literal[
     "imageUpdate",
     "controlPlane",
@@ -105,12 +93,7 @@ class NewModule(StrictModel):
 def get_profile(tx: Tx, principal: Principal, profile_id: int, enterprise_id: int | None = None) -> Record:
     """An enterprise's profile (edge-specific ones included) by numeric id."""
     profile = tx.get(kinds.PROFILE, id=profile_id)
-    if (
-        profile is None
-        or profile.enterprise_id is None
-        or not principal.can_see_enterprise(profile.enterprise_id)
-        or (enterprise_id is not None and profile.enterprise_id != enterprise_id)
-    ):
+    if profile is None or not principal.can_see(profile, enterprise_id):
         raise NotFound(f"configuration {profile_id} not found")
     return profile
 
@@ -235,11 +218,7 @@ def modules_of(tx: Tx, profile: Record, names: list[str] | None = None) -> list[
 
 def get_module(tx: Tx, principal: Principal, module_id: int, enterprise_id: int | None = None) -> Record:
     module = tx.get(kinds.PROFILE_MODULE, id=module_id)
-    if (
-        module is None
-        or module.enterprise_id is None
-        or not principal.can_see_enterprise(module.enterprise_id)
-    ):
+    if module is None or not principal.can_see(module):
         raise NotFound(f"configuration module {module_id} not found")
     if enterprise_id is not None and module.enterprise_id != enterprise_id:
         raise NotFound(f"configuration module {module_id} not found in enterprise {enterprise_id}")

@@ -19,13 +19,17 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
-def parse(model: type[M], payload: Any, *, what: str) -> M:
-    """Validate `payload` against `model`; `what` names the request in the error message."""
+def parse(model: type[M], payload: Any, *, what: str, at: str = "") -> M:
+    """Validate `payload` against `model`; `what` names the request in the error message, `at`
+    (e.g. `_update.data`) is where `payload` sits in the request and prefixes the error paths."""
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
         errors = [
-            FieldError(path=".".join(str(p) for p in err["loc"]) or "body", message=err["msg"])
+            FieldError(
+                path=".".join([*([at] if at else []), *(str(p) for p in err["loc"])]) or "body",
+                message=err["msg"],
+            )
             for err in exc.errors()
         ]
         summary = "; ".join(f"{e.path}: {e.message}" for e in errors)

@@ -21,7 +21,7 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import object_header
+from .objects import missed, object_header, written
 from .rpc import method
 
 ProfileWith = Literal[
@@ -175,9 +175,9 @@ def update_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -
     try:
         profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
+        return missed(exc.message)
     profile_rules.update_profile(tx, principal, profile, req.update)
-    return {"rows": 1}
+    return written()
 
 
 @method("configuration/deleteConfiguration")
@@ -185,7 +185,7 @@ def delete_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -
     req = parse(_DeleteConfiguration, params, what="configuration/deleteConfiguration params")
     profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
     profile_rules.delete_profile(tx, principal, profile)
-    return {"id": profile.id, "rows": 1}
+    return written(profile.id)
 
 
 @method("configuration/getConfigurationModules")
@@ -201,7 +201,7 @@ def get_configuration_modules(tx: Tx, principal: Principal, params: dict[str, An
 @method("configuration/insertConfigurationModule")
 def insert_configuration_module(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     module = profile_rules.insert_module(tx, principal, params)
-    return {"id": module.id, "rows": 1}
+    return written(module.id)
 
 
 @method("configuration/updateConfigurationModule")
@@ -215,7 +215,7 @@ def update_configuration_module(tx: Tx, principal: Principal, params: dict[str, 
         )
     module = profile_rules.get_module(tx, principal, module_id, req.enterpriseId)
     profile_rules.update_module(tx, principal, module, req.update)
-    return {"rows": 1}
+    return written()
 
 
 @method("enterprise/getEnterpriseConfigurations")

@@ -25,7 +25,7 @@ from ..store import Record, Tx
 from .enterprise import enterprise_object
 from .listing import page_body, query_of
 from .network import profile_summary
-from .objects import object_header
+from .objects import object_header, written
 from .rpc import method
 
 _EDGE_FIELDS = (
@@ -232,10 +232,6 @@ def _edge_id(req: _EdgeRef) -> int:
     return edge_id
 
 
-def _enterprise_of(tx: Tx, principal: Principal, edge: Record) -> Record:
-    return enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
-
-
 @method("edge/getEdge")
 def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_GetEdge, params, what="edge/getEdge params")
@@ -248,7 +244,7 @@ def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, 
         name=req.name,
         activation_key=req.activationKey,
     )
-    return _with(tx, edge, _enterprise_of(tx, principal, edge), req.with_, shape="getEdge")
+    return _with(tx, edge, edges.enterprise_of(tx, edge), req.with_, shape="getEdge")
 
 
 @method("edge/edgeProvision")
@@ -262,7 +258,7 @@ def update_edge_attributes(tx: Tx, principal: Principal, params: dict[str, Any])
     req = parse(_UpdateEdgeAttributes, params, what="edge/updateEdgeAttributes params")
     edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
     edges.update_edge_attributes(tx, principal, edge, req.update)
-    return {"rows": 1}
+    return written()
 
 
 @method("edge/setEdgeEnterpriseConfiguration")
@@ -270,7 +266,7 @@ def set_edge_enterprise_configuration(tx: Tx, principal: Principal, params: dict
     req = parse(_SetEdgeEnterpriseConfiguration, params, what="edge/setEdgeEnterpriseConfiguration params")
     edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
     edges.set_edge_profile(tx, principal, edge, req.configurationId)
-    return {"rows": 1}
+    return written()
 
 
 @method("edge/deleteEdge")
@@ -282,7 +278,7 @@ def delete_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[di
     found = [edges.get_edge(tx, principal, id=i, enterprise_id=req.enterpriseId) for i in dict.fromkeys(ids)]
     for edge in found:
         edges.delete_edge(tx, principal, edge)
-    return [{"id": edge.id, "rows": 1} for edge in found]
+    return [written(edge.id) for edge in found]
 
 
 def _enterprise_edges(

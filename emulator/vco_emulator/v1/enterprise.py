@@ -17,7 +17,7 @@ from ..domain.auth import Principal
 from ..domain.errors import DataConflict, FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import object_header
+from .objects import missed, object_header, written
 from .rpc import method
 
 _FIELDS = (
@@ -77,8 +77,8 @@ def update_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     try:
         enterprises.update_enterprise(tx, principal, req.enterpriseId or req.id, req.update)
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
-    return {"rows": 1}
+        return missed(exc.message)
+    return written()
 
 
 _INSERT_PASSTHROUGH = {
@@ -144,7 +144,7 @@ def insert_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     payload = {k: v for k, v in params.items() if k in _INSERT_PASSTHROUGH}
     payload.update(gatewayPool=pool.logical_id, operatorProfiles=profiles)
     record = enterprises.create_enterprise(tx, principal, payload)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/deleteEnterprise")
@@ -158,5 +158,5 @@ def delete_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     try:
         enterprises.delete_enterprise(tx, principal, id=eid)
     except NotFound as exc:
-        return {"id": eid, "error": exc.message, "rows": 0}
-    return {"id": eid, "rows": 1}
+        return missed(exc.message, eid)
+    return written(eid)

@@ -18,6 +18,7 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
+from .objects import missed, written
 from .rpc import method
 
 _PROFILE = (
@@ -76,7 +77,7 @@ class _UserTypeRoles(StrictModel):
 @method("enterprise/insertEnterpriseUser")
 def insert_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     user = users.insert_enterprise_user(tx, principal, params.get("enterpriseId"), params)
-    return {"id": user.id, "rows": 1}
+    return written(user.id)
 
 
 @method("enterprise/getEnterpriseUsers")
@@ -103,9 +104,9 @@ def update_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any])
             tx, principal, id=req.id, username=req.username, enterprise_id=req.enterpriseId
         )
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
+        return missed(exc.message)
     users.update_user(tx, principal, user, req.update, req.currentPassword)
-    return {"rows": 1}
+    return written()
 
 
 @method("enterpriseUser/deleteEnterpriseUser")
@@ -116,9 +117,9 @@ def delete_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any])
             tx, principal, id=req.id, username=req.username, enterprise_id=req.enterpriseId
         )
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
+        return missed(exc.message)
     users.delete_user(tx, principal, user)
-    return {"id": user.id, "rows": 1}
+    return written(user.id)
 
 
 def role_object(role: roles.Role, network_id: int | None) -> dict[str, Any]:

@@ -14,14 +14,7 @@ from .rpc import method
 
 
 def gateway_pool_object(record: Record) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "logicalId": record.logical_id,
-        "name": record.name,
-        "created": record.created,
-        "modified": record.modified,
-        **record.data,
-    }
+    return {**object_header(record), **record.data}
 
 
 def profile_summary(record: Record) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
 from .network import profile_summary
-from .objects import enterprise_object_base
+from .objects import enterprise_object_base, missed, written
 from .rpc import method
 
 _WITH = ("profileCount", "edgeUsage", "configuration", "handoffUsage", "mpgUsage")
@@ -108,15 +108,15 @@ def get_enterprise_network_segments(
 @method("enterprise/insertEnterpriseNetworkSegment")
 def insert_enterprise_network_segment(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = segments.insert_segment(tx, principal, params)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/updateEnterpriseNetworkSegment")
 def update_enterprise_network_segment(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = segments.update_segment(tx, principal, params)
     if record is None:
-        return {"error": f"segment {params.get('id')} not found in this enterprise", "rows": 0}
-    return {"rows": 1}
+        return missed(f"segment {params.get('id')} not found in this enterprise")
+    return written()
 
 
 @method("enterprise/deleteEnterpriseNetworkSegment")
@@ -124,8 +124,8 @@ def delete_enterprise_network_segment(tx: Tx, principal: Principal, params: dict
     req = parse(_DeleteSegment, params, what="enterprise/deleteEnterpriseNetworkSegment params")
     record = segments.delete_segment(tx, principal, req.enterpriseId, req.id)
     if record is None:
-        return {"id": req.id, "error": f"segment {req.id} not found in this enterprise", "rows": 0}
-    return {"id": req.id, "rows": 1}
+        return missed(f"segment {req.id} not found in this enterprise", req.id)
+    return written(req.id)
 
 
 def enterprise_property_object(record: Record) -> dict[str, Any]:
@@ -152,4 +152,4 @@ def get_enterprise_maximum_segments(tx: Tx, principal: Principal, params: dict[s
 @method("enterprise/setEnterpriseMaximumSegments")
 def set_enterprise_maximum_segments(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = segments.set_maximum_segments(tx, principal, params)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)

@@ -12,7 +12,7 @@ from ..domain import object_groups
 from ..domain.auth import Principal
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import enterprise_object_base
+from .objects import enterprise_object_base, missed, written
 from .rpc import method
 
 
@@ -42,15 +42,15 @@ def get_object_groups(tx: Tx, principal: Principal, params: dict[str, Any]) -> l
 @method("enterprise/insertObjectGroup")
 def insert_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = object_groups.insert_object_group(tx, principal, params)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/updateObjectGroup")
 def update_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = object_groups.update_object_group(tx, principal, params)
     if record is None:
-        return {"error": f"object group {params.get('id')} not found in this enterprise", "rows": 0}
-    return {"rows": 1}
+        return missed(f"object group {params.get('id')} not found in this enterprise")
+    return written()
 
 
 @method("enterprise/deleteObjectGroup")
@@ -58,5 +58,5 @@ def delete_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) ->
     req = parse(_DeleteObjectGroup, params, what="enterprise/deleteObjectGroup params")
     record = object_groups.delete_object_group(tx, principal, req.enterpriseId, req.id)
     if record is None:
-        return {"id": req.id, "error": f"object group {req.id} not found in this enterprise", "rows": 0}
-    return {"id": req.id, "rows": 1}
+        return missed(f"object group {req.id} not found in this enterprise", req.id)
+    return written(req.id)

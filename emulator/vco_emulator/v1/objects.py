@@ -52,3 +52,15 @@ def enterprise_object_base(record: Record, object_kind: str) -> dict[str, Any]:
         "version": str(record.data.get("version", "1")),
         "modified": record.modified,
     }
+
+
+def written(id: int | None = None) -> dict[str, Any]:
+    """The result of a v1 write that changed one object: `{"id"?, "rows": 1}`."""
+    return {"rows": 1} if id is None else {"id": id, "rows": 1}
+
+
+def missed(message: str, id: int | None = None) -> dict[str, Any]:
+    """The result of a v1 update or delete that found nothing to change: the Orchestrator answers
+    200 with `{"id"?, "error", "rows": 0}`, not an error envelope."""
+    result: dict[str, Any] = {"error": message, "rows": 0}
+    return result if id is None else {"id": id, **result}

@@ -73,8 +73,11 @@ def edge_href(enterprise: Record, edge: Record) -> str:
     return href(f"/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/")
 
 
-def edge_resource(tx: Tx, edge: Record, enterprise: Record, include: frozenset[str]) -> dict[str, Any]:
-    """An edge as the v2 `EdgeResource` schema shows it."""
+def edge_resource(
+    tx: Tx, edge: Record, include: frozenset[str], enterprise: Record | None = None
+) -> dict[str, Any]:
+    """An edge as the v2 `EdgeResource` schema shows it (`enterprise`: its owner, when at hand)."""
+    enterprise = enterprise or edges.enterprise_of(tx, edge)
     data = edge.data
     body: dict[str, Any] = {
         "_href": edge_href(enterprise, edge),
@@ -187,7 +190,7 @@ async def get_enterprise_edges(request: web.Request) -> web.Response:
     def work(tx: Tx, principal: Principal) -> list[dict[str, Any]]:
         enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
         return [
-            edge_resource(tx, e, enterprise, include) for e in edges.list_edges(tx, principal, enterprise.id)
+            edge_resource(tx, e, include, enterprise) for e in edges.list_edges(tx, principal, enterprise.id)
         ]
 
     items = await call_domain(request, work)
@@ -206,9 +209,7 @@ async def create_edge(request: web.Request) -> web.Response:
         return web.Response(status=204)
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
-        edge = edges.create_edge(tx, principal, enterprise_id, payload)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.create_edge(tx, principal, enterprise_id, payload), include)
 
     return web.json_response(await call_domain(request, work), status=201)
 
@@ -219,9 +220,7 @@ async def get_enterprise_edge(request: web.Request) -> web.Response:
     include = _include(request.query)
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
-        edge = edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id), include)
 
     return web.json_response(await call_domain(request, work))
 
@@ -234,9 +233,7 @@ async def update_edge(request: web.Request) -> web.Response:
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
         edge = edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id)
-        edge = edges.patch_edge(tx, principal, edge, payload)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.patch_edge(tx, principal, edge, payload), include)
 
     return web.json_response(await call_domain(request, work))
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .. import listing
 from ..domain.errors import FieldError, InvalidRequest
 from ..listing import Query, Row, Rule, from_link, page, select
 
@@ -23,25 +24,7 @@ MAX_LIMIT = 2048
 _FILTER = re.compile(r"^(?P<field>[A-Za-z_][\w.]*)\[(?P<op>[A-Za-z]+)\]$")
 # v2 operator names -> the listing operators (v2 has the short order comparisons, not greaterThan)
 OPERATORS = {
-    **{
-        op: op
-        for op in (
-            "is",
-            "isNot",
-            "contains",
-            "notContains",
-            "startsWith",
-            "notStartsWith",
-            "endsWith",
-            "notEndsWith",
-            "in",
-            "notIn",
-            "greaterOrEquals",
-            "lesserOrEquals",
-            "isNull",
-            "isNotNull",
-        )
-    },
+    **{op: op for op in listing.OPERATORS if op not in ("greaterThan", "lesserThan")},
     "gt": "greaterThan",
     "gte": "greaterOrEquals",
     "lt": "lesserThan",
