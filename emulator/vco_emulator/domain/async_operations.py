@@ -31,7 +31,6 @@ from .errors import FieldError, NotFound
 
 log = logging.getLogger(__name__)
 
-Status = Literal["ACCEPTED", "DONE", "ERROR"]
 Mode = Literal["immediate", "delayed"]
 DEFAULT_DELAY_SECONDS = 0.2
 

@@ -36,7 +36,6 @@ from .validation import StrictModel, parse
 NAME_MAX = 255
 PORT_MIN, PORT_MAX = 0, 65535
 PORT_PROTOCOLS = {6: "TCP", 17: "UDP"}
-RULE_TYPES = ("exact", "prefix", "netmask", "wildcard")
 
 GroupType = Literal["address_group", "port_group"]
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
