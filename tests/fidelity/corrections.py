@@ -158,6 +158,20 @@ CORRECTIONS: tuple[Correction, ...] = (
         "gateway pools of the default network have no partner (enterpriseProxyId null)",
         fields=("enterpriseProxyId",),
     ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_proxy",
+        "nullable",
+        _UNSET_IS_NULL + " (a partner's unset description, domain, prefix and address, as for enterprises)",
+        fields=_ENTERPRISE_NULLABLE,
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_with_proxy_attributes/allOf/1",
+        "nullable",
+        "an enterprise no partner manages has no enterpriseProxyId/Name (null, as for gateway pools)",
+        fields=("enterpriseProxyId", "enterpriseProxyName"),
+    ),
     Correction("v1", "/definitions/edge_object", "nullable", _V2_SAYS_NULLABLE, fields=_EDGE_NULLABLE),
     Correction("v1", "/definitions/site", "nullable", _V2_SAYS_NULLABLE, fields=_SITE_NULLABLE),
     Correction(

@@ -474,6 +474,40 @@ def v1_spec() -> V1Spec:
     return V1Spec(v1_patched()[0])
 
 
+def _properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The properties of a (v1, raw) schema, through `$ref`s, `allOf` and array items."""
+    while "$ref" in schema:
+        schema = spec["definitions"][schema["$ref"].rsplit("/", 1)[-1]]
+    if schema.get("type") == "array":
+        return _properties(spec, schema.get("items", {}))
+    found: dict[str, Any] = {}
+    for part in schema.get("allOf", []):
+        found.update(_properties(spec, part))
+    found.update(schema.get("properties", {}))
+    return found
+
+
+def v1_with_options() -> dict[str, tuple[str, ...]]:
+    """Every v1 method whose params take a `with` list, and the values the spec lists for it."""
+    spec = v1_patched()[0]
+    found = {}
+    for path, item in spec["paths"].items():
+        for param in item.get("post", {}).get("parameters", []):
+            if param.get("in") != "body":
+                continue
+            option = _properties(spec, param["schema"]).get("with", {})
+            values = option.get("items", {}).get("enum") or option.get("enum")
+            if values:
+                found[path.strip("/")] = tuple(values)
+    return found
+
+
+def v1_result_fields(method: str) -> set[str]:
+    """The property names of a v1 method's 200 result (of its items, for an array)."""
+    spec = v1_patched()[0]
+    return set(_properties(spec, spec["paths"]["/" + method]["post"]["responses"]["200"].get("schema", {})))
+
+
 @dataclass(frozen=True)
 class Exchange:
     """One request/response pair seen on the wire."""

@@ -3,11 +3,12 @@
 Also `edge/getEdgeConfigurationStack` and `edge/getEdgeConfigurationModules`.
 
 Profiles (`model_configuration`) and modules (`configuration_module`) are shown with the
-spec's field names; `with` adds `modules` and `edgeCount` (and `edges` for
-getEnterpriseConfigurations). Behaviour lives in `domain/profile_rules.py`.
+spec's field names; `with` (`with_options.py`) adds `modules`, `edgeCount` and `edges`, and for
+getConfiguration `enterprises` and `enterpriseCount` (shape guessed: the spec has no field).
+Behaviour lives in `domain/profile_rules.py`.
 
-Not implemented: `with` values `enterprises`, `enterpriseCount`, `counts`, `refs` and
-`deviceSettings` are accepted and ignored; `basic` of updateConfigurationModule is ignored.
+Not implemented: `with` values `counts`, `refs` and `deviceSettings` are accepted and add
+nothing; `basic` of updateConfigurationModule is ignored.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..domain import edges, profile_rules
+from ..domain import edges, kinds, profile_rules
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
+from . import with_options
+from .enterprise import enterprise_object
 from .objects import missed, object_header, written
 from .rpc import method
 
@@ -112,8 +115,9 @@ def module_object(tx: Tx, module: Record, *, with_data: bool = True) -> dict[str
     return body
 
 
-def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> dict[str, Any]:
-    """A profile as the spec's `model_configuration` shows it."""
+def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None, *, name: str) -> dict[str, Any]:
+    """A profile as the spec's `model_configuration` shows it, with what v1 method `name`'s `with`
+    options add."""
     data = profile.data
     body: dict[str, Any] = {
         **object_header(profile),
@@ -126,13 +130,32 @@ def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> d
         "isStaging": int(bool(data.get("isStaging"))),
         "enterpriseLogicalId": _enterprise_logical_id(tx, profile),
     }
-    with_ = with_ or []
-    if "modules" in with_:
-        body["modules"] = [module_object(tx, m) for m in profile_rules.modules_of(tx, profile)]
-    if "edgeCount" in with_:
-        body["edgeCount"] = len(profile_rules.edges_using(tx, profile))
-    if "edges" in with_:
-        body["edges"] = [
+    return with_options.expand(tx, name, profile, body, with_ or [])
+
+
+GET_CONFIGURATION, ENTERPRISE_CONFIGURATIONS = (
+    "configuration/getConfiguration",
+    "enterprise/getEnterpriseConfigurations",
+)
+
+
+@with_options.adds(GET_CONFIGURATION, "modules")
+@with_options.adds(ENTERPRISE_CONFIGURATIONS, "modules")
+def _modules(tx: Tx, profile: Record) -> dict[str, Any]:
+    return {"modules": [module_object(tx, m) for m in profile_rules.modules_of(tx, profile)]}
+
+
+@with_options.adds(GET_CONFIGURATION, "edgeCount")
+@with_options.adds(ENTERPRISE_CONFIGURATIONS, "edgeCount")
+def _edge_count(tx: Tx, profile: Record) -> dict[str, Any]:
+    return {"edgeCount": len(profile_rules.edges_using(tx, profile))}
+
+
+@with_options.adds(GET_CONFIGURATION, "edges")
+@with_options.adds(ENTERPRISE_CONFIGURATIONS, "edges")
+def _edges(tx: Tx, profile: Record) -> dict[str, Any]:
+    return {
+        "edges": [
             {
                 "id": e.id,
                 "logicalId": e.logical_id,
@@ -145,7 +168,27 @@ def profile_object(tx: Tx, profile: Record, with_: list[str] | None = None) -> d
             }
             for e in profile_rules.edges_using(tx, profile)
         ]
-    return body
+    }
+
+
+@with_options.adds(GET_CONFIGURATION, "enterprises", "enterpriseCount")
+def _enterprises(tx: Tx, profile: Record) -> dict[str, Any]:
+    """The enterprises that use the profile: an enterprise profile has one, its owner. The spec's
+    result has no field for either; the names and shapes (a v1 `enterprise`, a count) are a guess."""
+    owner = None if profile.enterprise_id is None else tx.get(kinds.ENTERPRISE, id=profile.enterprise_id)
+    users = [] if owner is None else [enterprise_object(owner)]
+    return {"enterprises": users, "enterpriseCount": len(users)}
+
+
+with_options.not_shown(
+    GET_CONFIGURATION, "the spec's result has no field for it and its shape is unknown", "counts"
+)
+with_options.not_shown(
+    ENTERPRISE_CONFIGURATIONS,
+    "the spec's result has no field for them (modules already carry their `refs`)",
+    "refs",
+    "deviceSettings",
+)
 
 
 @method("configuration/cloneEnterpriseTemplate")
@@ -166,7 +209,7 @@ def clone_enterprise_template(tx: Tx, principal: Principal, params: dict[str, An
 def get_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_GetConfiguration, params, what="configuration/getConfiguration params")
     profile = profile_rules.get_profile(tx, principal, req.id, req.enterpriseId)
-    return profile_object(tx, profile, list(req.with_ or []))
+    return profile_object(tx, profile, list(req.with_ or []), name=GET_CONFIGURATION)
 
 
 @method("configuration/updateConfiguration")
@@ -224,7 +267,7 @@ def get_enterprise_configurations(
 ) -> list[dict[str, Any]]:
     req = parse(_EnterpriseConfigurations, params, what="enterprise/getEnterpriseConfigurations params")
     profiles = profile_rules.enterprise_profiles(tx, principal, req.enterpriseId, req.configurationType)
-    return [profile_object(tx, p, list(req.with_ or [])) for p in profiles]
+    return [profile_object(tx, p, list(req.with_ or []), name=ENTERPRISE_CONFIGURATIONS) for p in profiles]
 
 
 @method("edge/getEdgeConfigurationStack")
@@ -233,7 +276,9 @@ def get_edge_configuration_stack(
 ) -> list[dict[str, Any]]:
     req = parse(_EdgeStack, params, what="edge/getEdgeConfigurationStack params")
     edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
-    return [profile_object(tx, p, ["modules"]) for p in profile_rules.edge_stack(tx, edge)]
+    return [
+        profile_object(tx, p, ["modules"], name=GET_CONFIGURATION) for p in profile_rules.edge_stack(tx, edge)
+    ]
 
 
 @method("edge/getEdgeConfigurationModules")

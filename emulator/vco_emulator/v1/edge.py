@@ -1,10 +1,11 @@
 """v1 edge methods: edge/getEdge, edgeProvision, updateEdgeAttributes, setEdgeEnterpriseConfiguration,
 deleteEdge, and enterprise/getEnterpriseEdges, getEnterpriseEdgeList.
 
-`with` options resolved: `site`, `enterprise` (getEdge), `configuration` and
+`with` options (`with_options.py`): `site`, `enterprise` (getEdge), `configuration` and
 `configurationWithModules` (getEdge), `configuration` (the two list methods, in each one's
 documented shape); `links`, `recentLinks`, `serviceGroups`, `certificates`, `licenses` are
-empty lists and `selfHealing` is false. Other `with` names are accepted and ignored.
+empty lists and `selfHealing` is false (none of them is emulated). getEnterpriseEdges'
+`cloudServices`, `cloudServiceSiteStatus`, `nvsFromEdge` and `vnfs` add nothing.
 
 Not implemented: `generatedCertificate`/`token` in the edgeProvision result, `fieldsNeeded`,
 and `edgeOverrides` in getEnterpriseEdgeList's configuration.
@@ -22,10 +23,10 @@ from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..listing import select
 from ..store import Record, Tx
+from . import with_options
 from .enterprise import enterprise_object
 from .listing import page_body, query_of
-from .network import profile_summary
-from .objects import object_header, written
+from .objects import object_header, profile_summary, written
 from .rpc import method
 
 _EDGE_FIELDS = (
@@ -153,32 +154,62 @@ def _module_object(module: Record) -> dict[str, Any]:
     }
 
 
+GET_EDGE, ENTERPRISE_EDGES, EDGE_LIST = (
+    "edge/getEdge",
+    "enterprise/getEnterpriseEdges",
+    "enterprise/getEnterpriseEdgeList",
+)
+_EDGE_METHODS = (GET_EDGE, ENTERPRISE_EDGES, EDGE_LIST)
+# No WAN links, service groups, certificates or licenses are emulated: these are empty.
 _EMPTY_LISTS = ("links", "recentLinks", "serviceGroups", "certificates", "licenses")
 
 
-def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, shape: str) -> dict[str, Any]:
-    body = edge_object(edge, enterprise)
-    for option in options:
-        if option == "site":
-            body["site"] = site_object(edges.site_of(tx, edge))
-        elif option == "enterprise" and shape == "getEdge":
-            body["enterprise"] = enterprise_object(enterprise)
-        elif option in ("configuration", "configurationWithModules") and shape == "getEdge":
-            profile = edges.profile_of(tx, edge)
-            body["configuration"] = profile_summary(profile)
-            if option == "configurationWithModules":
-                body["configuration"]["modules"] = [
-                    _module_object(m) for m in profiles.profile_modules(tx, profile)
-                ]
-        elif option == "configuration" and shape == "getEnterpriseEdges":
-            body["configuration"] = _edge_configuration_summary(tx, edge, enterprise)
-        elif option == "configuration" and shape == "getEnterpriseEdgeList":
-            body["configuration"] = _edge_list_configuration(tx, edge, enterprise)
-        elif option in _EMPTY_LISTS:
-            body[option] = []
-        elif option == "selfHealing":
-            body["selfHealing"] = False
-    return body
+def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, name: str) -> dict[str, Any]:
+    """The edge as v1 method `name` shows it, with what its `with` options add."""
+    return with_options.expand(tx, name, edge, edge_object(edge, enterprise), options)
+
+
+for _method in _EDGE_METHODS:
+    with_options.adds(_method, "site")(lambda tx, edge: {"site": site_object(edges.site_of(tx, edge))})
+    for _option in _EMPTY_LISTS:
+        with_options.adds(_method, _option)(with_options.constant(_option, []))
+    with_options.adds(_method, "selfHealing")(with_options.constant("selfHealing", False))
+for _method in (ENTERPRISE_EDGES, EDGE_LIST):
+    with_options.not_shown(
+        _method,
+        "no cloud services, non-SD-WAN services or VNFs are emulated; the spec result has no field",
+        "cloudServices",
+        "cloudServiceSiteStatus",
+        "nvsFromEdge",
+        "vnfs",
+    )
+
+
+@with_options.adds(GET_EDGE, "enterprise")
+def _enterprise(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"enterprise": enterprise_object(edges.enterprise_of(tx, edge))}
+
+
+@with_options.adds(GET_EDGE, "configuration")
+def _configuration(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": profile_summary(edges.profile_of(tx, edge))}
+
+
+@with_options.adds(GET_EDGE, "configurationWithModules")
+def _configuration_with_modules(tx: Tx, edge: Record) -> dict[str, Any]:
+    profile = edges.profile_of(tx, edge)
+    modules = [_module_object(m) for m in profiles.profile_modules(tx, profile)]
+    return {"configuration": {**profile_summary(profile), "modules": modules}}
+
+
+@with_options.adds(ENTERPRISE_EDGES, "configuration")
+def _enterprise_edges_configuration(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": _edge_configuration_summary(tx, edge, edges.enterprise_of(tx, edge))}
+
+
+@with_options.adds(EDGE_LIST, "configuration")
+def _edge_list_configuration_option(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": _edge_list_configuration(tx, edge, edges.enterprise_of(tx, edge))}
 
 
 class _GetEdge(StrictModel):
@@ -244,7 +275,7 @@ def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, 
         name=req.name,
         activation_key=req.activationKey,
     )
-    return _with(tx, edge, edges.enterprise_of(tx, edge), req.with_, shape="getEdge")
+    return _with(tx, edge, edges.enterprise_of(tx, edge), req.with_, name=GET_EDGE)
 
 
 @method("edge/edgeProvision")
@@ -282,12 +313,11 @@ def delete_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[di
 
 
 def _enterprise_edges(
-    tx: Tx, principal: Principal, req: _GetEnterpriseEdges, shape: str
+    tx: Tx, principal: Principal, req: _GetEnterpriseEdges, name: str
 ) -> list[dict[str, Any]]:
     enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
     return [
-        _with(tx, e, enterprise, req.with_, shape=shape)
-        for e in edges.list_edges(tx, principal, enterprise.id)
+        _with(tx, e, enterprise, req.with_, name=name) for e in edges.list_edges(tx, principal, enterprise.id)
     ]
 
 
@@ -296,7 +326,7 @@ def get_enterprise_edges(tx: Tx, principal: Principal, params: dict[str, Any]) -
     """All edges of the enterprise (filters, quick search, sort and limit applied; no page links)."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdges params")
     query = query_of(req.model_dump(by_alias=True, exclude_none=True))
-    rows = select(_enterprise_edges(tx, principal, req, "getEnterpriseEdges"), query, _QUICK_SEARCH)
+    rows = select(_enterprise_edges(tx, principal, req, ENTERPRISE_EDGES), query, _QUICK_SEARCH)
     return rows[: query.limit] if query.limit else rows
 
 
@@ -308,6 +338,6 @@ def get_enterprise_edge_list(
     pages (`limit`, a page link or `_count`), else the plain array the OpenNMS-patched spec shows."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdgeList params")
     query = query_of(req.model_dump(by_alias=True, exclude_none=True))
-    rows = select(_enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), query, _QUICK_SEARCH)
+    rows = select(_enterprise_edges(tx, principal, req, EDGE_LIST), query, _QUICK_SEARCH)
     paged = any(v is not None for v in (req.limit, req.nextPageLink, req.prevPageLink, req.count))
     return page_body(rows, query, count=bool(req.count)) if paged else rows

@@ -12,11 +12,12 @@ from typing import Any
 
 from pydantic import Field
 
-from ..domain import enterprises
+from ..domain import enterprises, kinds
 from ..domain.auth import Principal
 from ..domain.errors import DataConflict, FieldError, InvalidRequest, NotFound
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
+from . import with_options
 from .objects import missed, object_header, written
 from .rpc import method
 
@@ -66,9 +67,31 @@ class _UpdateEnterprise(StrictModel):
 def get_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_GetEnterprise, params, what="enterprise/getEnterprise params")
     record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
-    # `with: [enterpriseProxy]` adds the partner object; there are no partners here, and the
-    # spec's `enterpriseProxy` is an object (not nullable), so the key is left out.
-    return enterprise_object(record)
+    return with_options.expand(tx, GET_ENTERPRISE, record, enterprise_object(record), req.with_ or [])
+
+
+GET_ENTERPRISE = "enterprise/getEnterprise"
+_PROXY_FIELDS = ("domain", "prefix", *enterprises.ADDRESS_FIELDS, "lat", "lon")
+
+
+@with_options.adds(GET_ENTERPRISE, "enterpriseProxy")
+def _enterprise_proxy(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    """The partner (MSP) that manages the enterprise, as the spec's `enterprise_enterprise_proxy`;
+    nothing when it has none (the spec's `enterpriseProxy` is an object, not nullable)."""
+    proxy_id = enterprise.data.get("enterpriseProxyId")
+    proxy = None if proxy_id is None else tx.get(kinds.ENTERPRISE_PROXY, id=int(proxy_id))
+    if proxy is None:
+        return {}
+    data = proxy.data
+    body: dict[str, Any] = {
+        **object_header(proxy),
+        "networkId": data.get("networkId"),
+        "proxyType": data.get("proxyType", "MSP"),
+        "operateGateways": bool(data.get("operateGateways")),
+        "description": data.get("description"),
+    }
+    body.update({field: data.get(field) for field in _PROXY_FIELDS})
+    return {"enterpriseProxy": body}
 
 
 @method("enterprise/updateEnterprise")

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from ..domain import kinds, segments
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .network import profile_summary
-from .objects import enterprise_object_base, missed, written
+from . import with_options
+from .objects import enterprise_object_base, missed, profile_summary, written
 from .rpc import method
 
 _WITH = ("profileCount", "edgeUsage", "configuration", "handoffUsage", "mpgUsage")
@@ -32,7 +34,7 @@ class _GetSegments(StrictModel):
     enterpriseId: int | None = None
     name: str | None = None
     type: str | None = None
-    with_: list[str] | None = None
+    with_: list[str] | None = Field(default=None, alias="with")
 
 
 class _DeleteSegment(StrictModel):
@@ -44,55 +46,59 @@ class _GetMaximum(StrictModel):
     enterpriseId: int | None = None
 
 
-def _with_usage(tx: Tx, record: Record, wanted: set[str]) -> dict[str, Any]:
-    body: dict[str, Any] = {}
-    pairs = segments.segment_usage(tx, record)
-    enterprise_pairs = [(p, m) for p, m in pairs if not p.data.get("edgeSpecific")]
-    if "profileCount" in wanted:
-        body["profileCount"] = len({p.id for p, _ in enterprise_pairs})
-    if "configuration" in wanted:
-        # one entry per profile; its moduleId is the deviceSettings module where it has one
-        modules: dict[int, tuple[Record, Record]] = {}
-        for profile, module in enterprise_pairs:
-            if profile.id not in modules or module.name == "deviceSettings":
-                modules[profile.id] = (profile, module)
-        body["configuration"] = [
-            {
-                **profile_summary(p),
-                "moduleId": m.id,
-                "segmentObjectId": record.id,
-            }
+GET_SEGMENTS = "enterprise/getEnterpriseNetworkSegments"
+
+
+def _enterprise_usage(tx: Tx, segment: Record) -> list[tuple[Record, Record]]:
+    """(profile, module) of the enterprise (not edge-specific) profiles that name the segment."""
+    return [(p, m) for p, m in segments.segment_usage(tx, segment) if not p.data.get("edgeSpecific")]
+
+
+@with_options.adds(GET_SEGMENTS, "profileCount")
+def _profile_count(tx: Tx, segment: Record) -> dict[str, Any]:
+    return {"profileCount": len({p.id for p, _ in _enterprise_usage(tx, segment)})}
+
+
+@with_options.adds(GET_SEGMENTS, "configuration")
+def _configuration(tx: Tx, segment: Record) -> dict[str, Any]:
+    """One entry per profile; its moduleId is the deviceSettings module where it has one."""
+    modules: dict[int, tuple[Record, Record]] = {}
+    for profile, module in _enterprise_usage(tx, segment):
+        if profile.id not in modules or module.name == "deviceSettings":
+            modules[profile.id] = (profile, module)
+    return {
+        "configuration": [
+            {**profile_summary(p), "moduleId": m.id, "segmentObjectId": segment.id}
             for p, m in modules.values()
         ]
-    if "edgeUsage" in wanted:
-        usage: dict[int, dict[str, Any]] = {}
-        for profile, _ in pairs:
-            edge_id = profile.data.get("edgeId")
-            edge = (
-                tx.get(kinds.EDGE, id=int(edge_id)) if profile.data.get("edgeSpecific") and edge_id else None
-            )
-            if edge is not None and edge.id not in usage:
-                usage[edge.id] = {
-                    "configurationId": edge.data.get("configurationId"),
-                    "edgeSpecificId": profile.id,
-                    "name": edge.name,
-                    "logicalId": edge.logical_id,
-                    "profileId": edge.data.get("configurationId"),
-                }
-        body["edgeUsage"] = list(usage.values())
-        body["edgeCount"] = len(usage)
-    if "handoffUsage" in wanted:
-        body["handoffUsage"] = []
-    if "mpgUsage" in wanted:
-        body["mpgUsage"] = []
-    return body
+    }
+
+
+@with_options.adds(GET_SEGMENTS, "edgeUsage")
+def _edge_usage(tx: Tx, segment: Record) -> dict[str, Any]:
+    usage: dict[int, dict[str, Any]] = {}
+    for profile, _ in segments.segment_usage(tx, segment):
+        edge_id = profile.data.get("edgeId")
+        edge = tx.get(kinds.EDGE, id=int(edge_id)) if profile.data.get("edgeSpecific") and edge_id else None
+        if edge is not None and edge.id not in usage:
+            usage[edge.id] = {
+                "configurationId": edge.data.get("configurationId"),
+                "edgeSpecificId": profile.id,
+                "name": edge.name,
+                "logicalId": edge.logical_id,
+                "profileId": edge.data.get("configurationId"),
+            }
+    return {"edgeUsage": list(usage.values()), "edgeCount": len(usage)}
+
+
+with_options.adds(GET_SEGMENTS, "handoffUsage")(with_options.constant("handoffUsage", []))
+with_options.adds(GET_SEGMENTS, "mpgUsage")(with_options.constant("mpgUsage", []))
 
 
 @method("enterprise/getEnterpriseNetworkSegments")
 def get_enterprise_network_segments(
     tx: Tx, principal: Principal, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    params = {("with_" if k == "with" else k): v for k, v in params.items()}
     req = parse(_GetSegments, params, what="enterprise/getEnterpriseNetworkSegments params")
     wanted = set(req.with_ or ())
     unknown = wanted - set(_WITH)
@@ -102,7 +108,7 @@ def get_enterprise_network_segments(
             [FieldError("with", f"allowed values: {', '.join(_WITH)}")],
         )
     records = segments.list_segments(tx, principal, req.enterpriseId, name=req.name, type=req.type)
-    return [{**network_segment_object(r), **_with_usage(tx, r, wanted)} for r in records]
+    return [with_options.expand(tx, GET_SEGMENTS, r, network_segment_object(r), wanted) for r in records]
 
 
 @method("enterprise/insertEnterpriseNetworkSegment")

@@ -18,6 +18,20 @@ def object_header(record: Record) -> dict[str, Any]:
     }
 
 
+def profile_summary(record: Record) -> dict[str, Any]:
+    """A profile (enterprise or operator) as v1 lists it: the `configuration` header fields."""
+    data = record.data
+    return {
+        **object_header(record),
+        "effective": record.modified,
+        "description": data.get("description"),
+        "version": data.get("version", "1"),
+        "schemaVersion": data.get("schemaVersion"),
+        "configurationType": data.get("configurationType"),
+        "bastionState": data.get("bastionState", "UNCONFIGURED"),
+    }
+
+
 def enterprise_object_base(record: Record, object_kind: str) -> dict[str, Any]:
     """An enterprise-level object (segment, object group, ...) as the spec's `enterprise_object_base`.
 
