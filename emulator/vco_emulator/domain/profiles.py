@@ -14,6 +14,7 @@ Not implemented here: module validation and the effective (merged) view; see
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from ..store import Record, Tx
@@ -30,6 +31,51 @@ ENTERPRISE_PROFILE_MODULES = (
 )
 EDGE_PROFILE_MODULES = ("deviceSettings", "firewall", "QOS", "WAN")
 SCHEMA_VERSION = "5.1.0"
+
+# The deviceSettings sections of the v2 `BaseDeviceSettings` schema a new enterprise profile
+# starts with, besides its LAN, segments, routed interfaces and models (see
+# `default_module_data`). A GUESS at a fresh Orchestrator profile, not taken from one: no
+# published sample shows these defaults. Every feature is off and nothing is configured, with
+# the values the schema allows for that; numbers where the UI shows a default are marked.
+NEW_PROFILE_SECTIONS: dict[str, Any] = {
+    "bfd": {"enabled": False, "rules": [], "rulesV6": []},
+    "ha": {"enabled": False},
+    "loopbackInterfaces": {},
+    "multiSourceQos": {"enabled": False},
+    "ntp": {"enabled": False, "servers": []},
+    "ntpServer": {"enabled": False, "authentication": "NONE", "keys": []},
+    "radioSettings": {"radios": []},
+    # guess: the ARP timers (minutes) the UI pre-fills when overriding them
+    "l2Settings": {
+        "overrideARPTimeout": False,
+        "arpStaleTimeoutMinutes": 2,
+        "arpDeadTimeoutMinutes": 5,
+        "arpCleanupTimeoutMinutes": 10,
+    },
+    "globalIPv6Settings": {
+        "advancedConfiguration": {
+            "disableAllIPv6Traffic": False,
+            "dropRoutingHeaderTypeZeroPackets": True,
+            "dropnLogPacketsForRFCReservedFields": False,
+            "enforceExtensionHeaderOrderCheck": False,
+            "enforceExtensionHeaderValidation": False,
+        },
+        "icmpV6Messages": {
+            "disableDestinationUnreachable": False,
+            "disableParameterProblem": False,
+            "disableTimeExceeded": False,
+        },
+    },
+    "snmp": {  # guess: port 161, the SNMP agent's well-known port
+        "port": 161,
+        "snmpv2c": {"enabled": False, "allowedIp": []},
+        "snmpv3": {"enabled": False, "users": []},
+    },
+    "softwareUpdate": {"windowed": False, "window": {"day": 0, "beginHour": 0, "endHour": 4}},
+    "tacacs": {},
+    "vnfs": {"hasVnfs": False},
+    "zscaler": {},
+}
 
 
 def global_segment(tx: Tx, enterprise_id: int) -> Record:
@@ -64,7 +110,8 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
 
     Enterprise profiles start like the Orchestrator's Quick Start Profile: a stateful
     firewall with no rules, no business policies, and device settings with one corporate
-    LAN network (VLAN 1) in the Global Segment. Edge-specific modules start with nothing to
+    LAN network (VLAN 1) in the Global Segment and every other section of the v2 schema, each
+    off and empty (`NEW_PROFILE_SECTIONS`, a guess). Edge-specific modules start with nothing to
     override (`{}`, WAN with no links), so an edge inherits everything from its profile
     until its own modules get content (see `domain/profile_rules.edge_effective_modules`).
     """
@@ -114,6 +161,7 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
             },
             "routedInterfaces": [],
             "models": {},
+            **copy.deepcopy(NEW_PROFILE_SECTIONS),
         }
     if module == "WAN":
         return {"links": [], "networks": []}
