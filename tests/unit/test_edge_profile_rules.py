@@ -44,7 +44,7 @@ def test_profile_rules_for_edges(tmp_path: Path) -> None:
         profile_settings = device_settings.module_of(tx, profile).data["data"]
         assert effective["deviceSettings"][1] == profile_settings
         assert effective["WAN"][0].data["configurationId"] == profile.id  # edge WAN has no content
-        device_settings.write_module_data(
+        profiles.write_module_data(
             tx, device_settings.module_of(tx, own), {"routedInterfaces": [{"name": "GE3"}]}
         )
         record, data = profile_rules.edge_effective_modules(tx, edge, ["deviceSettings"])["deviceSettings"]

@@ -447,14 +447,7 @@ def execute(tx: Tx, operation: Record) -> None:
     errors += [e for e in rule_errors(tx, profile.enterprise_id, data) if e.path not in flagged]
     if errors:
         raise async_operations.OperationFailed(_summary("invalid device settings", errors), errors)
-    write_module_data(tx, module, data)
-
-
-def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
-    """Replace a module's document and bump its version."""
-    version = str(module.data.get("version") or "0")
-    next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
-    return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
+    profiles_.write_module_data(tx, module, data)
 
 
 async_operations.register(OPERATION, execute)

@@ -270,7 +270,7 @@ def update_module(tx: Tx, principal: Principal, module: Record, changes: Any) ->
     if update.data is not None:
         assert module.enterprise_id is not None
         data = check_module_data(tx, module.enterprise_id, module.name, update.data, path="_update.data")
-        module = device_settings.write_module_data(tx, module, data)
+        module = profiles_.write_module_data(tx, module, data)
     return module
 
 

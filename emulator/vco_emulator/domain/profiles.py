@@ -15,6 +15,7 @@ Not implemented here: module validation and the effective (merged) view; see
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from ..store import Record, Tx
@@ -228,6 +229,14 @@ def profile_modules(tx: Tx, profile: Record) -> list[Record]:
         for m in tx.find(kinds.PROFILE_MODULE, enterprise_id=profile.enterprise_id)
         if m.data.get("configurationId") == profile.id
     ]
+
+
+def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
+    """Replace a module's document (firewall, QOS, deviceSettings, ...) and bump its version: the one
+    place a module document is written, by v1 `updateConfigurationModule` and v2 device settings."""
+    version = str(module.data.get("version") or "0")
+    next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
+    return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
 
 
 def delete_profile(tx: Tx, profile: Record) -> None:
