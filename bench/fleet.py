@@ -454,7 +454,8 @@ def plot(rows: list[Row], path: Path) -> None:
         if points:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=label)
     ax.set_xlabel("edges")
-    ax.set_ylabel("wall time (s)")
+    ax.set_ylabel("wall time (s, log scale)")
+    ax.set_yscale("log")
     ax.set_title("pulumi up of N edges against the emulator (2 cores, file backend)")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)

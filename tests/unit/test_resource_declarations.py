@@ -87,3 +87,20 @@ def test_pulumi_resolves_no_annotations_per_registered_resource() -> None:
 
     for name, cls in _resource_classes().items():
         assert resource_types(cls) == {}, f"{name} keeps annotations at run time"
+
+
+def test_the_program_waits_for_a_resource_through_its_urn_not_every_property() -> None:
+    """The SDK's end-of-program wait costs O(tracked outputs) per resolved resource
+    (docs/performance.md): a resource's properties are untracked, its urn is not."""
+    from pulumi.runtime.settings import SETTINGS
+
+    from pulumi_velocloud.mechanisms.declare import untrack_properties
+
+    async def tracked() -> tuple[bool, bool]:
+        resource = type("Declared", (), {})()
+        resource.__dict__["name"] = pulumi.Output.from_input("nyc-01")
+        urn = pulumi.Output.from_input("urn:pulumi:dev::p::velocloud:Edge::nyc-01")
+        untrack_properties(resource, {"name": "nyc-01"})  # type: ignore[arg-type]
+        return resource.name._data in SETTINGS.outputs, urn._data in SETTINGS.outputs
+
+    assert asyncio.run(tracked()) == (False, True)

@@ -57,6 +57,26 @@ class VcoResource(Resource, Generic[A]):
         spec = self._provider_class.spec
         props = input_props(spec, resource_name, args, kwargs)
         super().__init__(self._provider_class(), resource_name, props, resource_options(spec, opts))
+        untrack_properties(self, props)
+
+
+def untrack_properties(resource: pulumi.Resource, props: dict[str, Any]) -> None:
+    """Let the program wait for this resource through its `urn` and `id` only.
+
+    The Python SDK keeps every Output of every resource in one set and, at the end of the
+    program, calls `asyncio.wait(all of them, FIRST_COMPLETED)` again each time one resolves:
+    with 1000 edges of ~20 properties that is 20 000 callbacks added and removed per completed
+    resource, ~50 ms each time on this machine, which caps a run at ~20 resources a second
+    (docs/performance.md). Every property of a resource resolves from the same RegisterResource
+    answer as its `urn`, which stays tracked (and carries a failed registration's error), so
+    the program still waits for and reports every resource. `Output._untrack` is the SDK's own
+    (private) way for an Output whose value another one carries; without it nothing changes.
+    """
+    for name in props:
+        output = resource.__dict__.get(name)
+        untrack = getattr(output, "_untrack", None)
+        if isinstance(output, pulumi.Output) and callable(untrack):
+            untrack()
 
 
 def resource_options(
