@@ -328,6 +328,30 @@ def run_split_shape(edges: int, workdir: Path, parts: int) -> list[Row]:
     return rows
 
 
+def run_fast_shape(edges: int, workdir: Path) -> list[Row]:
+    """The edges shape without default checkpointing (minutes, not hours, at 1000 edges): the
+    floor and our stack with PULUMI_SKIP_CHECKPOINTS, no-op previews, refresh, and the direct
+    script and our stack under 100 ms latency."""
+    rows: list[Row] = []
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        floor = make_stack("floor", workdir, FLOOR_PROGRAM, vco, edges, edges + 2)
+        ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        direct(vco, edges, "plain", rows)
+        for stack in (floor, ours):
+            stack.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+            stack.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+        ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+        with latency(vco):
+            direct(vco, edges, "latency", rows)
+            ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+        ours.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+        with latency(vco):
+            ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+        for stack in (floor, ours):
+            stack.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+        return rows + floor.rows + ours.rows
+
+
 def run_preview_shape(edges: int, workdir: Path, repeat: int) -> list[Row]:
     """No-op previews and refreshes of the floor and our stack, alternated `repeat` times (both
     stacks created without checkpoints first): the spread of the cheap commands."""
@@ -471,10 +495,11 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
     parser.add_argument(
         "--shape",
-        choices=["edges", "branch", "split", "memory", "preview"],
+        choices=["edges", "fast", "branch", "split", "memory", "preview"],
         default="edges",
-        help="edges: floor, ours, direct; branch: + rules and device settings; split: one stack or "
-        "several; memory: ours without checkpoints; preview: no-op previews and refreshes, repeated",
+        help="edges: floor, ours, direct; fast: the same without default checkpointing; "
+        "branch: + rules and device settings; split: one stack or several; memory: ours without "
+        "checkpoints; preview: no-op previews and refreshes, repeated",
     )
     parser.add_argument("--parts", type=int, default=4, help="stacks of the split shape")
     parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
@@ -487,6 +512,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="fleet-bench-") as tmp:
             if args.shape == "branch":
                 rows += run_branch_shape(edges, Path(tmp))
+            elif args.shape == "fast":
+                rows += run_fast_shape(edges, Path(tmp))
             elif args.shape == "preview":
                 rows += run_preview_shape(edges, Path(tmp), args.repeat)
             elif args.shape == "memory":
@@ -495,7 +522,7 @@ def main() -> None:
                 rows += run_split_shape(edges, Path(tmp), args.parts)
             else:
                 rows += run_edges_shape(edges, Path(tmp), args.repeat, not args.no_latency)
-    if args.shape in ("edges", "preview"):
+    if args.shape in ("edges", "fast", "preview"):
         for edges in args.sizes:
             summary(edges, rows)
     if args.plot:
