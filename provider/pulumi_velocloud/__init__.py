@@ -9,7 +9,19 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 
 __version__ = "0.1.0"
 
-from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
+from .lookups import (
+    EdgeInfo,
+    EnterpriseInfo,
+    ProfileInfo,
+    get_edge,
+    get_edge_output,
+    get_enterprise,
+    get_enterprise_output,
+    get_profile,
+    get_profile_output,
+    list_edges,
+    list_edges_output,
+)
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
 from .resources.business_policy_rule import (
     BusinessPolicyActionArgs,
@@ -91,8 +103,12 @@ __all__ = [
     "StaticRouteArgs",
     "__version__",
     "get_edge",
+    "get_edge_output",
     "get_enterprise",
+    "get_enterprise_output",
     "get_profile",
+    "get_profile_output",
     "list_edges",
+    "list_edges_output",
     "resolve_settings",
 ]
