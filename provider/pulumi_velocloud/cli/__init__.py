@@ -22,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from .. import __version__
+from ..version import __version__
 from . import doctor, drift
 from .common import EXIT_ERROR, CliError
 

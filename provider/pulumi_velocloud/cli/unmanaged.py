@@ -18,15 +18,15 @@ from typing import Any, Literal
 
 from ..client import VcoClient
 from ..client.errors import VcoError
+from ..ids import logical_id, vco_id
+from ..resolver import Resolver
 from .drift_report import UnmanagedObject
 from .stack_state import StateResource
 
 # The list of rules inside each segment entry of a module document, per module and resource kind.
 _RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
-_RULE_MODULE: dict[str, tuple[str, Literal["FirewallRule", "BusinessPolicyRule"]]] = {
-    "FirewallRule": ("firewall", "FirewallRule"),
-    "BusinessPolicyRule": ("QOS", "BusinessPolicyRule"),
-}
+RuleKind = Literal["FirewallRule", "BusinessPolicyRule"]
+_RULE_MODULE: dict[RuleKind, str] = {"FirewallRule": "firewall", "BusinessPolicyRule": "QOS"}
 _RULE_ID = "ruleLogicalId"
 _POSITION = "pulumiPosition"
 
@@ -38,67 +38,81 @@ def find_unmanaged(
     declared = list(declared)
     found: list[UnmanagedObject] = []
     warnings: list[str] = []
-    edge_ids = {r.id for r in declared if r.kind == "Edge"}
+    _edges(client, stack, {r.id for r in declared if r.kind == "Edge"}, found, warnings)
+    rules = [r for r in declared if r.kind in _RULE_MODULE]
+    _rules_of_modules(
+        client, stack, {r.id for r in rules} | {r.output("rule_logical_id") for r in rules}, found, warnings
+    )
+    return found, warnings
+
+
+def _edges(
+    client: VcoClient,
+    stack: list[StateResource],
+    declared: set[str | None],
+    found: list[UnmanagedObject],
+    warnings: list[str],
+) -> None:
     for ent in (r for r in stack if r.kind == "Enterprise" and r.id):
-        assert ent.id is not None
+        where = f"enterprise {ent.output('name')!r}"
         try:
-            edges = list(ent_edges(client, ent.id))
+            edges = [(e.logical_id, e.name) for e in client.v2.get_enterprise_edges(logical_id(ent.id))]
         except VcoError as exc:
-            warnings.append(f"edges of enterprise {ent.output('name')!r} not checked: {exc.message}")
+            warnings.append(f"edges of {where} not checked: {exc.message}")
             continue
-        for logical_id, name in edges:
-            if logical_id not in edge_ids:
-                found.append(
-                    UnmanagedObject(
-                        kind="Edge",
-                        name=name,
-                        id=logical_id,
-                        scope=f"enterprise {ent.output('name')!r}",
-                        note="no resource of the checked stacks declares it",
-                    )
-                )
-    rule_ids = {r.id for r in declared if r.kind in _RULE_MODULE} | {
-        r.output("rule_logical_id") for r in declared if r.kind in _RULE_MODULE
-    }
-    scopes: dict[tuple[str, ...], StateResource] = {}
-    for r in stack:
-        if r.kind in _RULE_MODULE:
-            key = (
-                r.kind,
-                str(r.output("enterprise_vco_id")),
-                str(r.output("profile_id")),
-                str(r.output("edge_id")),
+        found += [
+            UnmanagedObject(
+                kind="Edge",
+                name=name,
+                id=edge_id,
+                scope=where,
+                note="no resource of the checked stacks declares it",
             )
-            scopes.setdefault(key, r)
+            for edge_id, name in edges
+            if edge_id not in declared
+        ]
+
+
+def _rules_of_modules(
+    client: VcoClient,
+    stack: list[StateResource],
+    declared: set[str | None],
+    found: list[UnmanagedObject],
+    warnings: list[str],
+) -> None:
+    scopes: dict[tuple[str, str, str, str], tuple[RuleKind, StateResource]] = {}
+    for r in stack:
+        for kind, module in _RULE_MODULE.items():
+            if r.kind == kind:
+                owner = (
+                    module,
+                    str(r.outputs.get("enterprise_vco_id")),
+                    str(r.output("profile_id")),
+                    str(r.output("edge_id")),
+                )
+                scopes.setdefault(owner, (kind, r))
     lookup = _Lookup(client)
-    for rule in scopes.values():
-        module, kind = _RULE_MODULE[rule.kind]
+    for (module, *_), (kind, rule) in scopes.items():
         try:
             where, doc = lookup.module(rule, module)
-        except (VcoError, LookupError, ValueError) as exc:
+        except (VcoError, LookupError, TypeError) as exc:
             message = exc.message if isinstance(exc, VcoError) else str(exc)
-            warnings.append(f"{module} rules next to {rule.kind} {rule.name!r} not checked: {message}")
+            warnings.append(f"{module} rules next to {kind} {rule.name!r} not checked: {message}")
             continue
         for segment, item in _rules(doc, module):
             rid = item.get(_RULE_ID)
-            if rid in rule_ids:
+            if rid in declared:
                 continue
             pulumi_owned = bool(rid) and isinstance(item.get(_POSITION), int)
             found.append(
                 UnmanagedObject(
                     kind=kind,
-                    name=str(item.get("name")) if item.get("name") is not None else None,
+                    name=str(item["name"]) if item.get("name") is not None else None,
                     id=str(rid) if rid else None,
                     scope=f"{where}, {module} module, segment {segment!r}",
                     note="managed by another Pulumi stack" if pulumi_owned else "made outside Pulumi",
                 )
             )
-    return found, warnings
-
-
-def ent_edges(client: VcoClient, enterprise_id: str) -> Iterable[tuple[str, str | None]]:
-    for edge in client.v2.get_enterprise_edges(enterprise_id):
-        yield edge.logical_id, edge.name
 
 
 def _rules(doc: dict[str, Any], module: str) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -112,37 +126,26 @@ def _rules(doc: dict[str, Any], module: str) -> Iterable[tuple[str, dict[str, An
 
 
 class _Lookup:
-    """Numeric ids of profiles and edges by logicalId, read once per enterprise."""
+    """The module document a rule resource writes to; ids mapped by the resolver."""
 
     def __init__(self, client: VcoClient) -> None:
         self.client = client
-        self.profiles: dict[int, dict[str, tuple[int, str | None]]] = {}
-        self.edges: dict[int, dict[str, tuple[int, str | None]]] = {}
+        self.ids = Resolver(client)
 
     def module(self, rule: StateResource, module: str) -> tuple[str, dict[str, Any]]:
         """(where, module document) of the profile or edge `rule` lives in."""
-        ent = int(rule.output("enterprise_vco_id") or "")
+        ent = vco_id(rule.outputs.get("enterprise_vco_id"))
         profile_id, edge_id = rule.output("profile_id"), rule.output("edge_id")
         if profile_id:
-            if ent not in self.profiles:
-                self.profiles[ent] = {
-                    p.logical_id: (p.id, p.name)
-                    for p in self.client.v1.get_enterprise_configurations(ent)
-                    if p.logical_id
-                }
-            if profile_id not in self.profiles[ent]:
-                raise LookupError(f"profile {profile_id} is gone")
-            pid, name = self.profiles[ent][profile_id]
+            pid = self.ids.profile(ent, logical_id(profile_id))
+            name = self.client.v1.get_configuration(ent, pid).name
             modules = self.client.v1.get_configuration_modules(ent, pid, [module])
             doc = next((m.data for m in modules if m.name == module), None)
             return f"profile {name!r}", dict(doc or {})
-        if ent not in self.edges:
-            self.edges[ent] = {e.logical_id: (e.id, e.name) for e in self.client.v1.get_enterprise_edges(ent)}
-        if not edge_id or edge_id not in self.edges[ent]:
-            raise LookupError(f"edge {edge_id} is gone")
-        eid, name = self.edges[ent][edge_id]
+        eid = self.ids.edge(ent, logical_id(edge_id))
         own = next(
             (p for p in self.client.v1.get_edge_configuration_stack(ent, eid) if p.edge_specific), None
         )
         found = own.module(module) if own else None
-        return f"edge {name!r}", dict((found.data if found else None) or {})
+        edge_name = self.client.v1.get_edge(ent, eid).name
+        return f"edge {edge_name!r}", dict((found.data if found else None) or {})
