@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..version import __version__
-from . import doctor, drift
+from . import doctor, drift, importer
 from .common import EXIT_ERROR, CliError
 
 # One module per subcommand, in the order `velocloud --help` lists them.
-COMMANDS: tuple[ModuleType, ...] = (drift, doctor)
+COMMANDS: tuple[ModuleType, ...] = (drift, importer, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:
