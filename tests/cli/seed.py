@@ -137,7 +137,7 @@ def seed_enterprise(
         )
         policies += 1
         client.v1.update_configuration_module(ent_id, modules["QOS"].id, {"data": qos})
-    # device settings: NTP and SNMP (a secret community) on the hub profile
+    # device settings: NTP and SNMP (a secret community) on the hub profile, NTP on one edge
     hub = made[0][1]
     current = client.v2.get_profile_device_settings(ent_lid, hub)
     client.v2.update_profile_device_settings(
@@ -157,6 +157,18 @@ def seed_enterprise(
                 "path": "/snmp",
                 "value": {"snmpv2c": {"enabled": True, "community": COMMUNITY, "allowedIp": []}},
             },
+        ],
+    )
+    edge = next(e for e in client.v2.get_enterprise_edges(ent_lid) if e.name == "site-001")
+    client.v2.update_edge_device_settings(
+        ent_lid,
+        edge.logical_id,
+        [
+            {
+                "op": "add",
+                "path": "/ntp",
+                "value": {"override": True, "enabled": True, "servers": [{"server": "10.1.1.1"}]},
+            }
         ],
     )
     for username, role in (("netops@seed.example", 10), ("viewer@seed.example", 12)):

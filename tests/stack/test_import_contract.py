@@ -90,7 +90,7 @@ def test_import_then_up_adopts_without_changes(
     counts = Counter(
         line.split("velocloud.")[1].split("(")[0] for line in program.splitlines() if " = velocloud." in line
     )
-    assert counts["Edge"] == EDGES and counts["Profile"] >= 5
+    assert counts["Edge"] == EDGES and counts["Profile"] >= 5 and counts["EdgeDeviceSettings"] == 1
     assert (
         counts["FirewallRule"] == seeded.firewall_rules >= 30
         and counts["BusinessPolicyRule"] == seeded.policies

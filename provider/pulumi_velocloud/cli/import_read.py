@@ -10,13 +10,13 @@ Python variable of the object they point at; secrets (user passwords, secret-loo
 device settings) become `SecretRef`s to stack config the user sets.
 
 Device settings: only keys that differ from the enterprise's defaults are declared, as raw
-sections (`extra`, and per-segment `extra`). The defaults are the enterprise template's
-`deviceSettings` module when the token may read it, else the value every profile of the
-enterprise shares (with a single profile nothing counts as a default); for an edge, its
-profile's settings. Not imported: edge-specific firewall rules and business policies, the
-firewall switches (`FirewallSettings`), the Global Segment (built in), inactive users, API
-tokens, and rule criteria the rule resources do not model (`rule_match`); each skipped
-object is listed in `notes`.
+sections (`extra`, and per-segment `extra`). The APIs give no read of the template the
+profiles are cloned from, so a profile's defaults are the values every profile of the
+enterprise shares (a guess: a key deliberately set alike on every profile is left out; with
+a single profile nothing counts as a default); an edge's defaults are its profile's settings.
+Not imported (listed in the README's notes): edge-specific firewall rules and business
+policies, the firewall switches (`FirewallSettings`), the Global Segment (built in), inactive
+users, API tokens, and rule criteria the rule resources do not model (`rule_match`).
 """
 
 from __future__ import annotations
@@ -173,6 +173,11 @@ class EnterpriseReader:
     def read(self, wanted: str) -> ImportedEnterprise:
         ent_lid, ent, ent_name = self.find(wanted)
         result = ImportedEnterprise(name=ent_name, logical_id=ent_lid, url=self.client.base_url)
+        result.notes.append(
+            "not imported: edge-specific firewall rules and business policies, the firewall switches "
+            "(FirewallSettings), the Global Segment (built in), API tokens, and rule criteria the rule "
+            "resources do not model (MAC, VLAN, OS, hostname, IPv6)"
+        )
         declared = result.resources
         outs = EnterpriseProvider().read(ent_lid, {"vco_id": ent}).outs or {}
         ent_var = self.names.var("", slug(ent_name))
@@ -330,8 +335,8 @@ class EnterpriseReader:
         defaults = _consensus(list(documents.values())) if len(documents) > 1 else {}
         if len(documents) > 1:
             result.notes.append(
-                "device settings: the enterprise template could not be compared, so keys every profile "
-                "holds with the same value count as defaults and are not declared"
+                "device settings: keys every profile holds with the same value count as the enterprise's "
+                "defaults and are not declared (the template profiles are cloned from cannot be read)"
             )
         for lid, profile in profiles.items():
             self._settings_resource(
