@@ -95,7 +95,10 @@ def build_report(
     unmanaged: list[UnmanagedObject],
     warnings: list[str],
 ) -> DriftReport:
-    """A report with its summary counted from the lists."""
+    """A report with its summary counted from the lists, each list in a stable order."""
+    drift = sorted(drift, key=lambda d: (d.type, d.name))
+    pending = sorted(pending, key=lambda p: (p.type, p.name))
+    unmanaged = sorted(unmanaged, key=lambda u: (u.kind, u.scope, u.name or "", u.id or ""))
     changed = sum(1 for d in drift if d.status == "changed")
     summary = Summary(
         resources=resources,
