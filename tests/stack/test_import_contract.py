@@ -61,30 +61,34 @@ def _unmarked(value: Any) -> Any:
     return value
 
 
+def velocloud_import(wanted: str, out: Path, vco: EmulatorProcess) -> subprocess.CompletedProcess[str]:
+    """`velocloud import` as a user runs it: the connection from the environment."""
+    return subprocess.run(
+        [
+            str(BIN / "velocloud"),
+            "import",
+            "--enterprise",
+            wanted,
+            "--out",
+            str(out),
+            "--cwd",
+            str(out.parent),
+            "--virtualenv",
+            str(REPO / ".venv"),
+        ],
+        env={**os.environ, "VCO_URL": vco.url, "VCO_API_TOKEN": vco.token},
+        text=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
 def test_import_then_up_adopts_without_changes(
     tmp_path: Path, vco: EmulatorProcess, client: VcoClient
 ) -> None:
     seeded = seed_enterprise(client, "Import Corp", edges=EDGES)
     out = tmp_path / "imported"
-    env = {**os.environ, "VCO_URL": vco.url, "VCO_API_TOKEN": vco.token}
-    run = subprocess.run(
-        [
-            str(BIN / "velocloud"),
-            "import",
-            "--enterprise",
-            seeded.name,
-            "--out",
-            str(out),
-            "--cwd",
-            str(tmp_path),
-            "--virtualenv",
-            str(REPO / ".venv"),
-        ],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=600,
-    )
+    run = velocloud_import(seeded.name, out, vco)
     assert run.returncode == 0, run.stderr
     program = (out / "__main__.py").read_text()
     counts = Counter(
@@ -138,23 +142,6 @@ def test_import_then_up_adopts_without_changes(
     assert preview.returncode == 0, preview.stdout + preview.stderr
     assert COMMUNITY not in stack.run("stack", "export").stdout
 
-    again = subprocess.run(
-        [
-            str(BIN / "velocloud"),
-            "import",
-            "--enterprise",
-            seeded.logical_id,
-            "--out",
-            str(tmp_path / "again"),
-            "--cwd",
-            str(tmp_path),
-            "--virtualenv",
-            str(REPO / ".venv"),
-        ],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=600,
-    )
+    again = velocloud_import(seeded.logical_id, tmp_path / "again", vco)
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "again" / "__main__.py").read_text().splitlines()[1:] == program.splitlines()[1:]

@@ -6,14 +6,8 @@
 #   drift.sh PROJECT_DIR STACK [OUT_DIR]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-project=$(ci_project_dir "${1:-}")
-stack=${2:?usage: drift.sh PROJECT_DIR STACK [OUT_DIR]}
-out=${3:-ci-report}
-ci_prepare "$project"
-mkdir -p "$out"
+ci_job "drift.sh PROJECT_DIR STACK [OUT_DIR]" "$@"
 
-code=0
-velocloud drift --cwd "$project" --stack "$stack" --format markdown --json-file "$out/drift-$stack.json" \
-    > "$out/drift-$stack.md" || code=$?
-cat "$out/drift-$stack.md"
-exit "$code"
+ci_drift_report
+cat "$OUT/drift-$STACK.md"
+exit "$DRIFT_EXIT"

@@ -6,28 +6,22 @@
 #   preview.sh PROJECT_DIR STACK [OUT_DIR]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-project=$(ci_project_dir "${1:-}")
-stack=${2:?usage: preview.sh PROJECT_DIR STACK [OUT_DIR]}
-out=${3:-ci-report}
-ci_prepare "$project"
-mkdir -p "$out"
+ci_job "preview.sh PROJECT_DIR STACK [OUT_DIR]" "$@"
 
-pulumi stack select --non-interactive --create --cwd "$project" "$stack"
-pulumi preview --non-interactive --diff --cwd "$project" --stack "$stack" | tee "$out/preview-$stack.txt"
-code=0
-velocloud drift --cwd "$project" --stack "$stack" --format markdown --json-file "$out/drift-$stack.json" \
-    > "$out/drift-$stack.md" || code=$?
-if [[ $code -ne 0 && $code -ne 2 ]]; then
-    echo "preview: velocloud drift failed (exit $code)" >&2
-    exit "$code"
+pulumi stack select --non-interactive --create --cwd "$PROJECT" "$STACK"
+pulumi preview --non-interactive --diff --cwd "$PROJECT" --stack "$STACK" | tee "$OUT/preview-$STACK.txt"
+ci_drift_report
+if [[ $DRIFT_EXIT -ne 0 && $DRIFT_EXIT -ne 2 ]]; then
+    echo "preview: velocloud drift failed (exit $DRIFT_EXIT)" >&2
+    exit "$DRIFT_EXIT"
 fi
 {
-    echo "### \`pulumi preview\` of stack \`$stack\`"
+    echo "### \`pulumi preview\` of stack \`$STACK\`"
     echo
     echo '```'
-    tail -n 60 "$out/preview-$stack.txt"
+    tail -n 60 "$OUT/preview-$STACK.txt"
     echo '```'
     echo
-    cat "$out/drift-$stack.md"
-} > "$out/comment-$stack.md"
-echo "preview: wrote $out/comment-$stack.md"
+    cat "$OUT/drift-$STACK.md"
+} > "$OUT/comment-$STACK.md"
+echo "preview: wrote $OUT/comment-$STACK.md"

@@ -5,9 +5,7 @@
 #   up.sh PROJECT_DIR STACK
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-project=$(ci_project_dir "${1:-}")
-stack=${2:?usage: up.sh PROJECT_DIR STACK}
-ci_prepare "$project"
+ci_job "up.sh PROJECT_DIR STACK" "$@"
 
-pulumi stack select --non-interactive --create --cwd "$project" "$stack"
-pulumi up --non-interactive --yes --diff --cwd "$project" --stack "$stack"
+pulumi stack select --non-interactive --create --cwd "$PROJECT" "$STACK"
+pulumi up --non-interactive --yes --diff --cwd "$PROJECT" --stack "$STACK"

@@ -35,84 +35,79 @@ def find_unmanaged(
     client: VcoClient, stack: list[StateResource], declared: Iterable[StateResource]
 ) -> tuple[list[UnmanagedObject], list[str]]:
     """(unmanaged objects, warnings) for the scopes `stack` manages; `declared` is every checked resource."""
+    search = _Search(client, stack)
     declared = list(declared)
-    found: list[UnmanagedObject] = []
-    warnings: list[str] = []
-    _edges(client, stack, {r.id for r in declared if r.kind == "Edge"}, found, warnings)
+    search.edges({r.id for r in declared if r.kind == "Edge"})
     rules = [r for r in declared if r.kind in _RULE_MODULE]
-    _rules_of_modules(
-        client, stack, {r.id for r in rules} | {r.output("rule_logical_id") for r in rules}, found, warnings
-    )
-    return found, warnings
+    search.rules({r.id for r in rules} | {r.output("rule_logical_id") for r in rules})
+    return search.found, search.warnings
 
 
-def _edges(
-    client: VcoClient,
-    stack: list[StateResource],
-    declared: set[str | None],
-    found: list[UnmanagedObject],
-    warnings: list[str],
-) -> None:
-    for ent in (r for r in stack if r.kind == "Enterprise" and r.id):
-        where = f"enterprise {ent.output('name')!r}"
-        try:
-            edges = [(e.logical_id, e.name) for e in client.v2.get_enterprise_edges(logical_id(ent.id))]
-        except VcoError as exc:
-            warnings.append(f"edges of {where} not checked: {exc.message}")
-            continue
-        found += [
-            UnmanagedObject(
-                kind="Edge",
-                name=name,
-                id=edge_id,
-                scope=where,
-                note="no resource of the checked stacks declares it",
-            )
-            for edge_id, name in edges
-            if edge_id not in declared
-        ]
+class _Search:
+    """One look through the scopes of a stack, collecting what it finds and what it could not check."""
 
+    def __init__(self, client: VcoClient, stack: list[StateResource]) -> None:
+        self.client = client
+        self.stack = stack
+        self.found: list[UnmanagedObject] = []
+        self.warnings: list[str] = []
 
-def _rules_of_modules(
-    client: VcoClient,
-    stack: list[StateResource],
-    declared: set[str | None],
-    found: list[UnmanagedObject],
-    warnings: list[str],
-) -> None:
-    scopes: dict[tuple[str, str, str, str], tuple[RuleKind, StateResource]] = {}
-    for r in stack:
-        for kind, module in _RULE_MODULE.items():
-            if r.kind == kind:
-                owner = (
-                    module,
-                    str(r.outputs.get("enterprise_vco_id")),
-                    str(r.output("profile_id")),
-                    str(r.output("edge_id")),
-                )
-                scopes.setdefault(owner, (kind, r))
-    lookup = _Lookup(client)
-    for (module, *_), (kind, rule) in scopes.items():
-        try:
-            where, doc = lookup.module(rule, module)
-        except (VcoError, LookupError, TypeError) as exc:
-            message = exc.message if isinstance(exc, VcoError) else str(exc)
-            warnings.append(f"{module} rules next to {kind} {rule.name!r} not checked: {message}")
-            continue
-        for segment, item in _rules(doc, module):
-            rid = item.get(_RULE_ID)
-            if rid in declared:
+    def edges(self, declared: set[str | None]) -> None:
+        for ent in (r for r in self.stack if r.kind == "Enterprise" and r.id):
+            where = f"enterprise {ent.output('name')!r}"
+            try:
+                edges = [
+                    (e.logical_id, e.name) for e in self.client.v2.get_enterprise_edges(logical_id(ent.id))
+                ]
+            except VcoError as exc:
+                self.warnings.append(f"edges of {where} not checked: {exc.message}")
                 continue
-            pulumi_owned = bool(rid) and isinstance(item.get(_POSITION), int)
-            found.append(
+            self.found += [
                 UnmanagedObject(
-                    kind=kind,
-                    name=str(item["name"]) if item.get("name") is not None else None,
-                    id=str(rid) if rid else None,
-                    scope=f"{where}, {module} module, segment {segment!r}",
-                    note="managed by another Pulumi stack" if pulumi_owned else "made outside Pulumi",
+                    kind="Edge",
+                    name=name,
+                    id=edge_id,
+                    scope=where,
+                    note="no resource of the checked stacks declares it",
                 )
-            )
+                for edge_id, name in edges
+                if edge_id not in declared
+            ]
+
+    def rules(self, declared: set[str | None]) -> None:
+        scopes: dict[tuple[str, str, str, str], tuple[RuleKind, StateResource]] = {}
+        for r in self.stack:
+            for kind, module in _RULE_MODULE.items():
+                if r.kind == kind:
+                    owner = (
+                        module,
+                        str(r.outputs.get("enterprise_vco_id")),
+                        str(r.output("profile_id")),
+                        str(r.output("edge_id")),
+                    )
+                    scopes.setdefault(owner, (kind, r))
+        lookup = _Lookup(self.client)
+        for (module, *_), (kind, rule) in scopes.items():
+            try:
+                where, doc = lookup.module(rule, module)
+            except (VcoError, LookupError, TypeError) as exc:
+                message = exc.message if isinstance(exc, VcoError) else str(exc)
+                self.warnings.append(f"{module} rules next to {kind} {rule.name!r} not checked: {message}")
+                continue
+            for segment, item in _rules(doc, module):
+                rid = item.get(_RULE_ID)
+                if rid in declared:
+                    continue
+                pulumi_owned = bool(rid) and isinstance(item.get(_POSITION), int)
+                self.found.append(
+                    UnmanagedObject(
+                        kind=kind,
+                        name=str(item["name"]) if item.get("name") is not None else None,
+                        id=str(rid) if rid else None,
+                        scope=f"{where}, {module} module, segment {segment!r}",
+                        note="managed by another Pulumi stack" if pulumi_owned else "made outside Pulumi",
+                    )
+                )
 
 
 def _rules(doc: dict[str, Any], module: str) -> Iterable[tuple[str, dict[str, Any]]]:
