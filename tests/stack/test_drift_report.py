@@ -4,7 +4,7 @@ in sync (exit 0) -> drift made through the API (an edge renamed, a rule deleted,
 key and the secret SNMP community changed, a rule and an edge added by hand) -> the report names
 exactly those, hand-made objects only as information, no secret in any output (exit 2) ->
 `pulumi up --refresh` heals -> in sync again with the hand-made objects still listed (exit 0) ->
-a changed secret is reported as [secret] -> an unknown stack is an error (exit 1).
+a changed secret is reported as [secret] -> an unknown stack or a failing program is an error (exit 1).
 """
 
 from __future__ import annotations
@@ -173,3 +173,6 @@ def test_drift_report(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -
 
     failed = velocloud(stack, "drift", "--stack", "no-such-stack")
     assert failed.returncode == 1 and "no-such-stack" in failed.stderr
+    stack.run("config", "rm", "opsPassword")  # the program now fails: an error, not drift
+    failed = velocloud(stack, "drift", "--stack", "test")
+    assert failed.returncode == 1 and "opsPassword" in failed.stderr, failed.stderr

@@ -37,9 +37,9 @@ def find_unmanaged(
     """(unmanaged objects, warnings) for the scopes `stack` manages; `declared` is every checked resource."""
     search = _Search(client, stack)
     declared = list(declared)
-    search.edges({r.id for r in declared if r.kind == "Edge"})
+    search.edges({r.id for r in declared if r.kind == "Edge" and r.id})
     rules = [r for r in declared if r.kind in _RULE_MODULE]
-    search.rules({r.id for r in rules} | {r.output("rule_logical_id") for r in rules})
+    search.rules({i for r in rules for i in (r.id, r.output("rule_logical_id")) if i})
     return search.found, search.warnings
 
 
@@ -52,7 +52,7 @@ class _Search:
         self.found: list[UnmanagedObject] = []
         self.warnings: list[str] = []
 
-    def edges(self, declared: set[str | None]) -> None:
+    def edges(self, declared: set[str]) -> None:
         for ent in (r for r in self.stack if r.kind == "Enterprise" and r.id):
             where = f"enterprise {ent.output('name')!r}"
             try:
@@ -74,7 +74,7 @@ class _Search:
                 if edge_id not in declared
             ]
 
-    def rules(self, declared: set[str | None]) -> None:
+    def rules(self, declared: set[str]) -> None:
         scopes: dict[tuple[str, str, str, str], tuple[RuleKind, StateResource]] = {}
         for r in self.stack:
             for kind, module in _RULE_MODULE.items():
