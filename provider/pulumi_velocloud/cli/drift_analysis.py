@@ -30,7 +30,9 @@ from .stack_state import kind_of, name_of
 # Pulumi's marker of a secret value in state (`4dabf18193072939515e22adb298388d` = "secret").
 _SIG_KEY = "4dabf18193072939515e22adb298388d"
 _SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
-_IGNORED_INPUTS = frozenset({"__provider", "adopt"})
+# `adopt` only matters at create; `__`-keys are the engine's and the provider's own (the pickled
+# provider, check's bookkeeping, secrets split off raw sections), never the user's declaration.
+_IGNORED_INPUTS = frozenset({"adopt"})
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced"}
 _NOT_SHOWN = "(a value not shown: secret)"
 
@@ -88,7 +90,11 @@ def _lookup(doc: Any, path: str) -> tuple[bool, Any]:
 
 
 def _clean(values: dict[str, Any] | None, secret_keys: frozenset[str]) -> dict[str, Any]:
-    return {k: masked(v, secret_keys, k) for k, v in (values or {}).items() if k not in _IGNORED_INPUTS}
+    return {
+        k: masked(v, secret_keys, k)
+        for k, v in (values or {}).items()
+        if k not in _IGNORED_INPUTS and not k.startswith("__")
+    }
 
 
 def analyse(
