@@ -8,6 +8,7 @@ some profiles and edges, and users. Nothing here goes through a Pulumi resource.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +75,7 @@ def seed_enterprise(
             "configurationId": pid,
             "name": f"site-{n:03}",
             "modelNumber": "edge6X0" if n % 3 else "edge510",
-            "serialNumber": f"VC06{n:08}",
+            "serialNumber": f"VC{zlib.crc32(name.encode()) % 100:02}{n:08}",  # unique per enterprise
             "description": f"branch edge {n}",
             "site": {
                 "name": f"Site {site}",

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..client import VcoClient
 from ..client.errors import VcoError
@@ -46,6 +47,8 @@ from ..resources.user import EnterpriseUserProvider
 from .common import CliError
 
 GLOBAL_SEGMENT = "Global Segment"
+WORKERS = 4  # per-object reads in parallel: the vendor's advice of a handful of requests in flight
+T = TypeVar("T")
 _RULES = (("firewall", "outbound", FirewallRuleProvider), ("QOS", "rules", BusinessPolicyRuleProvider))
 _FIRST = ("enterprise_id", "profile_id", "name", "username")  # written first, in this order
 _GROUP_FIELDS = (
@@ -235,21 +238,31 @@ class EnterpriseReader:
             self.client.v2.get_enterprise_edges(ent_lid), key=lambda e: (e.name or "", e.logical_id)
         )
         advance = self.step("edges", len(edges))
+        if edges:
+            self.ids.edge(ent, edges[0].logical_id)  # one list read fills the resolver for all threads
+
+        def read_edge(logical: LogicalId) -> dict[str, Any]:
+            outs = EdgeProvider().read(logical, {**base, "vco_id": self.ids.edge(ent, logical)}).outs
+            advance()
+            return dict(outs or {})
+
         edge_items: list[tuple[Declared, str, dict[str, Any]]] = []
-        for e in edges:
-            numeric = self.ids.edge(ent, e.logical_id)
-            outputs = EdgeProvider().read(e.logical_id, {**base, "vco_id": numeric}).outs or {}
+        for e, outputs in zip(edges, self._parallel(read_edge, [e.logical_id for e in edges]), strict=True):
             item = add("Edge", "edge", e.name or e.logical_id, EdgeProvider(), outputs)
             profile_lid = outputs.get("profile_id")
             if profile_lid in profiles:
                 item.inputs["profile_id"] = Ref(profiles[profile_lid].var)
             edge_items.append((item, e.logical_id, outputs))
-            advance()
 
         self._device_settings(result, ent_lid, profiles, edge_items, enterprise_ref)
         self._rules(result, ent, profiles, profile_ids, segments, groups, enterprise_ref)
         self._users(result, ent, base, enterprise_ref)
         return result
+
+    def _parallel(self, read: Callable[[Any], T], keys: list[Any]) -> list[T]:
+        """`read` of every key, `WORKERS` at a time (the client caps requests in flight), in order."""
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return list(pool.map(read, keys))
 
     def _object_outputs(
         self, provider: EnterpriseObjectProvider, base: dict[str, Any], current: Any
@@ -348,13 +361,18 @@ class EnterpriseReader:
                 defaults,
                 enterprise_ref,
             )
-        for edge, edge_lid, outputs in edge_items:
+
+        def read_settings(edge_lid: str) -> dict[str, Any]:
             doc = _strip(self.client.v2.get_edge_device_settings(ent_lid, LogicalId(edge_lid)))
+            advance()
+            return doc
+
+        edge_documents = self._parallel(read_settings, [edge_lid for _, edge_lid, _ in edge_items])
+        for (edge, _, outputs), doc in zip(edge_items, edge_documents, strict=True):
             baseline = documents.get(str(outputs.get("profile_id")), {})
             self._settings_resource(
                 result, "EdgeDeviceSettings", edge, "edge_id", doc, baseline, enterprise_ref
             )
-            advance()
 
     def _settings_resource(
         self,
