@@ -31,6 +31,7 @@ from ..client import VcoClient
 from ..client.errors import VcoError
 from ..context import Connection
 from ..ids import LogicalId, VcoId
+from ..mechanisms import module_edits as me
 from ..mechanisms.device_settings_inputs import SEGMENT_LEVEL, TOP_LEVEL
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.provider_base import SECRET_MARKERS, VcoProvider
@@ -49,7 +50,7 @@ from .common import CliError
 GLOBAL_SEGMENT = "Global Segment"
 WORKERS = 4  # per-object reads in parallel: the vendor's advice of a handful of requests in flight
 T = TypeVar("T")
-_RULES = (("firewall", "outbound", FirewallRuleProvider), ("QOS", "rules", BusinessPolicyRuleProvider))
+_RULES = (("firewall", FirewallRuleProvider), ("QOS", BusinessPolicyRuleProvider))
 _FIRST = ("enterprise_id", "profile_id", "name", "username")  # written first, in this order
 _GROUP_FIELDS = (
     "source_address_group",
@@ -286,11 +287,11 @@ class EnterpriseReader:
             modules = self.client.v1.get_configuration_modules(
                 ent, profile_ids[profile_lid], ["firewall", "QOS"]
             )
-            for module, key, provider_class in _RULES:
+            for module, provider_class in _RULES:
                 provider = provider_class()
                 doc = next((m.data for m in modules if m.name == module), None) or {}
                 kind = provider.spec.name
-                for segment, position, rule in _module_rules(doc, key):
+                for segment, position, rule in _module_rules(doc, me.RULES_KEY[module]):
                     name = rule.get("name")
                     if not isinstance(name, str) or not name:
                         result.notes.append(

@@ -4,7 +4,7 @@ Scopes: every enterprise an `Enterprise` resource of the stack manages (its edge
 `firewall` / `QOS` module a `FirewallRule` / `BusinessPolicyRule` of the stack writes to (the
 module's rules, all segments). An object counts as declared when a resource of the checked
 stacks (the stack itself plus any `--other-stack`) has its id. Rules carrying Pulumi's
-ownership marks (`ruleLogicalId` and `pulumiPosition`) are told apart as "managed by another
+ownership marks (`module_edits.is_managed`) are told apart as "managed by another
 stack". A scope that cannot be read becomes a warning, never an error: this is information.
 
 Not looked at: segments, object groups, users, profiles or device-settings keys nobody manages
@@ -19,16 +19,13 @@ from typing import Any, Literal
 from ..client import VcoClient
 from ..client.errors import VcoError
 from ..ids import logical_id, vco_id
+from ..mechanisms import module_edits as me
 from ..resolver import Resolver
 from .drift_report import UnmanagedObject
 from .stack_state import StateResource
 
-# The list of rules inside each segment entry of a module document, per module and resource kind.
-_RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
 RuleKind = Literal["FirewallRule", "BusinessPolicyRule"]
 _RULE_MODULE: dict[RuleKind, str] = {"FirewallRule": "firewall", "BusinessPolicyRule": "QOS"}
-_RULE_ID = "ruleLogicalId"
-_POSITION = "pulumiPosition"
 
 
 def find_unmanaged(
@@ -95,10 +92,10 @@ class _Search:
                 self.warnings.append(f"{module} rules next to {kind} {rule.name!r} not checked: {message}")
                 continue
             for segment, item in _rules(doc, module):
-                rid = item.get(_RULE_ID)
+                rid = item.get(me.RULE_ID)
                 if rid in declared:
                     continue
-                pulumi_owned = bool(rid) and isinstance(item.get(_POSITION), int)
+                pulumi_owned = me.is_managed(item)
                 self.found.append(
                     UnmanagedObject(
                         kind=kind,
@@ -115,7 +112,7 @@ def _rules(doc: dict[str, Any], module: str) -> Iterable[tuple[str, dict[str, An
         if not isinstance(entry, dict):
             continue
         segment = str((entry.get("segment") or {}).get("name", "?"))
-        for item in entry.get(_RULES_KEY[module]) or []:
+        for item in entry.get(me.RULES_KEY[module]) or []:
             if isinstance(item, dict):
                 yield segment, item
 
