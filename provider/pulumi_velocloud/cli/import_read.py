@@ -14,9 +14,10 @@ sections (`extra`, and per-segment `extra`). The APIs give no read of the templa
 profiles are cloned from, so a profile's defaults are the values every profile of the
 enterprise shares (a guess: a key deliberately set alike on every profile is left out; with
 a single profile nothing counts as a default); an edge's defaults are its profile's settings.
-Not imported (listed in the README's notes): edge-specific firewall rules and business
-policies, the firewall switches (`FirewallSettings`), the Global Segment (built in), inactive
-users, API tokens, and rule criteria the rule resources do not model (`rule_match`).
+Rules are read from every profile and from every edge's own (edge-specific) profile. Not
+imported (listed in the README's notes): the firewall switches (`FirewallSettings`), the Global
+Segment (built in), inactive users, API tokens, and rule criteria the rule resources do not
+model (`rule_match`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..client.errors import VcoError
 from ..context import Connection
 from ..ids import LogicalId, VcoId
 from ..mechanisms import module_edits as me
+from ..mechanisms import module_writer as mw
 from ..mechanisms.device_settings_inputs import SEGMENT_LEVEL, TOP_LEVEL
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.provider_base import SECRET_MARKERS, VcoProvider
@@ -147,6 +149,15 @@ def inputs_of(provider: VcoProvider, outputs: dict[str, Any], *, drop: Iterable[
     return out
 
 
+@dataclass(frozen=True)
+class _RuleContext:
+    """What rules refer to: the enterprise, segments by name, address and port groups by logicalId."""
+
+    enterprise: Ref
+    segments: dict[str, Declared]
+    groups: dict[str, Ref]
+
+
 class EnterpriseReader:
     """Reads one enterprise (see the module docstring); `step` reports progress."""
 
@@ -178,9 +189,8 @@ class EnterpriseReader:
         ent_lid, ent, ent_name = self.find(wanted)
         result = ImportedEnterprise(name=ent_name, logical_id=ent_lid, url=self.client.base_url)
         result.notes.append(
-            "not imported: edge-specific firewall rules and business policies, the firewall switches "
-            "(FirewallSettings), the Global Segment (built in), API tokens, and rule criteria the rule "
-            "resources do not model (MAC, VLAN, OS, hostname, IPv6)"
+            "not imported: the firewall switches (FirewallSettings), the Global Segment (built in), "
+            "API tokens, and rule criteria the rule resources do not model (MAC, VLAN, OS, hostname, IPv6)"
         )
         declared = result.resources
         outs = EnterpriseProvider().read(ent_lid, {"vco_id": ent}).outs or {}
@@ -256,7 +266,30 @@ class EnterpriseReader:
             edge_items.append((item, e.logical_id, outputs))
 
         self._device_settings(result, ent_lid, profiles, edge_items, enterprise_ref)
-        self._rules(result, ent, profiles, profile_ids, segments, groups, enterprise_ref)
+        advance = self.step("rules", len(profiles) + len(edge_items))
+
+        def profile_modules(lid: str) -> dict[str, Any]:
+            documents = self._module_documents(ent, profile=profile_ids[lid])
+            advance()
+            return documents
+
+        def edge_modules(lid: str) -> dict[str, Any]:
+            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)))
+            advance()
+            return documents
+
+        owners = [
+            (profile, "profile_id", documents)
+            for profile, documents in zip(
+                profiles.values(), self._parallel(profile_modules, list(profiles)), strict=True
+            )
+        ] + [
+            (edge, "edge_id", documents)
+            for (edge, _, _), documents in zip(
+                edge_items, self._parallel(edge_modules, [lid for _, lid, _ in edge_items]), strict=True
+            )
+        ]
+        self._rules(result, ent, owners, _RuleContext(enterprise_ref, segments, groups))
         self._users(result, ent, base, enterprise_ref)
         return result
 
@@ -276,60 +309,56 @@ class EnterpriseReader:
         self,
         result: ImportedEnterprise,
         ent: VcoId,
-        profiles: dict[str, Declared],
-        profile_ids: dict[str, VcoId],
-        segments: dict[str, Declared],
-        groups: dict[str, Ref],
-        enterprise_ref: Ref,
+        owners: list[tuple[Declared, str, dict[str, Any]]],
+        context: _RuleContext,
     ) -> None:
-        advance = self.step("rules", len(profiles))
-        for profile_lid, profile in profiles.items():
-            modules = self.client.v1.get_configuration_modules(
-                ent, profile_ids[profile_lid], ["firewall", "QOS"]
-            )
+        """The rules of every owner: (the profile or edge, its input name, its module documents)."""
+        for owner, owner_field, documents in owners:
             for module, provider_class in _RULES:
                 provider = provider_class()
-                doc = next((m.data for m in modules if m.name == module), None) or {}
                 kind = provider.spec.name
-                for segment, position, rule in _module_rules(doc, me.RULES_KEY[module]):
+                for segment, position, rule in _module_rules(
+                    documents.get(module) or {}, me.RULES_KEY[module]
+                ):
                     name = rule.get("name")
                     if not isinstance(name, str) or not name:
                         result.notes.append(
-                            f"a {kind} without a name in profile {profile.inputs['name']!r}: skipped"
+                            f"a {kind} without a name in {owner.kind} {owner.name!r}: skipped"
                         )
                         continue
                     inputs = {
                         k: v for k, v in provider.inputs_from_rule(rule).items() if v not in (None, {}, False)
                     }
-                    match = dict(inputs.get("match") or {})
-                    for f in _GROUP_FIELDS:
-                        if match.get(f) in groups:
-                            match[f] = groups[match[f]]
+                    match = {
+                        k: context.groups.get(v, v) if k in _GROUP_FIELDS else v
+                        for k, v in inputs.get("match", {}).items()
+                    }
                     if match:
                         inputs["match"] = match
-                    resource_name = self.names.name(kind, slug(f"{profile.name}-{name}"))
-                    item = Declared(
-                        kind,
-                        resource_name,
-                        self.names.var("fw" if module == "firewall" else "policy", resource_name),
-                        {
-                            "enterprise_id": enterprise_ref,
-                            "profile_id": Ref(profile.var),
-                            **(
-                                {"segment": Ref(segments[segment].var, "name")} if segment in segments else {}
-                            ),
-                            **(
-                                {"segment": segment}
-                                if segment not in segments and segment != GLOBAL_SEGMENT
-                                else {}
-                            ),
-                            "name": name,
-                            "position": position,
-                            **inputs,
-                        },
-                    )
-                    result.resources.append(item)
-            advance()
+                    resource_name = self.names.name(kind, slug(f"{owner.name}-{name}"))
+                    declared = {
+                        "enterprise_id": context.enterprise,
+                        owner_field: Ref(owner.var),
+                        **_segment_input(segment, context.segments),
+                        "name": name,
+                        "position": position,
+                        **inputs,
+                    }
+                    var = self.names.var("fw" if module == "firewall" else "policy", resource_name)
+                    result.resources.append(Declared(kind, resource_name, var, declared))
+
+    def _module_documents(
+        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None
+    ) -> dict[str, Any]:
+        """{module: document} of the rule modules of a profile or of an edge's own profile, read as
+        the rule resources read them (an edge that does not override a module has no rules in it)."""
+        return {
+            module: mw.read_module(
+                self.client,
+                mw.ModuleTarget(self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge),
+            ).data
+            for module, _ in _RULES
+        }
 
     # -- device settings -----------------------------------------------------------------
 
