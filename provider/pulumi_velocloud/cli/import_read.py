@@ -11,9 +11,11 @@ device settings) become `SecretRef`s to stack config the user sets.
 
 Device settings: only keys that differ from the enterprise's defaults are declared, as raw
 sections (`extra`, and per-segment `extra`). The APIs give no read of the template the
-profiles are cloned from, so a profile's defaults are the values every profile of the
-enterprise shares (a guess: a key deliberately set alike on every profile is left out; with
-a single profile nothing counts as a default); an edge's defaults are its profile's settings.
+profiles are cloned from, so a profile's defaults are the values more than half of the
+enterprise's profiles hold (a guess: a key deliberately set alike on most profiles is left out
+of them; with a single profile nothing counts as a default); an edge's defaults are its
+profile's settings.
+
 Rules are read from every profile and from every edge's own (edge-specific) profile. Not
 imported (listed in the README's notes): the firewall switches (`FirewallSettings`), the Global
 Segment (built in), inactive users, API tokens, and rule criteria the rule resources do not
@@ -22,7 +24,9 @@ model (`rule_match`).
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -375,11 +379,11 @@ class EnterpriseReader:
         for lid in profiles:
             documents[lid] = _strip(self.client.v2.get_profile_device_settings(ent_lid, LogicalId(lid)))
             advance()
-        defaults = _consensus(list(documents.values())) if len(documents) > 1 else {}
+        defaults = _majority(list(documents.values())) if len(documents) > 1 else {}
         if len(documents) > 1:
             result.notes.append(
-                "device settings: keys every profile holds with the same value count as the enterprise's "
-                "defaults and are not declared (the template profiles are cloned from cannot be read)"
+                "device settings: the value most profiles hold (more than half) counts as the enterprise's "
+                "default and is not declared (the template profiles are cloned from cannot be read)"
             )
         for lid, profile in profiles.items():
             self._settings_resource(
@@ -507,25 +511,41 @@ def _differing(doc: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _consensus(documents: list[dict[str, Any]]) -> dict[str, Any]:
-    """The keys every document holds with the same value (dicts followed, segments by name)."""
-    first, rest = documents[0], documents[1:]
+def _majority(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The values more than half of the documents hold, key by key (dicts followed, lists whole,
+    segments matched by name): what a profile of this enterprise has unless someone changed it."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for doc in documents:
+        for path, value in _leaves(doc, ()):
+            counts.setdefault(path, Counter())[json.dumps(value, sort_keys=True)] += 1
     out: dict[str, Any] = {}
-    for key, value in first.items():
-        others = [d.get(key) for d in rest]
-        if key == "segments":
-            by_name = [{_segment_name(s): s for s in d.get("segments") or []} for d in documents]
-            common = [
-                _consensus([names[n] for names in by_name]) | {"segment": by_name[0][n].get("segment")}
-                for n in by_name[0]
-                if all(n in names for names in by_name)
-            ]
-            out[key] = common
-        elif isinstance(value, dict) and all(isinstance(o, dict) for o in others):
-            out[key] = _consensus([value, *others])  # type: ignore[list-item]
-        elif all(o == value for o in others):
-            out[key] = value
+    for path, seen in counts.items():
+        value, count = seen.most_common(1)[0]
+        if count * 2 > len(documents):
+            _put(out, path, json.loads(value))
+    segments = out.pop("segments", {})
+    if segments:
+        out["segments"] = [{**entry, "segment": {"name": name}} for name, entry in segments.items()]
     return out
+
+
+def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    if path == ("segments",) and isinstance(value, list):
+        for entry in value:
+            name = _segment_name(entry)
+            if name:
+                yield from _leaves({k: v for k, v in entry.items() if k != "segment"}, (*path, name))
+    elif isinstance(value, dict) and value:
+        for key, inner in value.items():
+            yield from _leaves(inner, (*path, key))
+    else:
+        yield path, value
+
+
+def _put(doc: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        doc = doc.setdefault(key, {})
+    doc[path[-1]] = value
 
 
 class _SecretPaths:
