@@ -144,7 +144,7 @@ class Resolver:
         """The numeric id of the edge with this logicalId in the enterprise."""
         found = self._edges.read_through(
             logical_id,
-            lambda: [(logical_id, self._client.v1.get_edge(enterprise, logical_id).id)],
+            lambda: [(logical_id, self._client.v1.get_edge_by_logical_id(enterprise, logical_id).id)],
         )
         if found is None:  # get_edge raises NotFound first; for the type checker
             raise NotFound(

@@ -102,7 +102,7 @@ def test_a_refresh_by_lists_sees_every_field_changed_out_of_band(
     )
     ent = client.v1.get_network_enterprises()
     numeric = next(x.id for x in ent if x.logical_id == enterprise["logical_id"])
-    edge = client.v1.get_edge(numeric, edge_id)
+    edge = client.v1.get_edge_by_logical_id(numeric, edge_id)
     client.v1.set_edge_enterprise_configuration(numeric, edge.id, other["vco_id"])
     provider_context().new_run()
     e = EdgeProvider()

@@ -266,7 +266,7 @@ def test_edge_rule_goes_in_the_edge_specific_profile(
     provider = FirewallRuleProvider()
     news = {**rule_inputs(enterprise, profile, 0), "profile_id": None, "edge_id": edge["logical_id"]}
     created = provider.create(news)
-    numeric = client.v1.get_edge(enterprise["vco_id"], edge["logical_id"]).id
+    numeric = client.v1.get_edge_by_logical_id(enterprise["vco_id"], edge["logical_id"]).id
     stack = client.v1.get_edge_configuration_stack(enterprise["vco_id"], numeric)
     own = next(m for m in stack[0].modules if m.name == "firewall")
     assert own.data is not None and own.data["firewall_enabled"] is True

@@ -7,13 +7,13 @@ configuration (`profile_id` is sent as `configurationId` or `id`). Numeric ids a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from ..ids import LogicalId, VcoId
-from ..models.edge import EdgeListed, EdgeRef, EdgeV1
+from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
@@ -142,10 +142,35 @@ class V1Api:
 
     # -- edges -----------------------------------------------------------------------
 
-    def get_edge(self, enterprise_id: VcoId, edge_id: LogicalId) -> EdgeV1:
+    def edge_provision(
+        self, enterprise_id: VcoId, params: dict[str, Any], *, find: Callable[[], VcoId | None]
+    ) -> EdgeProvisioned:
+        """Provision an edge; an ambiguous failure is recovered with `find` (its natural key)."""
+
+        def create() -> EdgeProvisioned:
+            return EdgeProvisioned.model_validate(
+                self.call("edge/edgeProvision", {"enterpriseId": enterprise_id, **params})
+            )
+
+        def existing() -> EdgeProvisioned | None:
+            edge_id = find()
+            if edge_id is None:
+                return None
+            edge = self.get_edge(enterprise_id, edge_id)
+            return EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or "")
+
+        return create_once(create, existing, what=f"edge {params.get('name')!r}")
+
+    def get_edge(self, enterprise_id: VcoId, edge_id: VcoId) -> EdgeV1:
+        """`edge/getEdge` by numeric id, with site and profile."""
+        return self._edge({"enterpriseId": enterprise_id, "id": edge_id}, edge_id)
+
+    def get_edge_by_logical_id(self, enterprise_id: VcoId, edge_id: LogicalId) -> EdgeV1:
         """`edge/getEdge` by logicalId (no numeric id needed), with site and profile."""
-        params = {"enterpriseId": enterprise_id, "logicalId": edge_id, "with": ["site", "configuration"]}
-        result = self.call("edge/getEdge", params)
+        return self._edge({"enterpriseId": enterprise_id, "logicalId": edge_id}, edge_id)
+
+    def _edge(self, params: dict[str, Any], edge_id: VcoId | LogicalId) -> EdgeV1:
+        result = self.call("edge/getEdge", {**params, "with": ["site", "configuration"]})
         if not result:
             raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
         return EdgeV1.model_validate(result)

@@ -76,3 +76,10 @@ class EdgeRef(ApiModel):
     id: VcoId
     logical_id: LogicalId
     name: str | None = None
+
+
+class EdgeProvisioned(ApiModel):
+    """The result of v1 `edge/edgeProvision`."""
+
+    id: VcoId
+    activation_key: str

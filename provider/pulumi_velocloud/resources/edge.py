@@ -198,7 +198,7 @@ class EdgeProvider(VcoProvider):
         plus the v2 edge only when the v1 answer lacks the description (the v1 spec's edge object
         does not list it). NotFound when the edge is gone."""
         enterprise = vco.ids.enterprise(enterprise_id)
-        edge = vco.client.v1.get_edge(enterprise, edge_id)
+        edge = vco.client.v1.get_edge_by_logical_id(enterprise, edge_id)
         vco.ids.remember_edge(edge.logical_id, edge.id)
         description = edge.description
         if "description" not in edge.model_fields_set:

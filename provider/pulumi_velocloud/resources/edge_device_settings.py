@@ -82,7 +82,7 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
 
     def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
         enterprise = vco.ids.enterprise(enterprise_id)
-        edge = vco.client.v1.get_edge(enterprise, target_id)
+        edge = vco.client.v1.get_edge_by_logical_id(enterprise, target_id)
         vco.ids.remember_edge(edge.logical_id, edge.id)
         stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
