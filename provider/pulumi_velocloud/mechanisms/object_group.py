@@ -80,10 +80,25 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         """The canonical form of one entry (input or API form) for comparison."""
         raise NotImplementedError
 
+    # a group type whose entries come in several input lists overrides these three
+
+    @property
+    def data_fields(self) -> tuple[str, ...]:
+        """The inputs whose entries make up the group's `data`."""
+        return (self.entries_field,)
+
+    def wire_data(self, args: Any) -> list[dict[str, Any]]:
+        """The API's `data` for the validated inputs."""
+        return self.wire_entries(getattr(args, self.entries_field))
+
+    def output_data(self, data: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """The outputs' entry lists for the API's `data`."""
+        return {self.entries_field: self.output_entries(data)}
+
     # -- comparison ------------------------------------------------------------------
 
     def normalise(self, field: str, value: Any) -> Any:
-        if field == self.entries_field and isinstance(value, list | tuple):
+        if field in self.data_fields and isinstance(value, list | tuple):
             keys = []
             for entry in value:
                 raw = entry.model_dump(exclude_none=True) if hasattr(entry, "model_dump") else entry
@@ -115,7 +130,7 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
                 body: dict[str, Any] = {
                     "name": args.name,
                     "type": self.group_type,
-                    "data": self.wire_entries(getattr(args, self.entries_field)),
+                    "data": self.wire_data(args),
                 }
                 if args.description is not None:
                     body["description"] = args.description
@@ -136,8 +151,8 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         fields: dict[str, Any] = {"name": args.name} if "name" in changed else {}
         if "description" in changed:  # the spec types it as a string: clearing sends ""
             fields["description"] = args.description or ""
-        if self.entries_field in changed:
-            fields["data"] = self.wire_entries(getattr(args, self.entries_field))
+        if any(f in changed for f in self.data_fields):
+            fields["data"] = self.wire_data(args)
         enterprise, group = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
         client.v1.update_object_group(enterprise, group, fields)
         return self._outputs(
@@ -176,5 +191,5 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
             "enterprise_vco_id": enterprise_vco_id,
             "name": current.name,
             "description": current.description or None,
-            self.entries_field: self.output_entries(current.data or []),
+            **self.output_data(current.data or []),
         }
