@@ -244,7 +244,7 @@ def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:
         return (
             "icmp",
             proto,
-            int(entry.get("icmp_type", entry.get("type"))),
+            int(entry["icmp_type"] if "icmp_type" in entry else entry["type"]),
             low,
             low if high is None else int(high),
         )
