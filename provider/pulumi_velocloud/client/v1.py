@@ -330,6 +330,25 @@ class V1Api:
             "configuration/updateConfigurationModule", params, f"configuration module {module_id}"
         )
 
+    def insert_configuration_module(
+        self, enterprise_id: VcoId, profile_id: VcoId, name: str, data: dict[str, Any]
+    ) -> VcoId:
+        """`configuration/insertConfigurationModule`: a new module `name` in a profile; its numeric id.
+
+        An ambiguous failure is recovered by the module's name within the profile (a profile
+        holds at most one module of a name).
+        """
+
+        def create() -> VcoId:
+            body = {"enterpriseId": enterprise_id, "configurationId": profile_id, "name": name, "data": data}
+            return Inserted.model_validate(self.call("configuration/insertConfigurationModule", body)).id
+
+        def find() -> VcoId | None:
+            found = self.get_configuration_modules(enterprise_id, profile_id, [name], with_data=False)
+            return next((m.id for m in found if m.name == name), None)
+
+        return create_once(create, find, what=f"module {name!r} of profile {profile_id}")
+
     def get_edge_configuration_stack(self, enterprise_id: VcoId, edge_id: VcoId) -> list[ProfileWithModules]:
         """The edge-specific profile, then the edge's enterprise profile, each with its modules."""
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id}

@@ -20,7 +20,7 @@ from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
-from ..client.errors import NotFound
+from ..client.errors import NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
@@ -118,14 +118,9 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         client = vco.client
         with vco_errors(label):
             enterprise = vco.ids.enterprise(args.enterprise_id)
-            groups = client.v1.get_object_groups(enterprise, type=self.group_type)
-            existing = next((g for g in groups if g.name.casefold() == args.name.casefold()), None)
+            existing = self._named(client, enterprise, args.name)
             if existing is not None and not args.adopt:
-                raise VcoResourceError(
-                    f"{label}: the enterprise already has a {self.group_type} named {existing.name!r} "
-                    f"(logicalId {existing.logical_id}) that this stack does not manage; "
-                    "set adopt=True to manage it"
-                )
+                raise self._taken(label, existing)
             if existing is None:
                 body: dict[str, Any] = {
                     "name": args.name,
@@ -134,7 +129,15 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
                 }
                 if args.description is not None:
                     body["description"] = args.description
-                group_id = client.v1.insert_object_group(enterprise, body)
+                try:
+                    group_id = client.v1.insert_object_group(enterprise, body)
+                except VcoError as exc:
+                    # made meanwhile by someone else: the real VCO refuses it with -32603
+                    # "Name must be Unique" over HTTP 500 (docs/evidence.md section 5)
+                    taken = None if exc.ambiguous else self._named(client, enterprise, args.name)
+                    if taken is None:
+                        raise
+                    raise self._taken(label, taken) from None
                 outs = self._outputs(args.enterprise_id, enterprise, self._get(client, enterprise, group_id))
             else:
                 olds = self._outputs(args.enterprise_id, enterprise, existing)
@@ -172,6 +175,18 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         client.v1.delete_object_group(enterprise, numeric)
 
     # -- helpers ---------------------------------------------------------------------
+
+    def _named(self, client: VcoClient, enterprise: VcoId, name: str) -> ObjectGroupV1 | None:
+        """The enterprise's group of this type and name (compared as the Orchestrator does), if any."""
+        groups = client.v1.get_object_groups(enterprise, type=self.group_type)
+        return next((g for g in groups if g.name.casefold() == name.casefold()), None)
+
+    def _taken(self, label: str, existing: ObjectGroupV1) -> VcoResourceError:
+        return VcoResourceError(
+            f"{label}: the enterprise already has a {self.group_type} named {existing.name!r} "
+            f"(logicalId {existing.logical_id}) that this stack does not manage; "
+            "set adopt=True to manage it"
+        )
 
     def _get(self, client: VcoClient, enterprise: VcoId, group_id: VcoId) -> ObjectGroupV1:
         for group in client.v1.get_object_groups(enterprise, id=group_id):
