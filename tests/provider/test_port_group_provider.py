@@ -78,7 +78,7 @@ def test_a_name_taken_between_lookup_and_insert_says_set_adopt(
             enterprise["vco_id"],
             {"name": "RACED", "type": "port_group", "data": [{"proto": 6, "port_low": 1}]},
         )
-        with pytest.raises(VcoResourceError, match="already has a port_group named 'RACED'.*set adopt=True"):
+        with pytest.raises(VcoResourceError, match=r"already has a port_group named 'RACED'.*set adopt=True"):
             ours.result()
     [group] = client.v1.get_object_groups(enterprise["vco_id"], type="port_group")
     assert group.id == theirs and group.name == "RACED", "theirs is the only group, untouched"
