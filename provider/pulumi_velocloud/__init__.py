@@ -22,6 +22,7 @@ from .mechanisms.device_settings_inputs import (
     StaticRouteArgs,
 )
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.api_token import EnterpriseApiToken, EnterpriseApiTokenArgs
 from .resources.business_policy_rule import (
     BusinessPolicyActionArgs,
     BusinessPolicyMatchArgs,
@@ -33,7 +34,7 @@ from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettin
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
-from .resources.port_group import PortArgs, PortGroup, PortGroupArgs
+from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
 from .resources.segment import NetworkSegment, NetworkSegmentArgs
@@ -57,6 +58,8 @@ __all__ = [
     "EdgeDeviceSettingsArgs",
     "EdgeInfo",
     "Enterprise",
+    "EnterpriseApiToken",
+    "EnterpriseApiTokenArgs",
     "EnterpriseArgs",
     "EnterpriseInfo",
     "EnterpriseUser",
@@ -66,6 +69,7 @@ __all__ = [
     "FirewallRuleArgs",
     "FirewallSettings",
     "FirewallSettingsArgs",
+    "IcmpArgs",
     "LanNetworkArgs",
     "LocalDnsArgs",
     "NetworkSegment",
