@@ -7,7 +7,19 @@ Connection settings come from stack config `velocloud:url` / `velocloud:token` (
 environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settings`.
 """
 
-from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
+from .lookups import (
+    EdgeInfo,
+    EnterpriseInfo,
+    ObjectGroupInfo,
+    ProfileInfo,
+    SegmentInfo,
+    get_edge,
+    get_enterprise,
+    get_object_group,
+    get_profile,
+    get_segment,
+    list_edges,
+)
 from .mechanisms.device_settings_inputs import (
     DhcpArgs,
     DnsArgs,
@@ -75,6 +87,7 @@ __all__ = [
     "NetworkSegment",
     "NetworkSegmentArgs",
     "NtpArgs",
+    "ObjectGroupInfo",
     "PortArgs",
     "PortGroup",
     "PortGroupArgs",
@@ -84,6 +97,7 @@ __all__ = [
     "ProfileDeviceSettingsArgs",
     "ProfileInfo",
     "RoutedInterfaceArgs",
+    "SegmentInfo",
     "SegmentSettingsArgs",
     "Settings",
     "SettingsError",
@@ -95,7 +109,9 @@ __all__ = [
     "__version__",
     "get_edge",
     "get_enterprise",
+    "get_object_group",
     "get_profile",
+    "get_segment",
     "list_edges",
     "resolve_settings",
 ]
