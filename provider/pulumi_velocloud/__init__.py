@@ -46,6 +46,7 @@ from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettin
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
+from .resources.non_sdwan_destination import IkeArgs, IpsecArgs, NonSdwanDestination, NonSdwanDestinationArgs
 from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
@@ -82,10 +83,14 @@ __all__ = [
     "FirewallSettings",
     "FirewallSettingsArgs",
     "IcmpArgs",
+    "IkeArgs",
+    "IpsecArgs",
     "LanNetworkArgs",
     "LocalDnsArgs",
     "NetworkSegment",
     "NetworkSegmentArgs",
+    "NonSdwanDestination",
+    "NonSdwanDestinationArgs",
     "NtpArgs",
     "ObjectGroupInfo",
     "PortArgs",
