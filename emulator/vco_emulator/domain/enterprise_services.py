@@ -113,7 +113,7 @@ def insert_service(tx: Tx, principal: Principal, params: Any) -> Record:
 def update_service(tx: Tx, principal: Principal, service: Record, update: Any) -> Record:
     """Apply `_update` (the fields it names; `data` replaced whole)."""
     principal.require_write()
-    req = parse(ServiceUpdate, update, what="enterprise/updateEnterpriseService _update")
+    req = parse(ServiceUpdate, update, what="enterprise/updateEnterpriseService _update", at="_update")
     data = dict(service.data)
     name = service.name
     fields = req.model_fields_set

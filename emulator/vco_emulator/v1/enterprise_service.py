@@ -2,9 +2,10 @@
 updateEnterpriseService, deleteEnterpriseService (non-SD-WAN destinations and other services).
 
 `getEnterpriseServices` answers the spec's `enterprise_object_base` items; `with` values
-`profileCount` and `edgeUsage` (as `edgeCount`) are counted from the profiles' modules that
-reference the service. Not implemented: `groupCount`, `edgeQOSUsage`, `saUsage`,
-`configuration` (accepted, not shown), `includePartnerGateways`.
+(`with_options.py`) `profileCount` and `edgeUsage` (as `edgeCount`) are counted from the
+profiles' modules that reference the service; `groupCount`, `edgeQOSUsage` and `saUsage` show
+zero/empty (gateway groups, edges' QOS use and secure access are not emulated);
+`configuration` has no result field. Not implemented: `includePartnerGateways`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import enterprise_object_base
+from . import with_options
+from .objects import enterprise_object_base, missed, written
 from .rpc import method
 
 WithOption = Literal["profileCount", "edgeUsage", "configuration", "groupCount", "edgeQOSUsage", "saUsage"]
@@ -56,28 +58,49 @@ class _DeleteService(StrictModel):
     logicalId: str | None = None
 
 
-@method("enterprise/getEnterpriseServices")
+GET_SERVICES = "enterprise/getEnterpriseServices"
+
+
+def _profiles(tx: Tx, service: Record) -> list[Record]:
+    return usage.profiles_of(tx, enterprise_services.service_modules(tx, service))
+
+
+@with_options.adds(GET_SERVICES, "profileCount")
+def _profile_count(tx: Tx, service: Record) -> dict[str, Any]:
+    return {"profileCount": sum(1 for p in _profiles(tx, service) if not p.data.get("edgeSpecific"))}
+
+
+@with_options.adds(GET_SERVICES, "edgeUsage")
+def _edge_count(tx: Tx, service: Record) -> dict[str, Any]:
+    return {"edgeCount": sum(1 for p in _profiles(tx, service) if p.data.get("edgeSpecific"))}
+
+
+with_options.adds(GET_SERVICES, "groupCount")(with_options.constant("groupCount", 0))
+with_options.adds(GET_SERVICES, "edgeQOSUsage")(with_options.constant("edgeQOSUsage", []))
+
+
+@with_options.adds(GET_SERVICES, "saUsage")
+def _secure_access(tx: Tx, service: Record) -> dict[str, Any]:
+    return {"secureAccessCount": 0, "secureAccess": []}  # secure access is not emulated
+
+
+with_options.not_shown(
+    GET_SERVICES, "the result schema has no field for the profiles' configuration", "configuration"
+)
+
+
+@method(GET_SERVICES)
 def get_enterprise_services(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     req = parse(_GetServices, params, what="enterprise/getEnterpriseServices params")
     found = enterprise_services.list_services(tx, principal, req.enterpriseId, type=req.type, name=req.name)
-    options = set(req.with_ or [])
-    out = []
-    for record in found:
-        item = service_object(record)
-        if options & {"profileCount", "edgeUsage"}:
-            profiles = usage.profiles_of(tx, enterprise_services.service_modules(tx, record))
-            if "profileCount" in options:
-                item["profileCount"] = sum(1 for p in profiles if not p.data.get("edgeSpecific"))
-            if "edgeUsage" in options:
-                item["edgeCount"] = sum(1 for p in profiles if p.data.get("edgeSpecific"))
-        out.append(item)
-    return out
+    wanted = list(req.with_ or [])
+    return [with_options.expand(tx, GET_SERVICES, r, service_object(r), wanted) for r in found]
 
 
 @method("enterprise/insertEnterpriseService")
 def insert_enterprise_service(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = enterprise_services.insert_service(tx, principal, params)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/updateEnterpriseService")
@@ -85,9 +108,9 @@ def update_enterprise_service(tx: Tx, principal: Principal, params: dict[str, An
     req = parse(_UpdateService, params, what="enterprise/updateEnterpriseService params")
     service = enterprise_services.find_service(tx, principal, req.enterpriseId, id=req.id)
     if service is None:
-        return {"error": f"enterprise service {req.id} not found in this enterprise", "rows": 0}
+        return missed(f"enterprise service {req.id} not found in this enterprise")
     enterprise_services.update_service(tx, principal, service, req.update)
-    return {"rows": 1}
+    return written()
 
 
 @method("enterprise/deleteEnterpriseService")
@@ -99,6 +122,6 @@ def delete_enterprise_service(tx: Tx, principal: Principal, params: dict[str, An
         tx, principal, req.enterpriseId, id=req.id, logical_id=req.logicalId
     )
     if service is None:
-        return {"id": req.id, "error": "enterprise service not found in this enterprise", "rows": 0}
+        return missed("enterprise service not found in this enterprise", req.id)
     enterprise_services.delete_service(tx, principal, service)
-    return {"id": service.id, "rows": 1}
+    return written(service.id)
