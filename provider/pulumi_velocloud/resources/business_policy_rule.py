@@ -86,7 +86,6 @@ def render_action(action: BusinessPolicyActionArgs) -> dict[str, Any]:
             "serviceGroup": "ALL",
             "vlanId": -1,
             "wanlink": action.wan_link,
-            "linkCosLogicalId": None,
             "linkOuterDscpTag": action.dscp_tag,
             "linkInnerDscpTag": action.dscp_tag,
         }
