@@ -82,3 +82,28 @@ def test_a_name_taken_between_lookup_and_insert_says_set_adopt(
             ours.result()
     [group] = client.v1.get_object_groups(enterprise["vco_id"], type="port_group")
     assert group.id == theirs and group.name == "RACED", "theirs is the only group, untouched"
+
+
+def test_icmp_entries_round_trip_and_a_hand_made_one_reads(
+    enterprise: dict[str, Any], client: VcoClient
+) -> None:
+    p = PortGroupProvider()
+    news = {
+        "enterprise_id": enterprise["logical_id"],
+        "name": "Ping",
+        "ports": [{"protocol": "udp", "port_low": 33434, "port_high": 33534}],
+        "icmp": [{"icmp_type": 8, "code_low": 0}],
+    }
+    created = p.create(news)
+    assert created.outs is not None
+    assert created.outs["icmp"] == [{"protocol": "icmp", "icmp_type": 8, "code_low": 0, "code_high": 0}]
+    [group] = client.v1.get_object_groups(created.outs["enterprise_vco_id"], type="port_group")
+    assert {"proto": 1, "type": 8, "code_low": 0, "code_high": 0} in (group.data or [])
+    assert p.diff(created.id, created.outs, news).changes is False
+    # an ICMPv6 entry added in the UI reads back (a real port group holds such entries) and is drift
+    data = [*(group.data or []), {"proto": 58, "type": 4, "code_low": 5, "code_high": 5}]
+    client.v1.update_object_group(created.outs["enterprise_vco_id"], group.id, {"data": data})
+    read = p.read(created.id, created.outs)
+    assert read.outs is not None
+    assert {"protocol": "icmpv6", "icmp_type": 4, "code_low": 5, "code_high": 5} in read.outs["icmp"]
+    assert p.changed_fields(read.outs, news) == ["icmp"]
