@@ -144,7 +144,10 @@ class ApiSession:
         t0 = time.perf_counter()
         with self._in_flight:
             try:
-                response = self._http.request(method, url, json=json, params=params, timeout=timeout)
+                # verify per request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's
+                response = self._http.request(
+                    method, url, json=json, params=params, timeout=timeout, verify=self._settings.verify
+                )
             except requests.RequestException as exc:
                 sent = _request_was_sent(exc)
                 kind = type(exc).__name__
