@@ -10,13 +10,19 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 from .lookups import (
     EdgeInfo,
     EnterpriseInfo,
+    ObjectGroupInfo,
     ProfileInfo,
+    SegmentInfo,
     get_edge,
     get_edge_output,
     get_enterprise,
     get_enterprise_output,
+    get_object_group,
+    get_object_group_output,
     get_profile,
     get_profile_output,
+    get_segment,
+    get_segment_output,
     list_edges,
     list_edges_output,
 )
@@ -34,6 +40,7 @@ from .mechanisms.device_settings_inputs import (
     StaticRouteArgs,
 )
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.api_token import EnterpriseApiToken, EnterpriseApiTokenArgs
 from .resources.business_policy_rule import (
     BusinessPolicyActionArgs,
     BusinessPolicyMatchArgs,
@@ -45,7 +52,8 @@ from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettin
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
-from .resources.port_group import PortArgs, PortGroup, PortGroupArgs
+from .resources.non_sdwan_destination import IkeArgs, IpsecArgs, NonSdwanDestination, NonSdwanDestinationArgs
+from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
 from .resources.segment import NetworkSegment, NetworkSegmentArgs
@@ -69,6 +77,8 @@ __all__ = [
     "EdgeDeviceSettingsArgs",
     "EdgeInfo",
     "Enterprise",
+    "EnterpriseApiToken",
+    "EnterpriseApiTokenArgs",
     "EnterpriseArgs",
     "EnterpriseInfo",
     "EnterpriseUser",
@@ -78,11 +88,17 @@ __all__ = [
     "FirewallRuleArgs",
     "FirewallSettings",
     "FirewallSettingsArgs",
+    "IcmpArgs",
+    "IkeArgs",
+    "IpsecArgs",
     "LanNetworkArgs",
     "LocalDnsArgs",
     "NetworkSegment",
     "NetworkSegmentArgs",
+    "NonSdwanDestination",
+    "NonSdwanDestinationArgs",
     "NtpArgs",
+    "ObjectGroupInfo",
     "PortArgs",
     "PortGroup",
     "PortGroupArgs",
@@ -92,6 +108,7 @@ __all__ = [
     "ProfileDeviceSettingsArgs",
     "ProfileInfo",
     "RoutedInterfaceArgs",
+    "SegmentInfo",
     "SegmentSettingsArgs",
     "Settings",
     "SettingsError",
@@ -105,8 +122,12 @@ __all__ = [
     "get_edge_output",
     "get_enterprise",
     "get_enterprise_output",
+    "get_object_group",
+    "get_object_group_output",
     "get_profile",
     "get_profile_output",
+    "get_segment",
+    "get_segment_output",
     "list_edges",
     "list_edges_output",
     "resolve_settings",

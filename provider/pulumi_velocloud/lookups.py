@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from .client import VcoClient
 from .client.errors import NotFound
 from .context import Connection, provider_context
-from .ids import LogicalId
+from .ids import LogicalId, VcoId
 from .resolver import Resolver
 from .settings import CONFIG_KEYS, resolve_settings
 
@@ -94,11 +94,7 @@ class EdgeInfo(BaseModel):
 def get_profile(*, enterprise_id: str, name: str, client: VcoClient | None = None) -> ProfileInfo:
     """The profile named exactly `name` in the enterprise with logicalId `enterprise_id`."""
     vco = _connection(client)
-    try:
-        enterprise = vco.ids.enterprise(LogicalId(enterprise_id))
-    except NotFound:
-        raise LookupError(f"no enterprise matches logicalId={enterprise_id!r}") from None
-    profiles = vco.client.v1.get_enterprise_configurations(enterprise)
+    profiles = vco.client.v1.get_enterprise_configurations(_enterprise(vco, enterprise_id))
     match = _one("profile", f"name={name!r}", [p for p in profiles if p.name == name], len(profiles))
     return ProfileInfo(
         logical_id=match.logical_id or "",
@@ -134,6 +130,70 @@ def get_edge(*, enterprise_id: str, name: str, client: VcoClient | None = None) 
     """The edge named exactly `name` in the enterprise with logicalId `enterprise_id`."""
     edges = list_edges(enterprise_id=enterprise_id, filters={"name[is]": name}, client=client)
     return _one("edge", f"name={name!r}", [e for e in edges if e.name == name], len(edges))  # type: ignore[no-any-return]
+
+
+def _enterprise(vco: Connection, enterprise_id: str) -> VcoId:
+    try:
+        return vco.ids.enterprise(LogicalId(enterprise_id))
+    except NotFound:
+        raise LookupError(f"no enterprise matches logicalId={enterprise_id!r}") from None
+
+
+class SegmentInfo(BaseModel):
+    logical_id: str
+    vco_id: int
+    enterprise_id: str
+    name: str
+    segment_id: int | None = None
+    type: str | None = None
+
+
+def get_segment(*, enterprise_id: str, name: str, client: VcoClient | None = None) -> SegmentInfo:
+    """The network segment named `name` (any case, as the Orchestrator compares) in the enterprise."""
+    vco = _connection(client)
+    segments = vco.client.v1.get_enterprise_network_segments(_enterprise(vco, enterprise_id))
+    matches = [s for s in segments if s.name.casefold() == name.casefold()]
+    match = _one("segment", f"name={name!r}", matches, len(segments))
+    return SegmentInfo(
+        logical_id=match.logical_id or "",
+        vco_id=match.id,
+        enterprise_id=enterprise_id,
+        name=match.name,
+        segment_id=match.data.segment_id if match.data is not None else None,
+        type=match.type,
+    )
+
+
+class ObjectGroupInfo(BaseModel):
+    logical_id: str
+    vco_id: int
+    enterprise_id: str
+    name: str
+    type: str
+    description: str | None = None
+    entries: list[dict[str, Any]] = []
+
+
+def get_object_group(
+    *, enterprise_id: str, name: str, type: str, client: VcoClient | None = None
+) -> ObjectGroupInfo:
+    """The object group of `type` (address_group or port_group) named `name` (any case) in the
+    enterprise: its `logical_id` is what firewall rules and business policies reference."""
+    if type not in ("address_group", "port_group"):
+        raise LookupError(f"type={type!r} is not an object group type; use address_group or port_group")
+    vco = _connection(client)
+    groups = vco.client.v1.get_object_groups(_enterprise(vco, enterprise_id), type=type)
+    matches = [g for g in groups if g.name.casefold() == name.casefold()]
+    match = _one(type.replace("_", " "), f"name={name!r}", matches, len(groups))
+    return ObjectGroupInfo(
+        logical_id=match.logical_id or "",
+        vco_id=match.id,
+        enterprise_id=enterprise_id,
+        name=match.name,
+        type=type,
+        description=match.description or None,
+        entries=list(match.data or []),
+    )
 
 
 def _when_dependencies_exist(args: pulumi.Output[Any]) -> pulumi.Output[Any]:
@@ -181,3 +241,23 @@ def list_edges_output(
     """`list_edges` for arguments that may be Pulumi outputs."""
     args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, filters))
     return args.apply(lambda a: list_edges(enterprise_id=a[0], filters=a[1], client=client))
+
+
+def get_segment_output(
+    *, enterprise_id: pulumi.Input[str], name: pulumi.Input[str], client: VcoClient | None = None
+) -> pulumi.Output[SegmentInfo]:
+    """`get_segment` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name))
+    return args.apply(lambda a: get_segment(enterprise_id=a[0], name=a[1], client=client))
+
+
+def get_object_group_output(
+    *,
+    enterprise_id: pulumi.Input[str],
+    name: pulumi.Input[str],
+    type: pulumi.Input[str],
+    client: VcoClient | None = None,
+) -> pulumi.Output[ObjectGroupInfo]:
+    """`get_object_group` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name, type))
+    return args.apply(lambda a: get_object_group(enterprise_id=a[0], name=a[1], type=a[2], client=client))

@@ -174,10 +174,8 @@ def seed_enterprise(
     )
     # one edge overrides the firewall module with its own rules
     lab = next(e.id for e in client.v1.get_enterprise_edges(ent_id) if e.name == "site-002")
-    edge_fw = client.v1.get_edge_configuration_stack(ent_id, lab)[0].module(
-        "firewall"
-    )  # its own profile first
-    assert edge_fw is not None
+    own = client.v1.get_edge_configuration_stack(ent_id, lab)[0]  # its own profile first
+    edge_fw = own.module("firewall")  # a fresh edge has none (as on a real VCO): inserted below
     hub_fw = client.v1.get_configuration_modules(ent_id, made[0][0], ["firewall"])[0].data or {}
     edge_doc = {
         **hub_fw,
@@ -195,7 +193,10 @@ def seed_enterprise(
             }
         ],
     }
-    client.v1.update_configuration_module(ent_id, edge_fw.id, {"data": edge_doc})
+    if edge_fw is None:
+        client.v1.insert_configuration_module(ent_id, own.id, "firewall", edge_doc)
+    else:
+        client.v1.update_configuration_module(ent_id, edge_fw.id, {"data": edge_doc})
     firewall += 1
     for username, role in (("netops@seed.example", 10), ("viewer@seed.example", 12)):
         client.v1.insert_enterprise_user(

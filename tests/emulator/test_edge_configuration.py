@@ -68,7 +68,8 @@ def test_the_stack_is_the_edge_specific_profile_then_the_enterprise_profile(vco:
     edge_profile, enterprise_profile = r.json()
     assert enterprise_profile["id"] == s["profile"]["id"]
     assert edge_profile["id"] != s["profile"]["id"]
-    assert {"deviceSettings", "firewall"} <= {m["name"] for m in edge_profile["modules"]}
+    # a fresh edge has no firewall/QOS override modules (real edges: docs/evidence.md section 1b)
+    assert {m["name"] for m in edge_profile["modules"]} == {"deviceSettings", "WAN"}
     assert {m["name"] for m in enterprise_profile["modules"]} >= {"deviceSettings", "QOS", "WAN"}
     # getEnterpriseConfigurations lists enterprise profiles only
     assert [p["id"] for p in profiles(vco, s["eid"])] == [s["profile"]["id"]]
@@ -122,3 +123,16 @@ def test_an_edge_json_patch_adds_an_override_and_keeps_the_rest_inherited(vco: E
     effective = v1(vco, "edge/getEdgeConfigurationModules", {"edgeId": s["edge_id"]}).json()
     profile_settings = module(vco, s["profile"]["id"], "deviceSettings")["data"]
     assert effective["deviceSettings"]["data"] == {**profile_settings, "routedInterfaces": routed}
+
+
+def test_an_edge_override_module_is_inserted_once_and_then_listed(vco: EmulatorProcess) -> None:
+    s = _setup(vco)
+    [edge_profile, _] = v1(vco, "edge/getEdgeConfigurationStack", {"edgeId": s["edge_id"]}).json()
+    params = {"enterpriseId": s["eid"], "configurationId": edge_profile["id"], "name": "firewall", "data": {}}
+    r = v1(vco, "configuration/insertConfigurationModule", params)
+    assert r.status_code == 200 and r.json()["rows"] == 1, r.text
+    [edge_profile, _] = v1(vco, "edge/getEdgeConfigurationStack", {"edgeId": s["edge_id"]}).json()
+    [firewall] = [m for m in edge_profile["modules"] if m["name"] == "firewall"]
+    assert firewall["id"] == r.json()["id"] and firewall["data"] == {}
+    again = v1(vco, "configuration/insertConfigurationModule", params)
+    assert again.status_code == 400 and "already has a firewall module" in again.json()["error"]["message"]

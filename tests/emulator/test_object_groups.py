@@ -86,12 +86,17 @@ def test_type_defaults_to_port_group(vco: EmulatorProcess, eid: int) -> None:
 
 def test_names_are_unique_per_type_and_refusals_write_nothing(vco: EmulatorProcess, eid: int) -> None:
     insert(vco, eid, "Servers", "address_group", ADDRESSES[:1])
-    refused(insert(vco, eid, "servers", "address_group", ADDRESSES[1:2]), -32009, "Servers", "address_group")
+    duplicate = insert(vco, eid, "servers", "address_group", ADDRESSES[1:2])
+    # as the real VCO answers (docs/evidence.md section 5): JSON-RPC internal error, HTTP 500
+    assert duplicate.status_code == 500, duplicate.text
+    assert duplicate.json()["error"]["code"] == -32603
+    assert "Name must be Unique" in duplicate.json()["error"]["message"]
+    assert "Servers" in duplicate.json()["error"]["message"]
     assert insert(vco, eid, "Servers", "port_group", PORTS).status_code == 200  # another type: allowed
     other = insert(vco, eid, "Clients", "address_group", ADDRESSES[:1]).json()["id"]
     before = groups(vco, eid)
     r = v1(vco, "enterprise/updateObjectGroup", {"enterpriseId": eid, "id": other, "name": "SERVERS"})
-    refused(r, -32009, "already has")
+    assert r.status_code == 500 and r.json()["error"]["code"] == -32603 and "already has" in r.text
     assert groups(vco, eid) == before
 
 
@@ -176,3 +181,31 @@ def test_json_rpc_transport_answers_like_rest(vco: EmulatorProcess, eid: int) ->
     bad = {**params, "name": "Bad", "data": [{"proto": 6, "port_low": 9, "port_high": 1}]}
     r = rpc("enterprise/insertObjectGroup", bad)
     assert r.status_code == 400 and r.json()["error"]["data"]["error"][0]["path"] == "data.0.port_high"
+
+
+def test_port_groups_hold_icmp_entries_as_real_ones_do(vco: EmulatorProcess, eid: int) -> None:
+    # the shape of a port group pasted from a real VCO (docs/evidence.md section 6)
+    entries = [
+        {"proto": 6, "port_low": 9090, "port_high": 9090},
+        {"proto": 1, "type": 2, "code_low": 3, "code_high": 3},
+        {"proto": 58, "type": 4, "code_low": 5, "code_high": 5},
+    ]
+    r = insert(vco, eid, "test-sg", "port_group", entries)
+    assert r.status_code == 200, r.text
+    [group] = groups(vco, eid, id=r.json()["id"])
+    assert group["data"] == entries
+    refused(
+        insert(vco, eid, "bad", "port_group", [{"proto": 6, "type": 8, "code_low": 0}]),
+        -32602,
+        "data.0.proto",
+    )
+    refused(
+        insert(vco, eid, "bad", "port_group", [{"proto": 1, "type": 3, "code_low": 4, "code_high": 1}]),
+        -32602,
+        "code_high must not be below code_low 4",
+    )
+    refused(
+        insert(vco, eid, "bad", "port_group", [{"proto": 1, "type": 256, "code_low": 0}]),
+        -32602,
+        "data.0.type",
+    )

@@ -52,9 +52,11 @@ def test_provision_then_get_by_id_logical_id_key_and_name(vco: EmulatorProcess) 
     )
     assert r.status_code == 200, r.text
     result = r.json()
-    assert set(result) == {"id", "logicalId", "activationKey"} and KEY.match(result["activationKey"])
+    # the real answer is {id, activationKey} (docs/evidence.md section 3): no logicalId
+    assert set(result) == {"id", "activationKey"} and KEY.match(result["activationKey"])
     by_id = v1(vco, "edge/getEdge", {"id": result["id"], "enterpriseId": ent.id}).json()
-    assert by_id["logicalId"] == result["logicalId"] and by_id["name"] == "Branch"
+    assert by_id["name"] == "Branch" and by_id["logicalId"]
+    result["logicalId"] = by_id["logicalId"]
     assert by_id["activationState"] == "PENDING" and by_id["edgeState"] == "NEVER_ACTIVATED"
     assert by_id["isLive"] == 0 and by_id["alertsEnabled"] == 1  # tinyints
     assert by_id["enterpriseId"] == ent.id and by_id["enterpriseLogicalId"] == ent.logical_id
@@ -246,8 +248,33 @@ def test_get_enterprise_edge_list_pages_with_next_page_link_and_filters(vco: Emu
 def test_admin_activation_is_visible_in_v1(vco: EmulatorProcess) -> None:
     ent = new_enterprise(vco)
     edge = provision(vco, ent, name="A").json()
-    r = requests.post(f"{vco.url}/__emulator/edges/{edge['logicalId']}/activate", timeout=10)
+    logical_id = v1(vco, "edge/getEdge", {"id": edge["id"]}).json()["logicalId"]
+    r = requests.post(f"{vco.url}/__emulator/edges/{logical_id}/activate", timeout=10)
     assert r.status_code == 200
     got = v1(vco, "edge/getEdge", {"id": edge["id"]}).json()
     assert got["activationState"] == "ACTIVATED" and got["edgeState"] == "CONNECTED" and got["isLive"] == 1
     assert got["softwareVersion"] and got["buildNumber"] and got["activationTime"]
+
+
+def test_parameters_real_clients_send_are_accepted(vco: EmulatorProcess) -> None:
+    """What code that runs against real Orchestrators sends (docs/evidence.md section 7, N)."""
+    ent = new_enterprise(vco)
+    r = provision(vco, ent, name="Loose", configurationId=str(ent.profile.id), licenseId=7)
+    assert r.status_code == 200, r.text
+    edge_id = r.json()["id"]
+    assert v1(vco, "edge/getEdge", {"edgeId": edge_id}).json()["name"] == "Loose"
+    stack = v1(
+        vco, "edge/getEdgeConfigurationStack", {"edgeId": edge_id, "with": ["modules"], "noData": True}
+    )
+    assert stack.status_code == 200, stack.text
+    assert [m["name"] for m in stack.json()[0]["modules"]] == ["deviceSettings", "WAN"]
+    modules = v1(
+        vco,
+        "configuration/getConfigurationModules",
+        {"id": ent.profile.id, "enterpriseId": ent.id, "modules": ["QOS"], "rawData": True},
+    )
+    assert modules.status_code == 200 and [m["name"] for m in modules.json()] == ["QOS"], modules.text
+    missing = v1(vco, "configuration/getConfigurationModules", {"enterpriseId": ent.id})
+    assert missing.status_code == 400 and "configurationId (or id) is required" in missing.text
+    bad = provision(vco, ent, name="Bad", configurationId="not-a-number")
+    assert bad.status_code == 400 and "configurationId" in bad.text

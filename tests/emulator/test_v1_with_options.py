@@ -48,6 +48,8 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
     edge = create_edge(vco, ent, name="nyc").json()
     edge_id = next(e["id"] for e in v1(vco, "enterprise/getEnterpriseEdges", {"enterpriseId": ent.id}).json())
     _with_partner(vco, ent)
+    service = {"enterpriseId": ent.id, "type": "nvsViaEdgeService", "name": "DC1", "data": {}}
+    assert v1(vco, "enterprise/insertEnterpriseService", service).status_code == 200
     params = {
         "configuration/getConfiguration": {"id": ent.profile.id},
         "edge/getEdge": {"id": edge_id},
@@ -56,6 +58,7 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
         "enterprise/getEnterpriseEdges": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseEdgeList": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseNetworkSegments": {"enterpriseId": ent.id},
+        "enterprise/getEnterpriseServices": {"enterpriseId": ent.id},
         "network/getNetworkConfigurations": {},
         "network/getNetworkEnterprises": {},
         "network/getNetworkGatewayPools": {},

@@ -172,6 +172,14 @@ CORRECTIONS: tuple[Correction, ...] = (
         "an enterprise no partner manages has no enterpriseProxyId/Name (null, as for gateway pools)",
         fields=("enterpriseProxyId", "enterpriseProxyName"),
     ),
+    Correction(
+        "v1",
+        "/definitions/port_group_object",
+        "optional",
+        "a real port group holds ICMP/ICMPv6 entries {proto, type, code_low, code_high} without ports "
+        "(docs/evidence.md section 6: a port group pasted from a VCO in Dec 2024)",
+        fields=("port_low",),
+    ),
     Correction("v1", "/definitions/edge_object", "nullable", _V2_SAYS_NULLABLE, fields=_EDGE_NULLABLE),
     Correction("v1", "/definitions/site", "nullable", _V2_SAYS_NULLABLE, fields=_SITE_NULLABLE),
     Correction(

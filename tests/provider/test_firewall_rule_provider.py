@@ -294,3 +294,37 @@ def test_a_lost_race_is_retried_then_fails_clearly(
     with pytest.raises(VcoResourceError, match="changed by someone else"):
         FirewallRuleProvider().create(rule_inputs(enterprise, profile, 0))
     assert len(calls) == mw.MAX_ROUNDS
+
+
+def test_an_edge_without_override_modules_gets_them_inserted_by_its_first_write(
+    enterprise: dict[str, Any], profile: dict[str, Any], client: VcoClient, vco: EmulatorProcess
+) -> None:
+    """Real edges that inherit everything have no firewall/QOS module (docs/evidence.md 1b)."""
+    edge = EdgeProvider().create(
+        {
+            "enterprise_id": enterprise["logical_id"],
+            "profile_id": profile["logical_id"],
+            "name": "e2",
+            "model_number": "edge6X0",
+        }
+    )
+    assert edge.outs is not None
+    eid, edge_vco = edge.outs["enterprise_vco_id"], edge.outs["vco_id"]
+    names = {m.name for m in client.v1.get_edge_configuration_stack(eid, edge_vco)[0].modules}
+    assert not names & {"firewall", "QOS"}
+    owner = {"enterprise_id": enterprise["logical_id"], "edge_id": edge.id}
+    settings = FirewallSettingsProvider()
+    before = vco.admin("GET", "stats")["byOperation"].get("v1 configuration/insertConfigurationModule", 0)
+    settings.create({**owner, "logging": True})
+    policy = BusinessPolicyRuleProvider().create(
+        {**owner, "name": "voice", "position": 0, "match": {"dscp": 46}}
+    )
+    inserted = vco.admin("GET", "stats")["byOperation"]["v1 configuration/insertConfigurationModule"] - before
+    assert inserted == 2, "one insert per module, then updates"
+    own = {m.name: m for m in client.v1.get_edge_configuration_stack(eid, edge_vco)[0].modules}
+    assert own["firewall"].data is not None and own["firewall"].data["firewall_logging_enabled"] is True
+    assert own["QOS"].data is not None and [r["name"] for r in own["QOS"].data["segments"][0]["rules"]] == [
+        "voice"
+    ]
+    assert policy.outs is not None
+    assert BusinessPolicyRuleProvider().read(policy.id, policy.outs).id == policy.id

@@ -51,3 +51,25 @@ def test_profile_and_edge_lookups(client: VcoClient, vco: EmulatorProcess) -> No
     assert sorted(e.name or "" for e in six) == ["e0", "e1"]
     with pytest.raises(LookupError, match="no edge matches name='nope'"):
         get_edge(enterprise_id=enterprise, name="nope", client=client)
+
+
+def test_segment_and_object_group_lookups(client: VcoClient) -> None:
+    from pulumi_velocloud import get_object_group, get_segment
+
+    enterprise = new_enterprise(client, "ACME")
+    eid = client.v1.get_network_enterprises()[0].id
+    client.v1.insert_enterprise_network_segment(eid, {"name": "PCI", "type": "CDE", "data": {}})
+    client.v1.insert_object_group(
+        eid, {"name": "Servers", "type": "address_group", "data": [{"ip": "10.0.0.1", "rule_type": "exact"}]}
+    )
+    pci = get_segment(enterprise_id=enterprise, name="pci", client=client)
+    assert (pci.name, pci.type, pci.segment_id) == ("PCI", "CDE", 1) and pci.logical_id
+    assert get_segment(enterprise_id=enterprise, name="Global Segment", client=client).segment_id == 0
+    servers = get_object_group(enterprise_id=enterprise, name="servers", type="address_group", client=client)
+    assert servers.name == "Servers" and servers.entries[0]["ip"] == "10.0.0.1" and servers.logical_id
+    with pytest.raises(LookupError, match=r"no port group matches name='Servers' \(.* has 0 port groups\)"):
+        get_object_group(enterprise_id=enterprise, name="Servers", type="port_group", client=client)
+    with pytest.raises(LookupError, match="not an object group type"):
+        get_object_group(enterprise_id=enterprise, name="Servers", type="groups", client=client)
+    with pytest.raises(LookupError, match="no enterprise matches logicalId='nope'"):
+        get_segment(enterprise_id="nope", name="PCI", client=client)

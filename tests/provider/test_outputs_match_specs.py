@@ -18,10 +18,12 @@ from pulumi_velocloud.mechanisms.spec import (
     EXAMPLE_EDGE_ID,
     EXAMPLE_ENTERPRISE_ID,
     EXAMPLE_PROFILE_ID,
+    EXAMPLE_USER_ID,
     REGISTRY,
     ResourceSpec,
 )
 from pulumi_velocloud.resources.edge import EdgeProvider
+from pulumi_velocloud.resources.user import EnterpriseUserProvider
 
 
 def _providers(cls: type[VcoProvider]) -> dict[str, type[VcoProvider]]:
@@ -70,6 +72,16 @@ def test_crud_outputs_match_the_spec(name: str, enterprise: dict[str, Any], prof
         EXAMPLE_PROFILE_ID: profile["logical_id"],
         EXAMPLE_EDGE_ID: edge.id,
     }
+    if EXAMPLE_USER_ID in spec.fixture.values():
+        user = EnterpriseUserProvider().create(
+            {
+                "enterprise_id": enterprise["logical_id"],
+                "username": "outputs-user@acme.example",
+                "role": "Enterprise Standard Admin",
+                "password": "correct horse battery",
+            }
+        )
+        ids[EXAMPLE_USER_ID] = user.id
     inputs = real_inputs(spec, ids)
     if "name" in inputs:  # the fixtures' enterprise "ACME" and profile "Branch" exist already
         inputs["name"] = f"spec {inputs['name']}"

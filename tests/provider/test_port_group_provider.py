@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -59,3 +61,49 @@ def test_port_and_address_groups_have_separate_names(enterprise: dict[str, Any])
     assert ports.id != addresses.id
     with pytest.raises(VcoResourceError, match="port_group named 'X'"):
         PortGroupProvider().create({"enterprise_id": enterprise["logical_id"], "name": "x", "ports": PORTS})
+
+
+def test_a_name_taken_between_lookup_and_insert_says_set_adopt(
+    enterprise: dict[str, Any], client: VcoClient, vco: EmulatorProcess
+) -> None:
+    """The Orchestrator's refusal of the duplicate (-32603 on a real VCO) is no ambiguous failure."""
+    hold = {"route": "insertObjectGroup", "fault": "latency", "latencySeconds": 3, "count": 1}
+    vco.admin("POST", "faults", {"rules": [hold]})
+    inputs = {"enterprise_id": enterprise["logical_id"], "name": "Raced", "ports": PORTS}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ours = pool.submit(PortGroupProvider().create, inputs)
+        while vco.admin("GET", "faults")["rules"][0]["fired"] == 0:  # our insert is held back
+            threading.Event().wait(0.02)
+        theirs = client.v1.insert_object_group(
+            enterprise["vco_id"],
+            {"name": "RACED", "type": "port_group", "data": [{"proto": 6, "port_low": 1}]},
+        )
+        with pytest.raises(VcoResourceError, match=r"already has a port_group named 'RACED'.*set adopt=True"):
+            ours.result()
+    [group] = client.v1.get_object_groups(enterprise["vco_id"], type="port_group")
+    assert group.id == theirs and group.name == "RACED", "theirs is the only group, untouched"
+
+
+def test_icmp_entries_round_trip_and_a_hand_made_one_reads(
+    enterprise: dict[str, Any], client: VcoClient
+) -> None:
+    p = PortGroupProvider()
+    news = {
+        "enterprise_id": enterprise["logical_id"],
+        "name": "Ping",
+        "ports": [{"protocol": "udp", "port_low": 33434, "port_high": 33534}],
+        "icmp": [{"icmp_type": 8, "code_low": 0}],
+    }
+    created = p.create(news)
+    assert created.outs is not None
+    assert created.outs["icmp"] == [{"protocol": "icmp", "icmp_type": 8, "code_low": 0, "code_high": 0}]
+    [group] = client.v1.get_object_groups(created.outs["enterprise_vco_id"], type="port_group")
+    assert {"proto": 1, "type": 8, "code_low": 0, "code_high": 0} in (group.data or [])
+    assert p.diff(created.id, created.outs, news).changes is False
+    # an ICMPv6 entry added in the UI reads back (a real port group holds such entries) and is drift
+    data = [*(group.data or []), {"proto": 58, "type": 4, "code_low": 5, "code_high": 5}]
+    client.v1.update_object_group(created.outs["enterprise_vco_id"], group.id, {"data": data})
+    read = p.read(created.id, created.outs)
+    assert read.outs is not None
+    assert {"protocol": "icmpv6", "icmp_type": 4, "code_low": 5, "code_high": 5} in read.outs["icmp"]
+    assert p.changed_fields(read.outs, news) == ["icmp"]

@@ -98,6 +98,25 @@ def test_a_create_that_got_a_503_is_not_repeated_and_is_marked_ambiguous(probe: 
     assert len(probe.requests) == 1 and clock.sleeps == []
 
 
+def test_a_create_refused_with_a_500_and_an_api_error_code_is_an_answer_not_ambiguous(probe: Probe) -> None:
+    # the real VCO refuses a duplicate object-group name with JSON-RPC -32603 (docs/evidence.md section 5)
+    probe.script = [(500, {}, {"error": {"code": -32603, "message": "Name must be Unique"}})]
+    clock = FakeClock()
+    with pytest.raises(ServerError) as info:
+        session_for(probe.url, clock).call(
+            "POST", "/portal/rest/enterprise/insertObjectGroup", operation="enterprise/insertObjectGroup"
+        )
+    assert info.value.ambiguous is False
+    assert info.value.code == -32603 and "Name must be Unique" in str(info.value)
+    probe.script = [(500, {}, {"message": "upstream failed"})]  # no API error code: may have been done
+    with pytest.raises(ServerError) as info:
+        session_for(probe.url, clock).call(
+            "POST", "/portal/rest/enterprise/insertObjectGroup", operation="enterprise/insertObjectGroup"
+        )
+    assert info.value.ambiguous is True
+    assert len(probe.requests) == 2 and clock.sleeps == []
+
+
 def test_a_dropped_connection_is_retried_for_reads_but_not_for_creates(probe: Probe) -> None:
     probe.script = ["drop", "drop"]
     clock = FakeClock()

@@ -83,3 +83,42 @@ def test_numbers_as_floats_compare_like_ints() -> None:
     assert repr(port_key({"proto": 17.0, "port_low": 1.0})) == repr(
         port_key({"protocol": "udp", "port_low": 1})
     )
+
+
+def icmp_failures(*entries: dict[str, Any]) -> list[str]:
+    inputs = {"enterprise_id": "e", "name": "Ping", "icmp": list(entries)}
+    return [f.reason for f in GROUP.check({}, inputs).failures]
+
+
+def test_icmp_entries_are_declared_by_type_and_code_range() -> None:
+    assert (
+        icmp_failures({"icmp_type": 8, "code_low": 0}, {"protocol": 58, "icmp_type": 128, "code_low": 0})
+        == []
+    )
+    [reason] = icmp_failures({"protocol": "tcp", "icmp_type": 8, "code_low": 0})
+    assert "icmp.0.protocol = 'tcp' is invalid: ICMP entries take protocol icmp (1) or icmpv6 (58)" in reason
+    [reason] = icmp_failures({"icmp_type": 3, "code_low": 4, "code_high": 1})
+    assert "icmp.0.code_high = 1 is invalid: code_high must not be below code_low 4" in reason
+    [reason] = icmp_failures({"icmp_type": 256, "code_low": 0})
+    assert "icmp.0.icmp_type = 256 is invalid" in reason
+
+
+def test_icmp_entries_as_the_orchestrator_holds_them_compare_with_inputs() -> None:
+    # a real port group (docs/evidence.md section 6): ICMP entries carry type and codes, no ports
+    data = [
+        {"proto": 6, "port_low": 9090, "port_high": 9090},
+        {"proto": 1, "type": 2, "code_low": 3, "code_high": 3},
+        {"proto": 58, "type": 4, "code_low": 5, "code_high": 5},
+    ]
+    outputs = {"enterprise_id": "e", "name": "Mixed", "description": None, **GROUP.output_data(data)}
+    assert outputs["ports"] == [{"protocol": "tcp", "port_low": 9090, "port_high": 9090}]
+    assert outputs["icmp"][1] == {"protocol": "icmpv6", "icmp_type": 4, "code_low": 5, "code_high": 5}
+    inputs = {
+        "enterprise_id": "e",
+        "name": "Mixed",
+        "ports": [{"protocol": "tcp", "port_low": 9090}],
+        "icmp": [{"protocol": "icmpv6", "icmp_type": 4, "code_low": 5}, {"icmp_type": 2, "code_low": 3}],
+    }
+    assert GROUP.changed_fields(outputs, inputs) == []
+    assert GROUP.changed_fields(outputs, {**inputs, "icmp": inputs["icmp"][:1]}) == ["icmp"]
+    assert GROUP.wire_data(GROUP.args(inputs)) == [data[0], data[2], data[1]]

@@ -7,6 +7,7 @@ import pytest
 from pulumi_velocloud.client.retry import (
     RetryPolicy,
     backoff,
+    is_ambiguous,
     parse_retry_after,
     should_retry,
     within_deadline,
@@ -94,3 +95,16 @@ def test_retry_after_parses_seconds_and_http_dates() -> None:
 def test_deadline_bounds_the_total_wait() -> None:
     assert within_deadline(started=0.0, now=50.0, wait=10.0, policy=POLICY)
     assert not within_deadline(started=0.0, now=50.0, wait=10.5, policy=POLICY)
+
+
+def test_only_a_failure_the_orchestrator_may_have_carried_out_is_ambiguous() -> None:
+    def amb(status: int | None, *, code: bool = False, sent: bool = True, idempotent: bool = False) -> bool:
+        return is_ambiguous(status=status, request_sent=sent, idempotent=idempotent, api_error_code=code)
+
+    assert amb(None)  # no answer after sending
+    assert not amb(None, sent=False)  # the connection failed first: nothing reached the server
+    assert amb(503, code=True) and amb(502) and amb(504)  # a proxy may answer for a server that worked
+    assert amb(500)  # a 500 without the API's error code
+    assert not amb(500, code=True)  # the Orchestrator's own refusal, e.g. -32603 "Name must be Unique"
+    assert not amb(400) and not amb(409) and not amb(429)
+    assert not amb(None, idempotent=True) and not amb(500, idempotent=True)  # repeating is safe anyway

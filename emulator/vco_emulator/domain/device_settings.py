@@ -136,7 +136,7 @@ def module_of(tx: Tx, profile: Record) -> Record:
             "configurationId": profile.id,
             "type": "ENTERPRISE",
             "description": None,
-            "schemaVersion": profiles_.SCHEMA_VERSION,
+            "schemaVersion": profiles_.MODULE_SCHEMA_VERSION,
             "version": "1",
             "data": {},
             "refs": {},

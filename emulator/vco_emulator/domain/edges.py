@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..store import Record, Tx
 from ..timestamps import utc_in, utc_now
@@ -150,7 +150,14 @@ class ProvisionEdge(_ProvisionFields):
     configurationId: int
     site: V1Site | None = None
     edgeLicenseId: int | None = None
+    licenseId: int | None = None  # undeclared, sent by real clients (evidence N); not emulated
     generateToken: bool | None = None
+
+    @field_validator("configurationId", "licenseId", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        """Real clients send `configurationId` as a string of digits, and the VCO takes it."""
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
 
 class _Attributes(StrictModel):

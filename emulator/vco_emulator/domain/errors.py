@@ -47,3 +47,9 @@ class InvalidRequest(DomainError):
 
 class DataConflict(DomainError):
     """Well-formed input the current data refuses: a duplicate name, an object still in use."""
+
+
+class NameNotUnique(DataConflict):
+    """A duplicate name refused the way the real VCO refuses a duplicate object-group name: v1
+    JSON-RPC error -32603 "Name must be Unique" (docs/evidence.md section 5), an internal-error
+    code, so answered with HTTP 500 (the status of that answer was not captured: likely)."""

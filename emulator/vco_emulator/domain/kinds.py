@@ -39,6 +39,10 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   description, data (list of entries: address groups {ip, mask?, rule_type} or {domain}; port
   groups {proto, port_low, port_high?}); modules reference a group by its logicalId (e.g. a
   firewall rule's match.sAddressGroup / dPortGroup); see domain/object_groups.py
+- enterprise_service (name unique per enterprise and type, any case): type (e.g.
+  "nvsViaEdgeService"), description, data (the service's document), edgeId, parentGroupId,
+  alertsEnabled, operatorAlertsEnabled; profiles' modules reference it by its logicalId;
+  see domain/enterprise_services.py
 - edge (name = edge name, "" when it has none): configurationId (the enterprise profile it
   uses: a non-edge-specific `configuration` of the same enterprise), edgeSpecificConfigurationId
   (its edge-specific `configuration`, created and deleted with it), siteId (its `site` row),
@@ -82,6 +86,7 @@ PROFILE_MODULE = "configuration_module"  # the v1 object name of a profile's mod
 NETWORK_SEGMENT = "network_segment"
 ENTERPRISE_PROPERTY = "enterprise_property"
 OBJECT_GROUP = "object_group"
+ENTERPRISE_SERVICE = "enterprise_service"
 EDGE = "edge"
 SITE = "site"
 ASYNC_OPERATION = "async_operation"

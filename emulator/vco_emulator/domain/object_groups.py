@@ -11,10 +11,14 @@ Address group entries are the spec's `ip_group_object` (`ip`, `mask`, `rule_type
 - `wildcard`: `ip` plus any `mask` of the same family (wildcard bits).
 - `domain`: a DNS name (labels of 1-63 letters, digits, `-`, `_`; an optional leading `*.`).
 - ports: `proto` 6 (TCP) or 17 (UDP); `port_low`, `port_high` in 0..65535, low <= high.
+- ICMP: `{proto, type, code_low, code_high}` with `proto` 1 (ICMP) or 58 (ICMPv6), type and
+  codes 0..255, low <= high: the shape a real port group holds (docs/evidence.md section 6;
+  the spec's `port_group_object` names only the port form).
 
 Entries are stored as sent (no normalisation), so a client reads back what it wrote. Names
 are unique within the enterprise and type (case-insensitive), 1-255 characters; the type
-never changes. A group a profile's module references (by its logicalId, e.g. a firewall
+never changes (a duplicate is refused as the real VCO does: -32603 "Name must be Unique",
+HTTP 500). A group a profile's module references (by its logicalId, e.g. a firewall
 rule's `sAddressGroup`) cannot be deleted.
 
 Not implemented: the usage of a group by edges' own rules is found only through their
@@ -30,12 +34,14 @@ from typing import Any, Literal
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
 from .auth import Principal
-from .errors import DataConflict, FieldError, InvalidRequest
+from .errors import DataConflict, FieldError, InvalidRequest, NameNotUnique
 from .validation import StrictModel, parse
 
 NAME_MAX = 255
 PORT_MIN, PORT_MAX = 0, 65535
 PORT_PROTOCOLS = {6: "TCP", 17: "UDP"}
+ICMP_PROTOCOLS = {1: "ICMP", 58: "ICMPv6"}
+ICMP_MAX = 255
 
 GroupType = Literal["address_group", "port_group"]
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
@@ -64,6 +70,15 @@ class PortEntry(StrictModel):
     proto: int
     port_low: int
     port_high: int | None = None
+
+
+class IcmpEntry(StrictModel):
+    """An ICMP/ICMPv6 entry of a port group, as real port groups hold them (no spec schema)."""
+
+    proto: int
+    type: int
+    code_low: int
+    code_high: int | None = None
 
 
 class NewObjectGroup(StrictModel):
@@ -177,7 +192,9 @@ def validate_entries(group_type: str, data: Any, path: str) -> list[dict[str, An
         )
     for i, entry in enumerate(data):
         entry_path = f"{path}.{i}"
-        if group_type == "port_group":
+        if group_type == "port_group" and isinstance(entry, dict) and "type" in entry:
+            _check_icmp_entry(_parse_entry(IcmpEntry, entry, entry_path), entry_path)
+        elif group_type == "port_group":
             _check_port_entry(_parse_entry(PortEntry, entry, entry_path), entry_path)
         elif isinstance(entry, dict) and "domain" in entry:
             _check_domain(_parse_entry(DomainEntry, entry, entry_path).domain, f"{entry_path}.domain")
@@ -287,6 +304,19 @@ def _check_port_entry(entry: PortEntry, path: str) -> None:
         )
 
 
+def _check_icmp_entry(entry: IcmpEntry, path: str) -> None:
+    if entry.proto not in ICMP_PROTOCOLS:
+        allowed = ", ".join(f"{n} ({name})" for n, name in ICMP_PROTOCOLS.items())
+        raise _invalid(f"{path}.proto", entry.proto, f"ICMP entries take protocol {allowed}")
+    for field, value in (("type", entry.type), ("code_low", entry.code_low), ("code_high", entry.code_high)):
+        if value is not None and not 0 <= value <= ICMP_MAX:
+            raise _invalid(f"{path}.{field}", value, f"an ICMP type or code is 0..{ICMP_MAX}")
+    if entry.code_high is not None and entry.code_high < entry.code_low:
+        raise _invalid(
+            f"{path}.code_high", entry.code_high, f"code_high must not be below code_low {entry.code_low}"
+        )
+
+
 # -- names -----------------------------------------------------------------------------
 
 
@@ -302,7 +332,7 @@ def _require_unique_name(
     folded = name.casefold()
     for g in tx.find(kinds.OBJECT_GROUP, enterprise_id=enterprise_id):
         if g.id != except_id and g.data.get("type") == group_type and g.name.casefold() == folded:
-            raise DataConflict(
-                f"the enterprise already has an object group of type {group_type} "
+            raise NameNotUnique(
+                f"Name must be Unique: the enterprise already has an object group of type {group_type} "
                 f"named {g.name!r} (id {g.id})"
             )

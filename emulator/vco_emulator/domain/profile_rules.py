@@ -232,7 +232,10 @@ def insert_module(tx: Tx, principal: Principal, params: Any) -> Record:
     if any(m.name == req.name for m in profiles_.profile_modules(tx, profile)):
         raise DataConflict(f"configuration {profile.id} already has a {req.name} module; update it instead")
     assert profile.enterprise_id is not None
-    data = check_module_data(tx, profile.enterprise_id, req.name, req.data, path="data")
+    if req.data == {} and profile.data.get("edgeSpecific"):
+        data: dict[str, Any] = {}  # an edge's empty override: it inherits its profile's (as `WAN` is)
+    else:
+        data = check_module_data(tx, profile.enterprise_id, req.name, req.data, path="data")
     return tx.insert(
         kinds.PROFILE_MODULE,
         req.name,
@@ -240,7 +243,7 @@ def insert_module(tx: Tx, principal: Principal, params: Any) -> Record:
             "configurationId": profile.id,
             "type": req.type,
             "description": req.description,
-            "schemaVersion": profiles_.SCHEMA_VERSION,
+            "schemaVersion": profiles_.MODULE_SCHEMA_VERSION,
             "version": req.version or "1",
             "data": data,
             "refs": {},

@@ -30,8 +30,12 @@ ENTERPRISE_PROFILE_MODULES = (
     "managementPlane",
     "metaData",
 )
-EDGE_PROFILE_MODULES = ("deviceSettings", "firewall", "QOS", "WAN")
-SCHEMA_VERSION = "5.1.0"
+# An edge-specific profile starts with its deviceSettings and an empty WAN module; firewall and
+# QOS modules exist only once the edge overrides its profile's (VMware's samples insert them
+# with configuration/insertConfigurationModule; docs/evidence.md section 1b).
+EDGE_PROFILE_MODULES = ("deviceSettings", "WAN")
+PROFILE_SCHEMA_VERSION = "5.1.0"  # a profile's: no real answer seen (a guess)
+MODULE_SCHEMA_VERSION = "3.0.0"  # a module's document schema, as a real deviceSettings module has
 
 # The deviceSettings sections of the v2 `BaseDeviceSettings` schema a new enterprise profile
 # starts with, besides its LAN, segments, routed interfaces and models (see
@@ -196,7 +200,7 @@ def create_profile(
             "description": description,
             "configurationType": "SEGMENT_BASED",
             "version": "1",
-            "schemaVersion": SCHEMA_VERSION,
+            "schemaVersion": PROFILE_SCHEMA_VERSION,
             "bastionState": "UNCONFIGURED",
             "isStaging": False,
             "derivedFromId": None if derived_from is None else derived_from.id,
@@ -213,7 +217,7 @@ def create_profile(
                 "configurationId": profile.id,
                 "type": "ENTERPRISE",
                 "description": None,
-                "schemaVersion": SCHEMA_VERSION,
+                "schemaVersion": MODULE_SCHEMA_VERSION,
                 "version": "1",
                 "data": default_module_data(tx, enterprise_id, module, edge_specific=edge_specific),
                 "refs": {},

@@ -57,9 +57,13 @@ class _DeleteConfiguration(StrictModel):
 
 
 class _GetModules(StrictModel):
-    configurationId: int
+    """Real clients also send the profile as `id` and ask `rawData` (evidence N); accepted."""
+
+    configurationId: int | None = None
+    id: int | None = None
     enterpriseId: int | None = None
     noData: bool | None = None
+    rawData: bool | None = None  # the documents as stored: what this emulator always answers
     modules: list[profile_rules.ModuleName] | None = None
 
 
@@ -78,8 +82,12 @@ class _EnterpriseConfigurations(StrictModel):
 
 
 class _EdgeStack(StrictModel):
+    """No parameter but the edge is declared; real clients send `with` and `noData` (evidence N)."""
+
     edgeId: int
     enterpriseId: int | None = None
+    with_: list[str] | None = Field(None, alias="with")  # the modules are always included
+    noData: bool | None = None  # accepted; the documents are still sent (the result schema requires them)
 
 
 class _EdgeModules(StrictModel):
@@ -234,7 +242,12 @@ def delete_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -
 @method("configuration/getConfigurationModules")
 def get_configuration_modules(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     req = parse(_GetModules, params, what="configuration/getConfigurationModules params")
-    profile = profile_rules.get_profile(tx, principal, req.configurationId, req.enterpriseId)
+    profile_id = req.configurationId if req.configurationId is not None else req.id
+    if profile_id is None:
+        raise InvalidRequest(
+            "configurationId (or id) is required", [FieldError("configurationId", "required")]
+        )
+    profile = profile_rules.get_profile(tx, principal, profile_id, req.enterpriseId)
     names: list[str] | None = list(req.modules) if req.modules is not None else None
     return [
         module_object(tx, m, with_data=not req.noData) for m in profile_rules.modules_of(tx, profile, names)

@@ -214,6 +214,7 @@ def _edge_list_configuration_option(tx: Tx, edge: Record) -> dict[str, Any]:
 
 class _GetEdge(StrictModel):
     id: int | None = None
+    edgeId: int | None = None  # what real clients also send (evidence N)
     enterpriseId: int | None = None
     logicalId: str | None = None
     activationKey: str | None = None
@@ -269,7 +270,7 @@ def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, 
     edge = edges.get_edge(
         tx,
         principal,
-        id=req.id,
+        id=req.id if req.id is not None else req.edgeId,
         logical_id=req.logicalId,
         enterprise_id=req.enterpriseId,
         name=req.name,
@@ -281,7 +282,7 @@ def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, 
 @method("edge/edgeProvision")
 def edge_provision(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     edge = edges.provision_edge(tx, principal, params)
-    return {"id": edge.id, "logicalId": edge.logical_id, "activationKey": edge.data["activationKey"]}
+    return {"id": edge.id, "activationKey": edge.data["activationKey"]}  # as the real answer: no logicalId
 
 
 @method("edge/updateEdgeAttributes")

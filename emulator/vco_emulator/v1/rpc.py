@@ -12,7 +12,8 @@ client's faults, 500 for the server's, and 401 for missing or invalid credential
 Error codes (the spec does not list them; these follow JSON-RPC 2.0 where it has one):
 -32700 malformed JSON, -32600 not a request, -32601 unknown method, -32602 invalid
 params, -32603 internal error, -32001 not authenticated, -32003 forbidden,
--32004 object not found, -32009 refused by the current data (duplicate, in use).
+-32004 object not found, -32009 refused by the current data (duplicate, in use); a duplicate
+object-group name is -32603 "Name must be Unique" with HTTP 500, as the real VCO answers it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ from ..apierror import V1_INTERNAL, jsonrpc_error, v1_envelope
 from ..context import EMULATOR
 from ..domain import events
 from ..domain.auth import SESSION_COOKIE, Principal, authenticate
-from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
+from ..domain.errors import (
+    DataConflict,
+    DomainError,
+    Forbidden,
+    InvalidRequest,
+    NameNotUnique,
+    NotFound,
+    Unauthenticated,
+)
 from ..domain.privileges import authorize_v1
 from ..jsonbody import BadJson, parse_json
 from ..store import Tx
@@ -47,6 +56,7 @@ _CODES: list[tuple[type[DomainError], int, int]] = [
     (Forbidden, -32003, 400),
     (NotFound, -32004, 400),
     (InvalidRequest, INVALID_PARAMS, 400),
+    (NameNotUnique, V1_INTERNAL, 500),
     (DataConflict, -32009, 400),
 ]
 

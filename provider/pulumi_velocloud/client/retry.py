@@ -7,6 +7,13 @@ Rules:
   but only when repeating the request is safe: idempotent requests, or a connection that
   failed before the request was sent.
 - Never past `max_attempts` or the deadline.
+
+A non-idempotent request that failed is *ambiguous* (it may have been carried out) when no
+answer came after it was sent, when the answer was 502/503/504 (a proxy or load balancer may
+have answered for a server that did the work), or when another 5xx carries no API error code.
+A 500 with the API's own error code (v1 `{"error": {"code": ...}}`, v2 `{"code", "message"}`)
+is the Orchestrator's decision: the real VCO answers a duplicate object-group name with
+-32603 "Name must be Unique" (docs/evidence.md section 5), which must not be read as "maybe done".
 """
 
 from __future__ import annotations
@@ -46,6 +53,15 @@ def should_retry(
     if status in RETRYABLE_STATUSES:
         return idempotent
     return False
+
+
+def is_ambiguous(*, status: int | None, request_sent: bool, idempotent: bool, api_error_code: bool) -> bool:
+    """Whether a failed request may nonetheless have been carried out (see the module docstring)."""
+    if idempotent or not request_sent:
+        return False
+    if status is None or status in RETRYABLE_STATUSES:
+        return True
+    return status >= 500 and not api_error_code
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

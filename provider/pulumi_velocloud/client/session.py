@@ -30,7 +30,7 @@ from requests.adapters import HTTPAdapter
 from ..settings import Settings
 from ..version import __version__
 from . import errors
-from .retry import RetryPolicy, backoff, parse_retry_after, should_retry, within_deadline
+from .retry import RetryPolicy, backoff, is_ambiguous, parse_retry_after, should_retry, within_deadline
 
 log = logging.getLogger("pulumi_velocloud.client")
 
@@ -118,7 +118,9 @@ class ApiSession:
                 if response is None
                 else parse_retry_after(response.headers.get("Retry-After"), now=time.time())
             )
-            if not idempotent and sent and (status is None or status >= 500):
+            if is_ambiguous(
+                status=status, request_sent=sent, idempotent=idempotent, api_error_code=error.code is not None
+            ):
                 error.ambiguous = True  # the Orchestrator may have carried it out
             if not should_retry(
                 status=status,

@@ -13,8 +13,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..ids import LogicalId, VcoId
+from ..models.api_token import ApiTokenV1
 from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
+from ..models.enterprise_service import EnterpriseServiceV1
 from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
 from ..models.segment import Inserted, NetworkSegmentV1
@@ -191,6 +193,83 @@ class V1Api:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
         self.call("edge/setEdgeEnterpriseConfiguration", params)
 
+    # -- API tokens --------------------------------------------------------------------
+
+    def get_api_tokens(self, enterprise_id: VcoId) -> list[ApiTokenV1]:
+        """The enterprise's users' tokens (never their values)."""
+        result = self.call("enterprise/getApiTokens", {"enterpriseId": enterprise_id})
+        items = result if isinstance(result, list) else [result] if result else []  # the spec says one
+        return [ApiTokenV1.model_validate(t) for t in items]
+
+    def create_api_token(self, enterprise_id: VcoId, params: dict[str, Any]) -> VcoId:
+        """Create a token (`enterpriseUserId`, `name`, `description`, `lifetimeMs`): its numeric id.
+
+        An ambiguous failure is recovered by a not yet downloaded token of the same user and name.
+        """
+        user, name = params["enterpriseUserId"], str(params["name"])
+
+        def create() -> VcoId:
+            body = {"enterpriseId": enterprise_id, **params}
+            return Inserted.model_validate(self.call("enterprise/createApiToken", body)).id
+
+        def find() -> VcoId | None:
+            return next(
+                (
+                    t.id
+                    for t in self.get_api_tokens(enterprise_id)
+                    if t.name == name and t.created_for_enterprise_user_id == user and t.state == "PENDING"
+                ),
+                None,
+            )
+
+        return create_once(create, find, what=f"API token {name!r}")
+
+    def download_api_token(self, enterprise_id: VcoId, token_id: VcoId) -> str:
+        """The token's value: the Orchestrator gives it once, on the first download."""
+        result = self.call("enterprise/downloadApiToken", {"enterpriseId": enterprise_id, "id": token_id})
+        return str(result["token"])
+
+    def revoke_api_token(self, enterprise_id: VcoId, token_id: VcoId) -> int:
+        """Revoke a token (NotFound when it is unknown or revoked already)."""
+        params = {"enterpriseId": enterprise_id, "id": token_id}
+        return self._rows("enterprise/revokeApiToken", params, f"API token {token_id}")
+
+    # -- enterprise services (non-SD-WAN destinations, ...) -------------------------------
+
+    def get_enterprise_services(
+        self, enterprise_id: VcoId, *, type: str | None = None
+    ) -> list[EnterpriseServiceV1]:
+        params: dict[str, Any] = {"enterpriseId": enterprise_id}
+        if type is not None:
+            params["type"] = type
+        result = self.call("enterprise/getEnterpriseServices", params)
+        return [EnterpriseServiceV1.model_validate(s) for s in result or []]
+
+    def insert_enterprise_service(self, enterprise_id: VcoId, params: dict[str, Any]) -> VcoId:
+        """Create a service (`type`, `name`, `data`); returns its numeric id.
+
+        An ambiguous failure is recovered by the service's name and type within the enterprise.
+        """
+        name, kind = str(params["name"]), str(params["type"])
+
+        def create() -> VcoId:
+            body = {"enterpriseId": enterprise_id, **params}
+            return Inserted.model_validate(self.call("enterprise/insertEnterpriseService", body)).id
+
+        def find() -> VcoId | None:
+            services = self.get_enterprise_services(enterprise_id, type=kind)
+            return next((s.id for s in services if s.name == name), None)
+
+        return create_once(create, find, what=f"{kind} {name!r}")
+
+    def update_enterprise_service(self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]) -> int:
+        params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
+        return self._rows("enterprise/updateEnterpriseService", params, f"enterprise service {id}")
+
+    def delete_enterprise_service(self, enterprise_id: VcoId, id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "id": id}
+        return self._rows("enterprise/deleteEnterpriseService", params, f"enterprise service {id}")
+
     # -- network segments ------------------------------------------------------------
 
     def get_enterprise_network_segments(self, enterprise_id: VcoId) -> list[NetworkSegmentV1]:
@@ -341,6 +420,25 @@ class V1Api:
         return self._rows(
             "configuration/updateConfigurationModule", params, f"configuration module {module_id}"
         )
+
+    def insert_configuration_module(
+        self, enterprise_id: VcoId, profile_id: VcoId, name: str, data: dict[str, Any]
+    ) -> VcoId:
+        """`configuration/insertConfigurationModule`: a new module `name` in a profile; its numeric id.
+
+        An ambiguous failure is recovered by the module's name within the profile (a profile
+        holds at most one module of a name).
+        """
+
+        def create() -> VcoId:
+            body = {"enterpriseId": enterprise_id, "configurationId": profile_id, "name": name, "data": data}
+            return Inserted.model_validate(self.call("configuration/insertConfigurationModule", body)).id
+
+        def find() -> VcoId | None:
+            found = self.get_configuration_modules(enterprise_id, profile_id, [name], with_data=False)
+            return next((m.id for m in found if m.name == name), None)
+
+        return create_once(create, find, what=f"module {name!r} of profile {profile_id}")
 
     def get_edge_configuration_stack(self, enterprise_id: VcoId, edge_id: VcoId) -> list[ProfileWithModules]:
         """The edge-specific profile, then the edge's enterprise profile, each with its modules."""

@@ -21,10 +21,15 @@ and several resources edit one document (rules, firewall switches). The pure edi
   The writer lock is the one lock in the provider held across API calls: it serialises
   the writes of one module, which is its purpose.
 - **Edges**: an edge's rules live in its edge-specific profile, read with
-  `edge/getEdgeConfigurationStack`. While that module is empty (`{}`: the edge inherits its
-  profile's), the first edit starts from the profile's document with its rules removed
-  (switches, segments and inbound rules kept): a guess at what the Orchestrator's "override"
-  does; the rules of the profile then no longer apply to the edge.
+  `edge/getEdgeConfigurationStack`. On a real Orchestrator an edge without overrides often
+  has no `firewall` / `QOS` module at all (VMware's samples insert it; docs/evidence.md
+  section 1b): reading reports `ModuleAbsent` (a `NotFound`: no rule of ours can be there),
+  and the first edit inserts the module empty (`configuration/insertConfigurationModule`)
+  before it writes. While the module is empty (`{}`: the edge inherits its profile's), the
+  first edit starts from the profile's document with its rules removed (switches, segments
+  and inbound rules kept). That is our choice, not known Orchestrator behaviour: VMware's
+  sample copies the profile's rules into the edge's document instead; either way the rules
+  of the profile then no longer apply to the edge.
 
 Not done here: rules of operator profiles; the deviceSettings module (written through the
 v2 deviceSettings API by `device_settings_provider`, only its description through v1).
@@ -78,6 +83,14 @@ class ModuleTarget:
         return f"the {self.module} module of {owner}"
 
 
+class ModuleAbsent(NotFound):
+    """The edge-specific profile has no module of this name yet (normal for an edge that inherits)."""
+
+    def __init__(self, message: str, *, profile_vco_id: VcoId, operation: str) -> None:
+        super().__init__(message, operation=operation)
+        self.profile_vco_id = profile_vco_id
+
+
 @dataclass(frozen=True)
 class ModuleDocument:
     module_id: VcoId
@@ -114,11 +127,26 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
     own = next((m for m in stack[0].modules if m.name == target.module), None)
     inherited = next((m for m in stack[1].modules if m.name == target.module), None)
     if own is None:
-        raise NotFound(f"{target.describe()} does not exist", operation="edge/getEdgeConfigurationStack")
+        raise ModuleAbsent(
+            f"{target.describe()} does not exist yet",
+            profile_vco_id=stack[0].id,
+            operation="edge/getEdgeConfigurationStack",
+        )
     data = dict(own.data or {})
     if not _has_content(data) and inherited is not None:
         data = without_rules(dict(inherited.data or {}), target.module)
     return ModuleDocument(own.id, data)
+
+
+def read_or_insert_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
+    """`read_module`, first inserting an edge's absent module empty (the edge still inherits)."""
+    try:
+        return read_module(client, target)
+    except ModuleAbsent as absent:
+        client.v1.insert_configuration_module(
+            target.enterprise_vco_id, absent.profile_vco_id, target.module, {}
+        )
+        return read_module(client, target)
 
 
 # -- serialised read-modify-write ------------------------------------------------------------
@@ -224,7 +252,7 @@ def _rounds(
     start: ModuleDocument | None,
     queue: _Queue | None,
 ) -> ModuleDocument:
-    current = start if start is not None else read_module(client, target)
+    current = start if start is not None else read_or_insert_module(client, target)
     todo = batch
     for _ in range(MAX_ROUNDS):
         if queue is not None:  # edits queued while we read join this round

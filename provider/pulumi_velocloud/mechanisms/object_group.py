@@ -20,7 +20,7 @@ from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
-from ..client.errors import NotFound
+from ..client.errors import NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
@@ -80,10 +80,25 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         """The canonical form of one entry (input or API form) for comparison."""
         raise NotImplementedError
 
+    # a group type whose entries come in several input lists overrides these three
+
+    @property
+    def data_fields(self) -> tuple[str, ...]:
+        """The inputs whose entries make up the group's `data`."""
+        return (self.entries_field,)
+
+    def wire_data(self, args: Any) -> list[dict[str, Any]]:
+        """The API's `data` for the validated inputs."""
+        return self.wire_entries(getattr(args, self.entries_field))
+
+    def output_data(self, data: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """The outputs' entry lists for the API's `data`."""
+        return {self.entries_field: self.output_entries(data)}
+
     # -- comparison ------------------------------------------------------------------
 
     def normalise(self, field: str, value: Any) -> Any:
-        if field == self.entries_field and isinstance(value, list | tuple):
+        if field in self.data_fields and isinstance(value, list | tuple):
             keys = []
             for entry in value:
                 raw = entry.model_dump(exclude_none=True) if hasattr(entry, "model_dump") else entry
@@ -103,23 +118,26 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         client = vco.client
         with vco_errors(label):
             enterprise = vco.ids.enterprise(args.enterprise_id)
-            groups = client.v1.get_object_groups(enterprise, type=self.group_type)
-            existing = next((g for g in groups if g.name.casefold() == args.name.casefold()), None)
+            existing = self._named(client, enterprise, args.name)
             if existing is not None and not args.adopt:
-                raise VcoResourceError(
-                    f"{label}: the enterprise already has a {self.group_type} named {existing.name!r} "
-                    f"(logicalId {existing.logical_id}) that this stack does not manage; "
-                    "set adopt=True to manage it"
-                )
+                raise self._taken(label, existing)
             if existing is None:
                 body: dict[str, Any] = {
                     "name": args.name,
                     "type": self.group_type,
-                    "data": self.wire_entries(getattr(args, self.entries_field)),
+                    "data": self.wire_data(args),
                 }
                 if args.description is not None:
                     body["description"] = args.description
-                group_id = client.v1.insert_object_group(enterprise, body)
+                try:
+                    group_id = client.v1.insert_object_group(enterprise, body)
+                except VcoError as exc:
+                    # made meanwhile by someone else: the real VCO refuses it with -32603
+                    # "Name must be Unique" over HTTP 500 (docs/evidence.md section 5)
+                    taken = None if exc.ambiguous else self._named(client, enterprise, args.name)
+                    if taken is None:
+                        raise
+                    raise self._taken(label, taken) from None
                 outs = self._outputs(args.enterprise_id, enterprise, self._get(client, enterprise, group_id))
             else:
                 olds = self._outputs(args.enterprise_id, enterprise, existing)
@@ -136,8 +154,8 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         fields: dict[str, Any] = {"name": args.name} if "name" in changed else {}
         if "description" in changed:  # the spec types it as a string: clearing sends ""
             fields["description"] = args.description or ""
-        if self.entries_field in changed:
-            fields["data"] = self.wire_entries(getattr(args, self.entries_field))
+        if any(f in changed for f in self.data_fields):
+            fields["data"] = self.wire_data(args)
         enterprise, group = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
         client.v1.update_object_group(enterprise, group, fields)
         return self._outputs(
@@ -158,6 +176,18 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
 
     # -- helpers ---------------------------------------------------------------------
 
+    def _named(self, client: VcoClient, enterprise: VcoId, name: str) -> ObjectGroupV1 | None:
+        """The enterprise's group of this type and name (compared as the Orchestrator does), if any."""
+        groups = client.v1.get_object_groups(enterprise, type=self.group_type)
+        return next((g for g in groups if g.name.casefold() == name.casefold()), None)
+
+    def _taken(self, label: str, existing: ObjectGroupV1) -> VcoResourceError:
+        return VcoResourceError(
+            f"{label}: the enterprise already has a {self.group_type} named {existing.name!r} "
+            f"(logicalId {existing.logical_id}) that this stack does not manage; "
+            "set adopt=True to manage it"
+        )
+
     def _get(self, client: VcoClient, enterprise: VcoId, group_id: VcoId) -> ObjectGroupV1:
         for group in client.v1.get_object_groups(enterprise, id=group_id):
             if group.id == group_id and group.type in (None, self.group_type):
@@ -176,5 +206,5 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
             "enterprise_vco_id": enterprise_vco_id,
             "name": current.name,
             "description": current.description or None,
-            self.entries_field: self.output_entries(current.data or []),
+            **self.output_data(current.data or []),
         }

@@ -22,6 +22,7 @@ EnterpriseId = Annotated[
 EXAMPLE_ENTERPRISE_ID = "6a3f0c1e-0000-4000-8000-000000000001"
 EXAMPLE_PROFILE_ID = "6a3f0c1e-0000-4000-8000-000000000002"
 EXAMPLE_EDGE_ID = "6a3f0c1e-0000-4000-8000-000000000003"
+EXAMPLE_USER_ID = "4001"  # an EnterpriseUser's id: its numeric id in decimal
 
 
 class ResourceArgs(BaseModel):

@@ -2,16 +2,25 @@
 
 The rule lives in `segments[].rules[]` of the `QOS` document (the spec's
 `QOS_business_rules`), identified by its `ruleLogicalId`; see `module_rule` and
-`module_writer`. The action is rendered the way the Orchestrator's UI writes it (our
-reading of exported documents; the spec leaves `QoS`, `sla` and `routeCfg` as free objects):
+`module_writer`. The action is rendered the way code that ran against real Orchestrators
+writes it (docs/evidence.md section 1; the spec leaves `QoS`, `sla` and `routeCfg` free):
 
 - `priority` (high / normal / low) -> `QoS.rxScheduler.priority` and `QoS.txScheduler.priority`
 - `service_class` (realtime / transactional / bulk) -> `QoS.type`
-- `network_service` (auto / multipath / direct / backhaul) -> `routePolicy` of the three route
-  actions (`auto`, `gateway`, `direct`, `backhaul`)
+- `network_service` -> `routePolicy` per destination (`ROUTE_POLICIES`): traffic to other
+  edges and to data centres stays on the overlay (`gateway`) unless the service is `auto`;
+  only internet-bound traffic (`edge2CloudRouteAction`) goes `direct` or `backhaul`. `direct`
+  is exactly what VMware's sample writes (N: gateway / gateway / direct); `multipath` as
+  `gateway` everywhere and `backhaul` on the cloud action only are our reading of the UI's
+  choices (no sample shows them). The action's own `routePolicy` is `auto`, as N writes it.
 - `link_steering` (auto / fixed / preferred / available / mandatory) -> `linkPolicy`, with
   `wan_link` (a WAN link's internal logicalId, or `auto`) -> `wanlink` and `linkInternalLogicalId`
+  (auto and fixed are seen in real writers; the other three are guesses)
 - `dscp_tag` -> `linkOuterDscpTag` / `linkInnerDscpTag`
+
+Reading takes the network service from the internet-bound action, so documents written
+before per-destination actions (one `routePolicy` on all three) still read; `diff` then shows
+the action changed and `up` rewrites it in the new layout.
 
 Not implemented: NAT actions, SLA thresholds, rate limits, per-direction schedulers.
 """
@@ -30,7 +39,16 @@ from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_m
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
 BusinessPolicyMatchArgs = RuleMatchArgs
-ROUTE_POLICIES = {"auto": "auto", "multipath": "gateway", "direct": "direct", "backhaul": "backhaul"}
+# network_service -> routePolicy of (edge2Edge, edge2DataCenter, edge2Cloud) route actions
+ROUTE_POLICIES: dict[str, tuple[str, str, str]] = {
+    "auto": ("auto", "auto", "auto"),
+    "multipath": ("gateway", "gateway", "gateway"),
+    "direct": ("gateway", "gateway", "direct"),
+    "backhaul": ("gateway", "gateway", "backhaul"),
+}
+ROUTE_ACTIONS = ("edge2EdgeRouteAction", "edge2DataCenterRouteAction", "edge2CloudRouteAction")
+# what the internet-bound action's routePolicy says the network service is (also old documents)
+NETWORK_SERVICES = {"auto": "auto", "gateway": "multipath", "direct": "direct", "backhaul": "backhaul"}
 
 
 class BusinessPolicyActionArgs(BaseModel):
@@ -43,7 +61,12 @@ class BusinessPolicyActionArgs(BaseModel):
         "transactional", description="Class of service."
     )
     network_service: Literal["auto", "multipath", "direct", "backhaul"] = Field(
-        "auto", description="auto, multipath (through gateways), direct, or backhaul through a hub."
+        "auto",
+        description=(
+            "auto; multipath (all traffic on the overlay, through gateways); direct (internet-bound "
+            "traffic straight out, traffic to edges and data centres on the overlay); or backhaul "
+            "(internet-bound traffic through a hub)."
+        ),
     )
     link_steering: Literal["auto", "fixed", "preferred", "available", "mandatory"] = Field(
         "auto", description="How the WAN link is chosen."
@@ -53,27 +76,28 @@ class BusinessPolicyActionArgs(BaseModel):
 
 
 def render_action(action: BusinessPolicyActionArgs) -> dict[str, Any]:
-    route = {
-        "interface": "auto",
-        "linkInternalLogicalId": action.wan_link,
-        "linkPolicy": action.link_steering,
-        "routeCfg": {},
-        "routePolicy": ROUTE_POLICIES[action.network_service],
-        "serviceGroup": "ALL",
-        "vlanId": -1,
-        "wanlink": action.wan_link,
-        "linkCosLogicalId": None,
-        "linkOuterDscpTag": action.dscp_tag,
-        "linkInnerDscpTag": action.dscp_tag,
-    }
+    def route(policy: str) -> dict[str, Any]:
+        return {
+            "interface": "auto",
+            "linkInternalLogicalId": action.wan_link,
+            "linkPolicy": action.link_steering,
+            "routeCfg": {},
+            "routePolicy": policy,
+            "serviceGroup": "ALL",
+            "vlanId": -1,
+            "wanlink": action.wan_link,
+            "linkOuterDscpTag": action.dscp_tag,
+            "linkInnerDscpTag": action.dscp_tag,
+        }
+
     scheduler = {"bandwidth": -1, "bandwidthCapPct": -1, "queueLen": -1, "burst": -1, "latency": -1}
+    policies = ROUTE_POLICIES[action.network_service]
     return {
+        "routePolicy": "auto",
         "routeType": "edge2Any",
         "allowConditionalBh": False,
         "userDisableConditionalBh": False,
-        "edge2EdgeRouteAction": dict(route),
-        "edge2DataCenterRouteAction": dict(route),
-        "edge2CloudRouteAction": dict(route),
+        **{key: route(policy) for key, policy in zip(ROUTE_ACTIONS, policies, strict=True)},
         "QoS": {
             "type": action.service_class,
             "rxScheduler": {**scheduler, "priority": action.priority},
@@ -93,11 +117,10 @@ def action_from_document(action: Any) -> dict[str, Any]:
         return {}
     route = _obj(action.get("edge2CloudRouteAction"))
     qos = _obj(action.get("QoS"))
-    policies = {v: k for k, v in ROUTE_POLICIES.items()}
     return {
         "priority": _obj(qos.get("rxScheduler")).get("priority"),
         "service_class": qos.get("type"),
-        "network_service": policies.get(str(route.get("routePolicy")), route.get("routePolicy")),
+        "network_service": NETWORK_SERVICES.get(str(route.get("routePolicy")), route.get("routePolicy")),
         "link_steering": route.get("linkPolicy"),
         "wan_link": route.get("wanlink"),
         "dscp_tag": route.get("linkOuterDscpTag"),

@@ -1,11 +1,14 @@
-"""`PortGroup`: a v1 port object group (TCP/UDP ports and port ranges).
+"""`PortGroup`: a v1 port object group (TCP/UDP ports and port ranges, ICMP types and codes).
 
-Each entry is `{protocol, port_low, port_high?}`: `protocol` is tcp or udp (or the IP protocol
-numbers 6 / 17), ports are 0..65535 and `port_low <= port_high`; a missing `port_high` means
-the single port `port_low` and is sent as `port_high = port_low`. Entries are compared as a set
-(order and `port_high` omitted vs equal are not drift). The lifecycle is
-`object_group.ObjectGroupProvider`. Not implemented: other protocols (the Orchestrator's port
-groups take only TCP and UDP).
+`ports` entries are `{protocol, port_low, port_high?}`: `protocol` is tcp or udp (or the IP
+protocol numbers 6 / 17), ports are 0..65535 and `port_low <= port_high`; a missing
+`port_high` means the single port `port_low` and is sent as `port_high = port_low`.
+`icmp` entries are `{protocol, icmp_type, code_low, code_high?}` with protocol icmp or icmpv6
+(1 / 58), stored as `{proto, type, code_low, code_high}` without ports: the shape real port
+groups hold (docs/evidence.md section 6; the v1 spec names only the port form). Entries are
+compared as a set (order and `port_high`/`code_high` omitted vs equal are not drift). The
+lifecycle is `object_group.ObjectGroupProvider`. Not implemented: other protocols; an entry
+of another shape found on the Orchestrator is shown in `ports` as it is (and is drift).
 """
 
 from __future__ import annotations
@@ -30,6 +33,22 @@ from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, register
 PROTOCOLS = {"tcp": 6, "udp": 17}
 NAMES = {number: name for name, number in PROTOCOLS.items()}
 Protocol = Literal["tcp", "udp"]
+ICMP_PROTOCOLS = {"icmp": 1, "icmpv6": 58}
+ICMP_NAMES = {number: name for name, number in ICMP_PROTOCOLS.items()}
+IcmpProtocol = Literal["icmp", "icmpv6"]
+
+
+def _protocol_name(value: Any, names: dict[str, int], message: str) -> Any:
+    """A protocol given by name (any case) or number as its name; else the error `message`."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("protocol", message)
+    value = as_int(value)  # Pulumi hands numbers over as floats
+    numbers = {number: name for name, number in names.items()}
+    if isinstance(value, int) and value in numbers:
+        return numbers[value]
+    if isinstance(value, str) and value.strip().casefold() in names:
+        return value.strip().casefold()
+    raise PydanticCustomError("protocol", message)
 
 
 class PortArgs(BaseModel):
@@ -48,12 +67,9 @@ class PortArgs(BaseModel):
     def _protocol(cls, value: Any) -> Any:
         if isinstance(value, bool):
             return value
-        value = as_int(value)  # Pulumi hands numbers over as floats
-        if isinstance(value, int) and value in NAMES:
-            return NAMES[value]
-        if isinstance(value, str) and value.strip().casefold() in PROTOCOLS:
-            return value.strip().casefold()
-        raise PydanticCustomError("protocol", "port groups take protocol tcp (6) or udp (17)")
+        return _protocol_name(
+            value, PROTOCOLS, "port groups take protocol tcp (6) or udp (17); ICMP goes in `icmp`"
+        )
 
     @field_validator("port_high")
     @classmethod
@@ -66,14 +82,44 @@ class PortArgs(BaseModel):
         return value
 
 
+class IcmpArgs(BaseModel):
+    """One ICMP entry of a port group: an ICMP type and a range of its codes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    protocol: IcmpProtocol = Field("icmp", description="icmp or icmpv6 (1 and 58 are accepted too).")
+    icmp_type: int = Field(ge=0, le=255, description="The ICMP type, e.g. 8 (echo request).")
+    code_low: int = Field(ge=0, le=255, description="The code, or the first code of the range.")
+    code_high: int | None = Field(
+        None, ge=0, le=255, description="The last code of the range (default: code_low)."
+    )
+
+    @field_validator("protocol", mode="before")
+    @classmethod
+    def _protocol(cls, value: Any) -> Any:
+        return _protocol_name(value, ICMP_PROTOCOLS, "ICMP entries take protocol icmp (1) or icmpv6 (58)")
+
+    @field_validator("code_high")
+    @classmethod
+    def _range(cls, value: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("code_low")
+        if value is not None and low is not None and value < low:
+            raise PydanticCustomError(
+                "code_range", "code_high must not be below code_low {low}", {"low": low}
+            )
+        return value
+
+
 class PortGroupArgs(ObjectGroupArgs):
     """The inputs of a `PortGroup`."""
 
-    ports: list[PortArgs] = Field(description="The entries; their order does not matter.")
+    ports: list[PortArgs] = Field([], description="TCP/UDP entries; their order does not matter.")
+    icmp: list[IcmpArgs] = Field([], description="ICMP/ICMPv6 entries; their order does not matter.")
 
 
 class PortGroupOutputs(ObjectGroupOutputs):
-    ports: list[dict[str, Any]] = Field(description="The entries as the Orchestrator holds them.")
+    ports: list[dict[str, Any]] = Field(description="The port entries as the Orchestrator holds them.")
+    icmp: list[dict[str, Any]] = Field(description="The ICMP entries as the Orchestrator holds them.")
 
 
 SPEC = register(
@@ -111,12 +157,29 @@ class PortGroupProvider(ObjectGroupProvider):
     group_type = "port_group"
     entries_field = "ports"
 
+    data_fields = ("ports", "icmp")
+
     def wire_entries(self, entries: Sequence[Any]) -> list[dict[str, Any]]:
         body = []
         for e in entries:
             port = PortArgs.model_validate(e) if isinstance(e, dict) else e
             high = port.port_high if port.port_high is not None else port.port_low
             body.append({"proto": PROTOCOLS[port.protocol], "port_low": port.port_low, "port_high": high})
+        return body
+
+    def wire_data(self, args: Any) -> list[dict[str, Any]]:
+        body = self.wire_entries(args.ports)
+        for e in args.icmp:
+            icmp = IcmpArgs.model_validate(e) if isinstance(e, dict) else e
+            high = icmp.code_high if icmp.code_high is not None else icmp.code_low
+            body.append(
+                {
+                    "proto": ICMP_PROTOCOLS[icmp.protocol],
+                    "type": icmp.icmp_type,
+                    "code_low": icmp.code_low,
+                    "code_high": high,
+                }
+            )
         return body
 
     def output_entries(self, data: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -129,8 +192,28 @@ class PortGroupProvider(ObjectGroupProvider):
             for e in data
         ]
 
+    def output_data(self, data: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        icmp = [e for e in data if _is_icmp(e)]
+        return {
+            "ports": self.output_entries([e for e in data if not _is_icmp(e)]),
+            "icmp": [
+                {
+                    "protocol": ICMP_NAMES[int(e["proto"])],
+                    "icmp_type": e.get("type"),
+                    "code_low": e.get("code_low"),
+                    "code_high": e.get("code_high") if e.get("code_high") is not None else e.get("code_low"),
+                }
+                for e in icmp
+            ],
+        }
+
     def entry_key(self, entry: Any) -> tuple[Any, ...]:
         return port_key(entry)
+
+    def normalise(self, field: str, value: Any) -> Any:
+        if field in self.data_fields and value is None:
+            value = []  # state written before `icmp` existed, or an unset input
+        return super().normalise(field, value)
 
 
 class PortGroup(VcoResource[PortGroupArgs], provider=PortGroupProvider):
@@ -140,13 +223,31 @@ class PortGroup(VcoResource[PortGroupArgs], provider=PortGroupProvider):
     vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     ports: pulumi.Output[list[dict[str, Any]]]
+    icmp: pulumi.Output[list[dict[str, Any]]]
+
+
+def _is_icmp(entry: dict[str, Any]) -> bool:
+    """Whether an API entry is an ICMP one (`{proto: 1 or 58, type, code_low, code_high}`)."""
+    return as_int(entry.get("proto")) in ICMP_NAMES and "port_low" not in entry
 
 
 def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:
-    """The canonical form of an entry in input (`protocol`) or API (`proto`) form."""
+    """The canonical form of an entry in input (`protocol`) or API (`proto`) form, port or ICMP."""
     proto = as_int(entry.get("proto", entry.get("protocol")))
     if isinstance(proto, str):
-        proto = PROTOCOLS.get(proto.strip().casefold(), proto)
+        name = proto.strip().casefold()
+        proto = PROTOCOLS.get(name, ICMP_PROTOCOLS.get(name, proto))
+    if "icmp_type" in entry or "type" in entry:
+        proto = ICMP_PROTOCOLS["icmp"] if proto is None else proto  # the input's default
+        low = int(entry["code_low"])
+        high = entry.get("code_high")
+        return (
+            "icmp",
+            proto,
+            int(entry["icmp_type"] if "icmp_type" in entry else entry["type"]),
+            low,
+            low if high is None else int(high),
+        )
     low = int(entry["port_low"])
     high = entry.get("port_high")
     return (proto, low, low if high is None else int(high))
