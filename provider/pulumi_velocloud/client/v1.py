@@ -15,7 +15,7 @@ from ..models.profile import ProfileV1
 from ..models.segment import Inserted, NetworkSegmentV1
 from ..models.user import EnterpriseUserV1, RoleV1
 from .errors import NotFound
-from .idempotency import create_once
+from .idempotency import Found, create_once
 from .session import ApiSession
 
 PREFIX = "/portal/rest/"
@@ -112,11 +112,11 @@ class V1Api:
             params = {"enterpriseId": enterprise_id, "name": name}
             return int(self.call("configuration/cloneEnterpriseTemplate", params)["id"])
 
-        def find() -> int | None:
-            matches = [p.id for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
-            return matches[0] if matches else None
+        def find() -> Found[int] | None:
+            matches = [p for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
+            return Found(matches[0].id, matches[0].created) if matches else None
 
-        return create_once(create, find, what=f"profile {name!r}")
+        return create_once(create, find, what=f"profile {name!r}", clock=self._session)
 
     def get_configuration(self, enterprise_id: int, configuration_id: int) -> ProfileV1:
         params = {"enterpriseId": enterprise_id, "id": configuration_id}
@@ -141,14 +141,14 @@ class V1Api:
         def create() -> EdgeProvisioned:
             return EdgeProvisioned.model_validate(self.call("edge/edgeProvision", params))
 
-        def existing() -> EdgeProvisioned | None:
+        def existing() -> Found[EdgeProvisioned] | None:
             edge_id = find()
             if edge_id is None:
                 return None
             edge = self.get_edge(int(params["enterpriseId"]), edge_id)
-            return EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or "")
+            return Found(EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or ""), edge.created)
 
-        return create_once(create, existing, what=f"edge {params.get('name')!r}")
+        return create_once(create, existing, what=f"edge {params.get('name')!r}", clock=self._session)
 
     def get_edge(self, enterprise_id: int, edge_id: int) -> EdgeV1:
         params = {"enterpriseId": enterprise_id, "id": edge_id, "with": ["site", "configuration"]}
@@ -183,11 +183,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseNetworkSegment", body)).id
 
-        def find() -> int | None:
+        def find() -> Found[int] | None:
             segments = self.get_enterprise_network_segments(enterprise_id)
-            return next((s.id for s in segments if s.name.casefold() == name.casefold()), None)
+            match = next((s for s in segments if s.name.casefold() == name.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"segment {name!r}")
+        return create_once(create, find, what=f"segment {name!r}", clock=self._session)
 
     def update_enterprise_network_segment(self, enterprise_id: int, id: int, update: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
@@ -220,11 +221,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertObjectGroup", body)).id
 
-        def find() -> int | None:
+        def find() -> Found[int] | None:
             groups = self.get_object_groups(enterprise_id, type=group_type)
-            return next((g.id for g in groups if g.name.casefold() == name.casefold()), None)
+            match = next((g for g in groups if g.name.casefold() == name.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"{group_type} {name!r}")
+        return create_once(create, find, what=f"{group_type} {name!r}", clock=self._session)
 
     def update_object_group(self, enterprise_id: int, id: int, fields: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, **fields}
@@ -259,11 +261,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **user}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseUser", body)).id
 
-        def find() -> int | None:
+        def find() -> Found[int] | None:
             users = self.get_enterprise_users(enterprise_id)
-            return next((u.id for u in users if u.username.casefold() == username.casefold()), None)
+            match = next((u for u in users if u.username.casefold() == username.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"enterprise user {username!r}")
+        return create_once(create, find, what=f"enterprise user {username!r}", clock=self._session)
 
     def update_enterprise_user(self, enterprise_id: int, id: int, update: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel
 
 from ..models.edge import EdgeV2
 from ..models.enterprise import EnterpriseV2
 from .async_operations import wait_for_operation
-from .idempotency import create_once
+from .idempotency import Found, create_once
 from .session import ApiSession
 
 PREFIX = "/api/sdwan/v2"
 M = TypeVar("M", bound=BaseModel)
+
+
+def next_page_request(path: str, link: str) -> tuple[str, dict[str, Any]]:
+    """The (path or URL, query) that fetches the page a `nextPageLink` names."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("/"):
+        return link, {}
+    return path, {"nextPageLink": link}
 
 
 class V2Api:
@@ -25,16 +33,19 @@ class V2Api:
     def paginate(
         self, path: str, model: type[M], *, operation: str, params: dict[str, Any] | None = None
     ) -> Iterator[M]:
-        """Yield every item of a v2 list, page by page, following `metaData.nextPageLink`."""
-        query: dict[str, Any] = dict(params or {})
+        """Yield every item of a v2 list, page by page, following `metaData.nextPageLink`.
+
+        The link is the spec's opaque token, sent back as `?nextPageLink=`; a server that hands
+        out a URL instead has it followed only on its own origin (`session.resolve_url`)."""
+        url, query = PREFIX + path, dict(params or {})
         while True:
-            body = self._session.call("GET", PREFIX + path, operation=operation, params=query).json()
+            body = self._session.call("GET", url, operation=operation, params=query).json()
             for item in body.get("data") or []:
                 yield model.model_validate(item)
             meta = body.get("metaData") or {}
             if not meta.get("more") or not meta.get("nextPageLink"):
                 return
-            query = {"nextPageLink": meta["nextPageLink"]}
+            url, query = next_page_request(PREFIX + path, str(meta["nextPageLink"]))
 
     def get_enterprises(
         self, *, limit: int | None = None, filters: dict[str, str] | None = None
@@ -55,7 +66,11 @@ class V2Api:
             )
             return EnterpriseV2.model_validate(response.json())
 
-        return create_once(create, lambda: self.find_enterprise(name), what=f"enterprise {name!r}")
+        def find() -> Found[EnterpriseV2] | None:
+            found = self.find_enterprise(name)
+            return None if found is None else Found(found, found.created)
+
+        return create_once(create, find, what=f"enterprise {name!r}", clock=self._session)
 
     def find_enterprise(self, name: str) -> EnterpriseV2 | None:
         """The customer named exactly `name`, or None."""

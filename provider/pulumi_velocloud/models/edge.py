@@ -44,6 +44,7 @@ class EdgeV1(ApiModel):
     logical_id: str
     enterprise_id: int | None = None
     name: str | None = None
+    created: str | None = None
     description: str | None = None  # not in the v1 spec's edge object, but sent by Orchestrators
     serial_number: str | None = None
     model_number: str | None = None

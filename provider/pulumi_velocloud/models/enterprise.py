@@ -12,6 +12,7 @@ class EnterpriseV2(ApiModel):
 
     logical_id: str
     name: str
+    created: str | None = None
     account_number: str | None = None
     domain: str | None = None
     endpoint_pki_mode: str | None = None

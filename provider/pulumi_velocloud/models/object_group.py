@@ -44,6 +44,7 @@ class ObjectGroupV1(ApiModel):
     id: int
     logical_id: str | None = None
     name: str
+    created: str | None = None
     type: str | None = None
     description: str | None = None
     data: list[dict[str, Any]] | None = None

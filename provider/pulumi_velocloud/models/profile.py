@@ -9,5 +9,6 @@ class ProfileV1(ApiModel):
     id: int
     logical_id: str | None = None
     name: str
+    created: str | None = None
     description: str | None = None
     edge_count: int | None = None

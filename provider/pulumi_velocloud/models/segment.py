@@ -20,6 +20,7 @@ class NetworkSegmentV1(ApiModel):
     id: int
     logical_id: str | None = None
     name: str
+    created: str | None = None
     type: str | None = None
     description: str | None = None
     data: NetworkSegmentData | None = None

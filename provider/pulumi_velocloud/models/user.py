@@ -13,6 +13,7 @@ class EnterpriseUserV1(ApiModel):
 
     id: int
     username: str
+    created: str | None = None
     user_type: str | None = None
     first_name: str | None = None
     last_name: str | None = None
