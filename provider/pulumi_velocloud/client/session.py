@@ -204,8 +204,15 @@ class ApiSession:
         with self._in_flight:
             sent_at = self._wall()
             try:
+                # verify per request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's
                 response = self._http.request(
-                    method, url, json=json, params=params, timeout=timeout, allow_redirects=False
+                    method,
+                    url,
+                    json=json,
+                    params=params,
+                    timeout=timeout,
+                    verify=self._settings.verify,
+                    allow_redirects=False,
                 )
             except requests.RequestException as exc:
                 sent = _request_was_sent(exc)
