@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import doctor
+from . import doctor, recover
 from .common import EXIT_ERROR, CliError
 
 # One module per subcommand, in the order `velocloud --help` lists them.
-COMMANDS: tuple[ModuleType, ...] = (doctor,)
+COMMANDS: tuple[ModuleType, ...] = (doctor, recover)
 
 
 def build_parser() -> argparse.ArgumentParser:
