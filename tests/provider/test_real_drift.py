@@ -1,0 +1,73 @@
+"""Issue 10, point 5: drift that is real.
+
+- An edge declared without `serial_number` does not drift once activation fills it in.
+- An enterprise's `operator_profile_id` is read from the Orchestrator, not copied from the state.
+- A device-settings PATCH whose answer was lost after it was applied, retried, and whose `remove`
+  ops then find nothing to remove, ends in success when the document shows the declared state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.resources.edge import EdgeProvider
+from pulumi_velocloud.resources.enterprise import EnterpriseProvider
+from pulumi_velocloud.resources.profile_device_settings import ProfileDeviceSettingsProvider
+from vco_emulator.process import EmulatorProcess
+
+from ..emulator.helpers import OPERATOR_PROFILE
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
+def test_edge_without_serial_does_not_drift_after_activation(
+    vco: EmulatorProcess, enterprise: dict[str, Any], profile: dict[str, Any]
+) -> None:
+    inputs = {
+        "enterprise_id": enterprise["logical_id"],
+        "profile_id": profile["logical_id"],
+        "name": "no-serial",
+        "model_number": "edge6X0",
+    }
+    provider = EdgeProvider()
+    created = provider.create(inputs)
+    assert created.outs is not None and created.outs["serial_number"] is None
+    vco.admin("POST", f"edges/{created.id}/activate", {"serialNumber": "VC06FILLEDBYVCO"})
+
+    read = provider.read(str(created.id), created.outs)
+    assert read.outs is not None and read.outs["serial_number"] == "VC06FILLEDBYVCO"
+    assert provider.diff(str(created.id), read.outs, inputs).changes is False
+    updated = provider.update(str(created.id), read.outs, {**inputs, "description": "now described"})
+    assert updated.outs is not None and updated.outs["serial_number"] == "VC06FILLEDBYVCO"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
+def test_operator_profile_is_read_from_the_orchestrator(enterprise: dict[str, Any]) -> None:
+    stale = {**enterprise, "operator_profile_id": "00000000-0000-4000-8000-000000000000"}
+    read = EnterpriseProvider().read(enterprise["logical_id"], stale)
+    assert read.outs is not None and read.outs["operator_profile_id"] == OPERATOR_PROFILE
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
+def test_a_retried_patch_whose_removes_already_applied_succeeds(
+    vco: EmulatorProcess, client: VcoClient, profile: dict[str, Any]
+) -> None:
+    provider = ProfileDeviceSettingsProvider()
+    base = {"enterprise_id": profile["enterprise_id"], "profile_id": profile["logical_id"]}
+    created = provider.create({**base, "ntp": {"enabled": True, "servers": ["10.0.0.1"]}})
+    assert created.outs is not None
+    window = {"windowed": True, "day": 0, "begin_hour": 1, "end_hour": 4}
+
+    rule = {"route": "deviceSettings$", "method": "PATCH", "fault": "drop", "when": "after", "count": 1}
+    vco.admin("POST", "faults", {"seed": 1, "rules": [rule]})
+    updated = provider.update(str(created.id), created.outs, {**base, "software_update": window})
+    assert vco.admin("GET", "stats")["faults"]["total"] == 1
+    vco.admin("DELETE", "faults")
+
+    assert updated.outs is not None
+    doc = client.v2.get_profile_device_settings(profile["enterprise_id"], profile["logical_id"])
+    assert (
+        "ntp" not in doc and doc["softwareUpdate"]["windowed"] is True
+    )  # removed once, declared state reached
