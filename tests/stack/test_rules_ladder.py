@@ -8,12 +8,15 @@ the hand-made rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.settings import Settings
 from scripts.pulumi_cli import PulumiCli
 from vco_emulator.process import EmulatorProcess
 
@@ -114,3 +117,26 @@ def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -
     stack.run("destroy", "--yes")
     assert rules() == [HAND] and rules("Guest") == []
     assert module("QOS")[1]["segments"][0]["rules"] == []
+
+
+@pytest.fixture(scope="module")
+def stripping(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
+    """An emulator that stores module documents with only the fields the v1 spec names."""
+    with EmulatorProcess.start(
+        tmp_path_factory.mktemp("stripping"), extra_args=["--strip-unknown-fields"]
+    ) as server:
+        yield server
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 10 point 6: rule order relies on the undocumented pulumiPosition"
+)
+def test_rules_ladder_on_an_orchestrator_that_strips_unknown_fields(
+    tmp_path: Path, stripping: EmulatorProcess
+) -> None:
+    """Issue 10, point 6: the same ladder when the Orchestrator drops fields its schemas do not know."""
+    client = VcoClient(Settings(url=stripping.url, token=SecretStr(stripping.token)))
+    try:
+        test_rules_ladder(tmp_path, stripping, client)
+    finally:
+        client.session.close()
