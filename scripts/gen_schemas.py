@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pulumi_velocloud  # noqa: F401  (importing registers every resource)
-from pulumi_velocloud.resources.spec import REGISTRY, ResourceSpec
+from pulumi_velocloud.mechanisms.spec import REGISTRY, ResourceSpec
 from scripts.pulumi_cli import REPO
 
 
@@ -63,6 +63,8 @@ def reference_section(spec: ResourceSpec) -> str:
             notes.append("**changing it replaces the object**")
         if name in spec.server_defaulted:
             notes.append("compared only when set")
+        if name in spec.secret_inputs:
+            notes.append("kept as a Pulumi secret")
         lines.append(
             f"| `{name}` | {_type(prop)} | {'yes' if name in required else ''} | {_rules(prop)} | "
             f"{'; '.join(n for n in notes if n)} |"

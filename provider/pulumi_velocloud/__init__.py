@@ -7,17 +7,8 @@ Connection settings come from stack config `velocloud:url` / `velocloud:token` (
 environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settings`.
 """
 
-__version__ = "0.1.0"
-
 from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
-from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
-from .resources.business_policy_rule import (
-    BusinessPolicyActionArgs,
-    BusinessPolicyMatchArgs,
-    BusinessPolicyRule,
-    BusinessPolicyRuleArgs,
-)
-from .resources.device_settings import (
+from .mechanisms.device_settings_inputs import (
     DhcpArgs,
     DnsArgs,
     LanNetworkArgs,
@@ -30,6 +21,13 @@ from .resources.device_settings import (
     SoftwareUpdateArgs,
     StaticRouteArgs,
 )
+from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.business_policy_rule import (
+    BusinessPolicyActionArgs,
+    BusinessPolicyMatchArgs,
+    BusinessPolicyRule,
+    BusinessPolicyRuleArgs,
+)
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
@@ -41,6 +39,7 @@ from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDev
 from .resources.segment import NetworkSegment, NetworkSegmentArgs
 from .resources.user import EnterpriseUser, EnterpriseUserArgs
 from .settings import Settings, SettingsError, resolve_settings
+from .version import __version__
 
 __all__ = [
     "AddressArgs",

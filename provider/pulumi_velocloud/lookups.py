@@ -16,7 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .client import VcoClient, client_for
+from .client import VcoClient
+from .context import provider_context
+from .ids import LogicalId
 from .settings import CONFIG_KEYS, resolve_settings
 
 
@@ -36,7 +38,7 @@ def _stack_config() -> Mapping[str, Any]:
 
 
 def _client(client: VcoClient | None) -> VcoClient:
-    return client or client_for(resolve_settings(_stack_config()))
+    return client or provider_context().connection_for(resolve_settings(_stack_config())).client
 
 
 def _one(kind: str, key: str, matches: list[Any], candidates: int) -> Any:
@@ -99,7 +101,7 @@ def list_edges(
 ) -> list[EdgeInfo]:
     """Every edge of an enterprise, optionally filtered with v2 `field[op]` filters
     (e.g. `{"modelNumber[is]": "edge6X0"}`), walked page by page."""
-    edges = _client(client).v2.get_enterprise_edges(enterprise_id, filters=filters)
+    edges = _client(client).v2.get_enterprise_edges(LogicalId(enterprise_id), filters=filters)
     return [
         EdgeInfo(
             logical_id=e.logical_id,

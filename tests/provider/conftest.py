@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.context import provider_context
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from pulumi_velocloud.resources.profile import ProfileProvider
 from vco_emulator.process import EmulatorProcess
@@ -16,9 +16,9 @@ from vco_emulator.process import EmulatorProcess
 @pytest.fixture
 def connected(vco: EmulatorProcess) -> Iterator[None]:
     """The dynamic providers of this process talk to the emulator (as `configure()` would set)."""
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
+    provider_context().configure({"velocloud:url": vco.url, "velocloud:token": vco.token})
     yield
-    base.set_connection_config({})
+    provider_context().configure({})
 
 
 @pytest.fixture

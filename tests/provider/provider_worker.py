@@ -13,12 +13,12 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.context import provider_context
 
 
 def main(argv: list[str]) -> int:
     job = json.loads(argv[0])
-    base.set_connection_config({"velocloud:url": job["url"], "velocloud:tokenFile": job["token_file"]})
+    provider_context().configure({"velocloud:url": job["url"], "velocloud:tokenFile": job["token_file"]})
     module, name = str(job["provider"]).split(":")
     provider = getattr(importlib.import_module(module), name)
 

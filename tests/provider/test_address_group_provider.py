@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.address_group import AddressGroupProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -67,7 +67,7 @@ def test_address_group_name_taken_says_how_to_adopt(enterprise: dict[str, Any]) 
     p = AddressGroupProvider()
     news = {"enterprise_id": enterprise["logical_id"], "name": "Servers", "addresses": ADDRESSES[:1]}
     first = p.create(news)
-    with pytest.raises(base.VcoResourceError, match="set adopt=True"):
+    with pytest.raises(VcoResourceError, match="set adopt=True"):
         p.create(news)
     adopted = p.create({**news, "addresses": ADDRESSES[1:2], "adopt": True})
     assert adopted.id == first.id and adopted.outs is not None
@@ -82,7 +82,7 @@ def test_a_group_a_firewall_rule_uses_is_not_deleted_and_the_error_names_the_pro
     created = p.create(news)
     assert created.outs is not None
     profile = reference_in_firewall(client, enterprise["vco_id"], created.id)
-    with pytest.raises(base.VcoResourceError) as refused:
+    with pytest.raises(VcoResourceError) as refused:
         p.delete(created.id, created.outs)
     message = str(refused.value)
     assert message.startswith('AddressGroup "Servers"') and repr(profile) in message, message

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
-from pulumi_velocloud.resources.device_settings import CLAIM_PREFIX
+from pulumi_velocloud.context import provider_context
+from pulumi_velocloud.mechanisms.device_settings_provider import CLAIM_PREFIX
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.edge_device_settings import EdgeDeviceSettingsProvider
 from pulumi_velocloud.resources.profile import ProfileProvider
@@ -216,7 +217,7 @@ def test_vco_error_is_surfaced_and_nothing_is_applied(profile: dict[str, Any], c
     bad = settings_inputs(profile)
     bad["lan_networks"] = [{**bad["lan_networks"][0], "segment_id": 42}]
     with pytest.raises(
-        base.VcoResourceError,
+        VcoResourceError,
         match=r'^DeviceSettings for profile "Branch": VCO rejected the change: .*unknown segment 42',
     ):
         p.create(bad)
@@ -227,20 +228,18 @@ def test_vco_error_is_surfaced_and_nothing_is_applied(profile: dict[str, Any], c
     # an invalid update fails the same way and leaves the settings as they were
     applied = doc(client, profile)
     extra = {"lan": {"interfaces": [{"name": "GE1", "vlanIds": [5000]}]}}
-    with pytest.raises(
-        base.VcoResourceError, match=r"VCO rejected the change: .*VLAN id 5000 is out of range"
-    ):
+    with pytest.raises(VcoResourceError, match=r"VCO rejected the change: .*VLAN id 5000 is out of range"):
         p.update(profile["logical_id"], outs, settings_inputs(profile, extra=extra))
     assert doc(client, profile) == applied
 
 
 def test_async_timeout_names_the_pending_operation(vco: EmulatorProcess, profile: dict[str, Any]) -> None:
     vco.admin("POST", "async", {"mode": "delayed", "delaySeconds": 60})
-    base.set_connection_config(
+    provider_context().configure(
         {"velocloud:url": vco.url, "velocloud:token": vco.token, "velocloud:asyncTimeout": 1}
     )
     with pytest.raises(
-        base.VcoResourceError,
+        VcoResourceError,
         match=r"the change to /lan/networks, /ntp, .* is still \w+ at the VCO .*asynchronous operation \S+\)",
     ):
         ProfileDeviceSettingsProvider().create(settings_inputs(profile))
@@ -251,7 +250,7 @@ def test_second_resource_for_a_profile_fails_unless_adopt(profile: dict[str, Any
     first = p.create(settings_inputs(profile)).outs
     assert first is not None
     with pytest.raises(
-        base.VcoResourceError, match=r'profile "Branch": another ProfileDeviceSettings .*adopt=True'
+        VcoResourceError, match=r'profile "Branch": another ProfileDeviceSettings .*adopt=True'
     ):
         p.create(
             {
@@ -300,7 +299,7 @@ def test_edge_settings_override_and_destroy_leaves_the_edge_as_before(
     read_calls = calls(vco) - start
     assert read == outs
 
-    with pytest.raises(base.VcoResourceError, match="another EdgeDeviceSettings"):
+    with pytest.raises(VcoResourceError, match="another EdgeDeviceSettings"):
         e.create(news)
     e.delete(edge_id, outs)
     assert client.v2.get_edge_device_settings(enterprise_id, edge_id) == before

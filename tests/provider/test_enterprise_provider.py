@@ -7,16 +7,17 @@ from collections.abc import Iterator
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.context import provider_context
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from vco_emulator.process import EmulatorProcess
 
 
 @pytest.fixture
 def provider(vco: EmulatorProcess) -> Iterator[EnterpriseProvider]:
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
+    provider_context().configure({"velocloud:url": vco.url, "velocloud:token": vco.token})
     yield EnterpriseProvider()
-    base.set_connection_config({})
+    provider_context().configure({})
 
 
 def test_lifecycle(provider: EnterpriseProvider, client: VcoClient) -> None:
@@ -48,7 +49,7 @@ def test_lifecycle(provider: EnterpriseProvider, client: VcoClient) -> None:
 def test_existing_name_fails_with_how_to_adopt(provider: EnterpriseProvider, vco: EmulatorProcess) -> None:
     provider.create({"name": "ACME"})
     writes = vco.admin("GET", "stats")["writes"]
-    with pytest.raises(base.VcoResourceError, match=r'Enterprise "ACME": .*already exists .*set adopt=True'):
+    with pytest.raises(VcoResourceError, match=r'Enterprise "ACME": .*already exists .*set adopt=True'):
         provider.create({"name": "ACME"})
     assert vco.admin("GET", "stats")["writes"] == writes + 1  # the refused create, nothing else
 
@@ -64,5 +65,5 @@ def test_adopt_takes_over_and_converges(provider: EnterpriseProvider, client: Vc
 
 def test_adopt_refuses_fields_that_would_need_a_replacement(provider: EnterpriseProvider) -> None:
     provider.create({"name": "ACME", "account_number": "A-1"})
-    with pytest.raises(base.VcoResourceError, match="cannot adopt: account_number"):
+    with pytest.raises(VcoResourceError, match="cannot adopt: account_number"):
         provider.create({"name": "ACME", "account_number": "B-2", "adopt": True})

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
-from pulumi_velocloud.resources import module_document as md
+from pulumi_velocloud.mechanisms import module_edits as me
+from pulumi_velocloud.mechanisms import module_writer as mw
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.business_policy_rule import BusinessPolicyRuleProvider
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
@@ -133,7 +134,7 @@ def test_same_name_as_a_rule_made_elsewhere_needs_adopt(
     add_by_hand(client, profile, "ui-dns")
     provider = FirewallRuleProvider()
     news = rule_inputs(enterprise, profile, 0, name="ui-dns")
-    with pytest.raises(base.VcoResourceError, match="set adopt=True"):
+    with pytest.raises(VcoResourceError, match="set adopt=True"):
         provider.create(news)
     adopted = provider.create({**news, "adopt": True})
     assert adopted.id == "ui-ui-dns", "adopting keeps the rule's ruleLogicalId"
@@ -285,10 +286,10 @@ def test_a_lost_race_is_retried_then_fails_clearly(
     def clobbering(self: Any, enterprise_id: int, module_id: int, update: dict[str, Any]) -> int:
         calls.append(module_id)
         real(self, enterprise_id, module_id, update)
-        wiped = md.without_rules(update["data"], "firewall")
+        wiped = me.without_rules(update["data"], "firewall")
         return real(self, enterprise_id, module_id, {"data": wiped})
 
     monkeypatch.setattr(client.v1.__class__, "update_configuration_module", clobbering)
-    with pytest.raises(base.VcoResourceError, match="changed by someone else"):
+    with pytest.raises(VcoResourceError, match="changed by someone else"):
         FirewallRuleProvider().create(rule_inputs(enterprise, profile, 0))
-    assert len(calls) == md.MAX_ROUNDS
+    assert len(calls) == mw.MAX_ROUNDS

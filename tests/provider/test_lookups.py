@@ -26,12 +26,12 @@ def test_no_match_says_so(client: VcoClient) -> None:
 
 def test_profile_and_edge_lookups(client: VcoClient, vco: EmulatorProcess) -> None:
     from pulumi_velocloud import get_edge, get_profile, list_edges
-    from pulumi_velocloud.resources import base
+    from pulumi_velocloud.context import provider_context
     from pulumi_velocloud.resources.edge import EdgeProvider
     from pulumi_velocloud.resources.profile import ProfileProvider
 
     enterprise = new_enterprise(client, "ACME")
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
+    provider_context().configure({"velocloud:url": vco.url, "velocloud:token": vco.token})
     try:
         profile = ProfileProvider().create({"enterprise_id": enterprise, "name": "Branch"})
         for i, model in enumerate(("edge6X0", "edge6X0", "edge5X0")):
@@ -44,7 +44,7 @@ def test_profile_and_edge_lookups(client: VcoClient, vco: EmulatorProcess) -> No
                 }
             )
     finally:
-        base.set_connection_config({})
+        provider_context().configure({})
     assert get_profile(enterprise_id=enterprise, name="Branch", client=client).logical_id == profile.id
     assert get_edge(enterprise_id=enterprise, name="e2", client=client).model_number == "edge5X0"
     six = list_edges(enterprise_id=enterprise, filters={"modelNumber[is]": "edge6X0"}, client=client)

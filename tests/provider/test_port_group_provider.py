@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.port_group import PortGroupProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -57,5 +57,5 @@ def test_port_and_address_groups_have_separate_names(enterprise: dict[str, Any])
         {"enterprise_id": enterprise["logical_id"], "name": "X", "addresses": [{"ip": "10.0.0.1"}]}
     )
     assert ports.id != addresses.id
-    with pytest.raises(base.VcoResourceError, match="port_group named 'X'"):
+    with pytest.raises(VcoResourceError, match="port_group named 'X'"):
         PortGroupProvider().create({"enterprise_id": enterprise["logical_id"], "name": "x", "ports": PORTS})

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.profile import ProfileProvider
 from vco_emulator.process import EmulatorProcess
@@ -43,7 +43,7 @@ def test_profile_lifecycle(enterprise: dict[str, Any]) -> None:
 
 
 def test_profile_name_taken_says_how_to_adopt(profile: dict[str, Any], enterprise: dict[str, Any]) -> None:
-    with pytest.raises(base.VcoResourceError, match="set adopt=True"):
+    with pytest.raises(VcoResourceError, match="set adopt=True"):
         ProfileProvider().create({"enterprise_id": enterprise["logical_id"], "name": "Branch"})
     adopted = ProfileProvider().create(
         {"enterprise_id": enterprise["logical_id"], "name": "Branch", "adopt": True}
@@ -105,7 +105,7 @@ def test_profile_in_use_cannot_be_deleted_and_says_by_whom(
     enterprise: dict[str, Any], profile: dict[str, Any]
 ) -> None:
     EdgeProvider().create(edge_inputs(enterprise, profile))
-    with pytest.raises(base.VcoResourceError, match="nyc-01"):
+    with pytest.raises(VcoResourceError, match="nyc-01"):
         ProfileProvider().delete(profile["logical_id"], profile)
 
 
@@ -128,7 +128,7 @@ def test_edge_name_taken_and_adopt(
 ) -> None:
     e = EdgeProvider()
     first = e.create(edge_inputs(enterprise, profile))
-    with pytest.raises(base.VcoResourceError, match="set adopt=True"):
+    with pytest.raises(VcoResourceError, match="set adopt=True"):
         e.create(edge_inputs(enterprise, profile, serial_number="VC0600000002"))
     adopted = e.create(edge_inputs(enterprise, profile, description="adopted", adopt=True))
     assert adopted.id == first.id

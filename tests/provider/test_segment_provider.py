@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.segment import NetworkSegmentProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -62,7 +62,7 @@ def test_segment_name_taken_says_how_to_adopt(enterprise: dict[str, Any]) -> Non
     p = NetworkSegmentProvider()
     news = {"enterprise_id": enterprise["logical_id"], "name": "Guest"}
     first = p.create(news)
-    with pytest.raises(base.VcoResourceError, match="set adopt=True") as refused:
+    with pytest.raises(VcoResourceError, match="set adopt=True") as refused:
         p.create({**news, "name": "GUEST"})  # names are unique in any case
     assert first.id in str(refused.value)
     adopted = p.create({**news, "service_vlan": 7, "adopt": True})
@@ -77,7 +77,7 @@ def test_the_global_segment_is_adopted_and_never_deleted(
     adopted = p.create({**news, "description": "everything"})
     outs = adopted.outs
     assert outs is not None and outs["segment_id"] == 0 and outs["description"] == "everything"
-    with pytest.raises(base.VcoResourceError, match="Global Segment is always REGULAR"):
+    with pytest.raises(VcoResourceError, match="Global Segment is always REGULAR"):
         p.update(adopted.id, outs, {**news, "type": "CDE"})
     p.delete(adopted.id, outs)
     [segment] = client.v1.get_enterprise_network_segments(outs["enterprise_vco_id"])

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from pulumi_velocloud.client import VcoClient
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.user import EnterpriseUserProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -86,11 +86,11 @@ def test_user_lifecycle(enterprise: dict[str, Any], client: VcoClient, vco: Emul
 
 def test_user_taken_says_how_to_adopt_and_unknown_roles_list_the_allowed(enterprise: dict[str, Any]) -> None:
     p = EnterpriseUserProvider()
-    with pytest.raises(base.VcoResourceError) as refused:
+    with pytest.raises(VcoResourceError) as refused:
         p.create(user_inputs(enterprise, role="Janitor"))
     assert "'Janitor'" in str(refused.value) and "'Enterprise Read Only'" in str(refused.value)
     first = p.create(user_inputs(enterprise))
-    with pytest.raises(base.VcoResourceError, match="set adopt=True"):
+    with pytest.raises(VcoResourceError, match="set adopt=True"):
         p.create(user_inputs(enterprise))
     adopted = p.create(user_inputs(enterprise, adopt=True, password="adopted-Secret"))
     assert adopted.id == first.id and adopted.outs is not None and adopted.outs["password_fingerprint"]
@@ -98,7 +98,7 @@ def test_user_taken_says_how_to_adopt_and_unknown_roles_list_the_allowed(enterpr
 
 def test_errors_never_show_the_password(enterprise: dict[str, Any]) -> None:
     p = EnterpriseUserProvider()
-    with pytest.raises(base.VcoResourceError) as refused:
+    with pytest.raises(VcoResourceError) as refused:
         p.create(user_inputs(enterprise, password="tiny"))
     assert "tiny" not in str(refused.value) and "password" in str(refused.value)
     [failure] = p.check({}, user_inputs(enterprise, password="tiny")).failures

@@ -78,13 +78,13 @@ def test_skip_checkpoints_needs_the_start_time_and_never_claims_an_older_edge(
     enterprise = json.loads(stack.run("stack", "export").stdout)
     [acme] = [r for r in enterprise["deployment"]["resources"] if r["urn"].endswith("::acme")]
     [branch] = [r for r in enterprise["deployment"]["resources"] if r["urn"].endswith("::branch")]
-    from pulumi_velocloud.resources import base
+    from pulumi_velocloud.context import provider_context
     from pulumi_velocloud.resources.edge import EdgeProvider
 
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
+    provider_context().configure({"velocloud:url": vco.url, "velocloud:token": vco.token})
     colleagues = {"name": "edge-39", "model_number": "edge6X0", "description": "a colleague's"}
     EdgeProvider().create({"enterprise_id": acme["id"], "profile_id": branch["id"], **colleagues})
-    base.set_connection_config({})
+    provider_context().configure({})
     colleague = next(e for e in edges(vco) if e["name"] == "edge-39")
 
     time.sleep(2.5)  # older than the claim rule's window (Date headers have whole seconds)

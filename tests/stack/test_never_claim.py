@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_velocloud.resources import base
+from pulumi_velocloud.context import provider_context
 from pulumi_velocloud.resources.address_group import AddressGroupProvider
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
@@ -49,7 +49,7 @@ LABELS = (
 
 def made_by_someone_else(vco: EmulatorProcess) -> None:
     """The objects a colleague made by hand before the stack ever ran."""
-    base.set_connection_config({"velocloud:url": vco.url, "velocloud:token": vco.token})
+    provider_context().configure({"velocloud:url": vco.url, "velocloud:token": vco.token})
     try:
         EnterpriseProvider().create({"name": "Pre Corp", "description": "pre-existing"})
         parent = EnterpriseProvider().create({"name": "Parent Corp"}).outs
@@ -86,7 +86,7 @@ def made_by_someone_else(vco: EmulatorProcess) -> None:
             }
         )
     finally:
-        base.set_connection_config({})
+        provider_context().configure({})
 
 
 def orchestrator(vco: EmulatorProcess) -> dict[str, Any]:

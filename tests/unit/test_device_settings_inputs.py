@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from pulumi_velocloud.resources import managed_paths as mp
-from pulumi_velocloud.resources.device_settings import KEYED, desired_paths, is_secret
+from pulumi_velocloud.mechanisms import managed_paths as mp
+from pulumi_velocloud.mechanisms.device_settings_mapping import KEYED, desired_paths, is_secret
 from pulumi_velocloud.resources.edge_device_settings import EdgeDeviceSettingsProvider
 from pulumi_velocloud.resources.profile_device_settings import (
     ProfileDeviceSettingsArgs,

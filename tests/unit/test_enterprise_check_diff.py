@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_velocloud.resources.base import UNKNOWN
+from pulumi_velocloud.mechanisms.provider_base import UNKNOWN
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 
 P = EnterpriseProvider()

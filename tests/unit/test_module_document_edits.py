@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from pulumi_velocloud.resources import module_document as md
+from pulumi_velocloud.mechanisms import module_edits as me
+from pulumi_velocloud.mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
 from pulumi_velocloud.resources.business_policy_rule import BusinessPolicyRuleProvider
 from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
-from pulumi_velocloud.resources.rule_match import RuleMatchArgs, match_from_document, render_match
 
 GLOBAL = {"segmentId": 0, "name": "Global Segment", "type": "REGULAR", "segmentLogicalId": "g"}
 GUEST = {"segmentId": 1, "name": "Guest", "type": "REGULAR", "segmentLogicalId": "x"}
@@ -32,8 +32,8 @@ def managed(rule_id: str, position: int, name: str | None = None) -> dict[str, A
         "name": name or rule_id,
         "match": {},
         "action": {"allow_or_deny": "allow"},
-        md.RULE_ID: rule_id,
-        md.POSITION: position,
+        me.RULE_ID: rule_id,
+        me.POSITION: position,
     }
 
 
@@ -42,7 +42,7 @@ def hand(name: str) -> dict[str, Any]:
         "name": name,
         "match": {"proto": 6},
         "action": {"allow_or_deny": "deny"},
-        md.RULE_ID: f"ui-{name}",
+        me.RULE_ID: f"ui-{name}",
     }
 
 
@@ -56,24 +56,24 @@ def test_managed_rules_are_ordered_by_position_whatever_the_order_they_arrive_in
         random.Random(seed).shuffle(order)
         d = doc(hand("ui-a"), hand("ui-b"))
         for p in order:
-            d = md.put_rule(d, "firewall", None, managed(f"r{p:02}", p))
+            d = me.put_rule(d, "firewall", None, managed(f"r{p:02}", p))
         assert names(d) == ["ui-a", "ui-b", *(f"r{p:02}" for p in range(20))]
 
 
 def test_unmanaged_rules_keep_their_place_around_managed_ones() -> None:
     d = doc(managed("r1", 1), hand("ui-mid"), managed("r5", 5), hand("ui-end"))
-    d = md.put_rule(d, "firewall", None, managed("r3", 3))
+    d = me.put_rule(d, "firewall", None, managed("r3", 3))
     assert names(d) == ["r1", "ui-mid", "r3", "r5", "ui-end"]
-    d = md.put_rule(d, "firewall", None, managed("r9", 9))
+    d = me.put_rule(d, "firewall", None, managed("r9", 9))
     assert names(d) == ["r1", "ui-mid", "r3", "r5", "r9", "ui-end"]
-    d = md.put_rule(d, "firewall", None, managed("r0", 0))
+    d = me.put_rule(d, "firewall", None, managed("r0", 0))
     assert names(d) == ["r0", "r1", "ui-mid", "r3", "r5", "r9", "ui-end"]
 
 
 def test_put_replaces_a_rule_by_id_and_moves_it_to_its_new_position() -> None:
     d = doc(managed("a", 0), managed("b", 1), managed("c", 2))
     moved = {**managed("a", 5), "name": "a2"}
-    d2 = md.put_rule(d, "firewall", None, moved)
+    d2 = me.put_rule(d, "firewall", None, moved)
     assert names(d2) == ["b", "c", "a2"]
     assert names(d) == ["a", "b", "c"], "the input document is not changed"
 
@@ -81,44 +81,44 @@ def test_put_replaces_a_rule_by_id_and_moves_it_to_its_new_position() -> None:
 def test_remove_takes_out_only_that_rule() -> None:
     d = doc(hand("ui"), managed("a", 0), managed("b", 1))
     before = copy.deepcopy(d)
-    d2 = md.remove_rule(d, "firewall", "a")
+    d2 = me.remove_rule(d, "firewall", "a")
     assert names(d2) == ["ui", "b"]
     assert d2["segments"][0]["outbound"][0] == before["segments"][0]["outbound"][0]
-    assert md.remove_rule(d2, "firewall", "a") == d2
+    assert me.remove_rule(d2, "firewall", "a") == d2
 
 
 def test_segments_by_name_or_id_and_a_missing_segment() -> None:
     d = doc()
-    with pytest.raises(md.SegmentMissing, match="Guest"):
-        md.put_rule(d, "firewall", "Guest", managed("a", 0))
-    d = md.put_rule(d, "firewall", "Guest", managed("a", 0), new_segment=GUEST)
+    with pytest.raises(me.SegmentMissing, match="Guest"):
+        me.put_rule(d, "firewall", "Guest", managed("a", 0))
+    d = me.put_rule(d, "firewall", "Guest", managed("a", 0), new_segment=GUEST)
     assert d["segments"][1]["segment"] == GUEST and names(d, 1) == ["a"]
     assert d["segments"][1]["firewall_logging_enabled"] is False
-    d = md.put_rule(d, "firewall", 1, managed("b", 1))
+    d = me.put_rule(d, "firewall", 1, managed("b", 1))
     assert names(d, 1) == ["a", "b"] and names(d, 0) == []
-    found = md.find_rule(d, "firewall", "b")
+    found = me.find_rule(d, "firewall", "b")
     assert found is not None and found[0]["segment"]["name"] == "Guest"
 
 
 def test_qos_rules_live_in_segment_rules() -> None:
     d = {"segments": [{"segment": GLOBAL, "rules": [], "webProxy": {"providers": []}}]}
-    d = md.put_rule(d, "QOS", None, managed("a", 0))
-    assert d["segments"][0]["rules"][0][md.RULE_ID] == "a"
-    d = md.put_rule(d, "QOS", "Guest", managed("b", 0), new_segment=GUEST)
+    d = me.put_rule(d, "QOS", None, managed("a", 0))
+    assert d["segments"][0]["rules"][0][me.RULE_ID] == "a"
+    d = me.put_rule(d, "QOS", "Guest", managed("b", 0), new_segment=GUEST)
     assert d["segments"][1]["webProxy"] == {"providers": []} and d["segments"][1]["rules"][0]["name"] == "b"
 
 
 def test_set_fields_leaves_rules_and_without_rules_keeps_switches() -> None:
     d = doc(hand("ui"))
-    d2 = md.set_fields(d, {"firewall_enabled": False})
+    d2 = me.set_fields(d, {"firewall_enabled": False})
     assert d2["firewall_enabled"] is False and names(d2) == ["ui"]
-    seeded = md.without_rules(d2, "firewall")
+    seeded = me.without_rules(d2, "firewall")
     assert names(seeded) == [] and seeded["firewall_enabled"] is False and names(d2) == ["ui"]
 
 
 def test_a_rule_without_position_is_refused() -> None:
     with pytest.raises(ValueError, match="pulumiPosition"):
-        md.put_rule(doc(), "firewall", None, hand("x"))
+        me.put_rule(doc(), "firewall", None, hand("x"))
 
 
 def test_match_renders_and_reads_back() -> None:
@@ -168,7 +168,7 @@ def test_check_wants_exactly_one_owner_and_a_known_action() -> None:
 
 
 def outputs_for(provider: Any, news: dict[str, Any]) -> dict[str, Any]:
-    rule = {**provider.render(provider.args(news)), md.RULE_ID: "id", md.POSITION: news["position"]}
+    rule = {**provider.render(provider.args(news)), me.RULE_ID: "id", me.POSITION: news["position"]}
     return {**news, "segment_id": 0, "rule": rule}
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import pulumi_velocloud  # noqa: F401  (registers every resource)
-from pulumi_velocloud.resources.base import VcoProvider
-from pulumi_velocloud.resources.spec import REGISTRY, ResourceSpec
+from pulumi_velocloud.mechanisms.provider_base import VcoProvider
+from pulumi_velocloud.mechanisms.spec import REGISTRY, ResourceSpec
 
 
 def _concrete(cls: type[VcoProvider]) -> list[type[VcoProvider]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..client import VcoClient
+from ..ids import VcoId
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,12 @@ class Existing:
     """An object found by natural key: its Pulumi id, numeric ids and creation time."""
 
     pulumi_id: str
-    vco_id: int
-    enterprise_vco_id: int | None
+    vco_id: VcoId
+    enterprise_vco_id: VcoId | None
     created: str | None
 
 
-def _enterprise_numeric(client: VcoClient, logical_id: str) -> int | None:
+def _enterprise_numeric(client: VcoClient, logical_id: str) -> VcoId | None:
     return next((e.id for e in client.v1.get_network_enterprises() if e.logical_id == logical_id), None)
 
 
@@ -42,7 +43,7 @@ def _enterprise(client: VcoClient, inputs: Mapping[str, Any]) -> Existing | None
 
 
 def _in_enterprise(
-    lookup: Callable[[VcoClient, int, Mapping[str, Any]], tuple[str, int, str | None] | None],
+    lookup: Callable[[VcoClient, VcoId, Mapping[str, Any]], tuple[str, VcoId, str | None] | None],
 ) -> Callable[[VcoClient, Mapping[str, Any]], Existing | None]:
     def find(client: VcoClient, inputs: Mapping[str, Any]) -> Existing | None:
         enterprise = _enterprise_numeric(client, str(inputs["enterprise_id"]))
@@ -55,16 +56,16 @@ def _in_enterprise(
 
 
 def _profile(
-    client: VcoClient, enterprise: int, inputs: Mapping[str, Any]
-) -> tuple[str, int, str | None] | None:
+    client: VcoClient, enterprise: VcoId, inputs: Mapping[str, Any]
+) -> tuple[str, VcoId, str | None] | None:
     matches = [p for p in client.v1.get_enterprise_configurations(enterprise) if p.name == inputs["name"]]
     newest = max(matches, key=lambda p: p.created or "", default=None)
     return None if newest is None or not newest.logical_id else (newest.logical_id, newest.id, newest.created)
 
 
 def _edge(
-    client: VcoClient, enterprise: int, inputs: Mapping[str, Any]
-) -> tuple[str, int, str | None] | None:
+    client: VcoClient, enterprise: VcoId, inputs: Mapping[str, Any]
+) -> tuple[str, VcoId, str | None] | None:
     ref = next((e for e in client.v1.get_enterprise_edges(enterprise) if e.name == inputs["name"]), None)
     if ref is None:
         return None
@@ -73,8 +74,8 @@ def _edge(
 
 
 def _segment(
-    client: VcoClient, enterprise: int, inputs: Mapping[str, Any]
-) -> tuple[str, int, str | None] | None:
+    client: VcoClient, enterprise: VcoId, inputs: Mapping[str, Any]
+) -> tuple[str, VcoId, str | None] | None:
     name = str(inputs["name"]).casefold()
     hit = next(
         (s for s in client.v1.get_enterprise_network_segments(enterprise) if s.name.casefold() == name), None
@@ -84,10 +85,10 @@ def _segment(
 
 def _group(
     group_type: str,
-) -> Callable[[VcoClient, int, Mapping[str, Any]], tuple[str, int, str | None] | None]:
+) -> Callable[[VcoClient, VcoId, Mapping[str, Any]], tuple[str, VcoId, str | None] | None]:
     def lookup(
-        client: VcoClient, enterprise: int, inputs: Mapping[str, Any]
-    ) -> tuple[str, int, str | None] | None:
+        client: VcoClient, enterprise: VcoId, inputs: Mapping[str, Any]
+    ) -> tuple[str, VcoId, str | None] | None:
         name = str(inputs["name"]).casefold()
         groups = client.v1.get_object_groups(enterprise, type=group_type)
         hit = next((g for g in groups if g.name.casefold() == name), None)
@@ -97,8 +98,8 @@ def _group(
 
 
 def _user(
-    client: VcoClient, enterprise: int, inputs: Mapping[str, Any]
-) -> tuple[str, int, str | None] | None:
+    client: VcoClient, enterprise: VcoId, inputs: Mapping[str, Any]
+) -> tuple[str, VcoId, str | None] | None:
     name = str(inputs["username"]).casefold()
     hit = next((u for u in client.v1.get_enterprise_users(enterprise) if u.username.casefold() == name), None)
     return None if hit is None else (str(hit.id), hit.id, hit.created)

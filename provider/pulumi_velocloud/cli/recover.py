@@ -40,6 +40,7 @@ from typing import Any
 from ..client import VcoClient
 from ..client.errors import VcoError
 from ..client.idempotency import made_by_this_create
+from ..context import provider_context
 from . import interrupted_run, natural_keys
 from .common import EXIT_ERROR, EXIT_OK, CliError, add_json_argument, add_stack_arguments, add_yes_argument
 from .connection import settings_for, stack_config
@@ -198,8 +199,6 @@ def _preview(stack: PulumiStack) -> dict[str, Any]:
 
 def _entry(config: dict[str, Any], verdict: Verdict) -> dict[str, Any] | None:
     """The state entry for a claimed object, with outputs read by the resource's own provider."""
-    from ..resources import base
-
     assert verdict.wanted is not None and verdict.existing is not None
     provider = _provider(verdict.kind)
     inputs = {
@@ -211,7 +210,7 @@ def _entry(config: dict[str, Any], verdict: Verdict) -> dict[str, Any] | None:
     props = {**inputs, "vco_id": found.vco_id}
     if found.enterprise_vco_id is not None:
         props["enterprise_vco_id"] = found.enterprise_vco_id
-    base.set_connection_config(config)
+    provider_context().configure(config)
     result = provider.read(found.pulumi_id, props)
     if not result.outs:
         return None
@@ -221,7 +220,9 @@ def _entry(config: dict[str, Any], verdict: Verdict) -> dict[str, Any] | None:
 
 
 def _provider(kind: str) -> Any:
-    from ..resources.base import VcoProvider
+    import pulumi_velocloud  # noqa: F401  (imports every resource, so each provider class exists)
+
+    from ..mechanisms.provider_base import VcoProvider
 
     todo = list(VcoProvider.__subclasses__())
     while todo:

@@ -1,8 +1,10 @@
-"""The one shared, authenticated VCO client: `client_for(settings)` returns it per process."""
+"""The authenticated VCO client: both APIs of one Orchestrator over one session.
+
+One per provider process and settings: `ProviderContext.connect()` (`pulumi_velocloud.context`)
+builds and keeps it. Not done here: mapping logicalIds to numeric ids (`resolver.py`).
+"""
 
 from __future__ import annotations
-
-import threading
 
 from ..settings import Settings
 from .session import ApiSession
@@ -24,16 +26,3 @@ class VcoClient:
 
     def __repr__(self) -> str:
         return f"VcoClient(url={self.base_url!r})"
-
-
-_clients: dict[Settings, VcoClient] = {}
-_lock = threading.Lock()
-
-
-def client_for(settings: Settings) -> VcoClient:
-    """The process-wide client for these settings, created on first use."""
-    with _lock:
-        client = _clients.get(settings)
-        if client is None:
-            client = _clients[settings] = VcoClient(settings)
-        return client

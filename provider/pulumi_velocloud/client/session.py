@@ -5,6 +5,12 @@ semaphore caps the requests in flight across all threads (`Settings.max_in_fligh
 connection pool has that many connections. Debug logs show method, path, status, duration
 and the server's request id, never the token.
 
+Retries are decided by the pure functions of `retry.py`: idempotent requests are retried on
+429, 502/503/504 and connection failures; a non-idempotent one that may have been carried out
+is marked `ambiguous` and never repeated here (`idempotency.create_once` recovers it by its
+natural key). Pagination (`v1.py`, `v2.py`) and asynchronous operations (`async_operations.py`)
+build on `call`. Not done here: parsing answers into models (the v1/v2 modules do).
+
 Origin rule: a path given to `call` (an async operation's `Location`, a page link) may be an
 absolute URL only on the configured Orchestrator's origin (scheme, host, port); anything else
 raises `ForeignOrigin` before a request is made, so the `Authorization` header never leaves
@@ -29,8 +35,8 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from .. import __version__
 from ..settings import Settings
+from ..version import __version__
 from . import errors
 from .idempotency import SkewBounds, skew_from_date, tighten
 from .retry import RetryPolicy, backoff, parse_retry_after, should_retry, within_deadline

@@ -1,4 +1,9 @@
-"""v1 portal operations (`POST /portal/rest/<group>/<method>`), one method per operation."""
+"""v1 portal operations (`POST /portal/rest/<group>/<method>`), one method per operation.
+
+Methods are named after the API's operations (`get_configuration` is `configuration/getConfiguration`);
+their parameters and results use the provider's names: a *profile* is what the API calls a
+configuration (`profile_id` is sent as `configurationId` or `id`). Numeric ids are `VcoId`s.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..models.configuration import ConfigurationModuleV1, ProfileWithModules
+from ..ids import VcoId
 from ..models.edge import EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.object_group import ObjectGroupV1
-from ..models.profile import ProfileV1
+from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
 from ..models.segment import Inserted, NetworkSegmentV1
 from ..models.user import EnterpriseUserV1, RoleV1
 from .errors import NotFound
@@ -58,7 +63,9 @@ class V1Api:
             if limit is not None:
                 query["limit"] = limit
 
-    def get_enterprise_edge_list(self, enterprise_id: int, *, limit: int | None = None) -> Iterator[EdgeRef]:
+    def get_enterprise_edge_list(
+        self, enterprise_id: VcoId, *, limit: int | None = None
+    ) -> Iterator[EdgeRef]:
         """Every edge of an enterprise through the paged `enterprise/getEnterpriseEdgeList`."""
         return self.paginate(
             "enterprise/getEnterpriseEdgeList", {"enterpriseId": enterprise_id}, EdgeRef, limit=limit
@@ -75,12 +82,12 @@ class V1Api:
             )
         return result.rows
 
-    def get_enterprise(self, enterprise_id: int) -> EnterpriseV1:
+    def get_enterprise(self, enterprise_id: VcoId) -> EnterpriseV1:
         return EnterpriseV1.model_validate(
             self.call("enterprise/getEnterprise", {"enterpriseId": enterprise_id})
         )
 
-    def update_enterprise(self, enterprise_id: int, update: dict[str, Any]) -> int:
+    def update_enterprise(self, enterprise_id: VcoId, update: dict[str, Any]) -> int:
         return self._rows(
             "enterprise/updateEnterprise",
             {"enterpriseId": enterprise_id, "_update": update},
@@ -98,110 +105,119 @@ class V1Api:
 
     # -- configuration profiles ------------------------------------------------------
 
-    def get_enterprise_configurations(self, enterprise_id: int) -> list[ProfileV1]:
+    def get_enterprise_configurations(self, enterprise_id: VcoId) -> list[ProfileV1]:
         result = self.call("enterprise/getEnterpriseConfigurations", {"enterpriseId": enterprise_id})
         return [ProfileV1.model_validate(p) for p in result]
 
-    def clone_enterprise_template(self, enterprise_id: int, name: str) -> int:
+    def clone_enterprise_template(self, enterprise_id: VcoId, name: str) -> VcoId:
         """Create a profile from the enterprise template; returns its numeric id.
 
         An ambiguous failure is recovered by the profile's name within the enterprise.
         """
 
-        def create() -> int:
+        def create() -> VcoId:
             params = {"enterpriseId": enterprise_id, "name": name}
-            return int(self.call("configuration/cloneEnterpriseTemplate", params)["id"])
+            return VcoId(int(self.call("configuration/cloneEnterpriseTemplate", params)["id"]))
 
-        def find() -> Found[int] | None:
+        def find() -> Found[VcoId] | None:
             matches = [p for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
-            return Found(matches[0].id, matches[0].created) if matches else None
+            newest = max(matches, key=lambda p: p.created or "", default=None)
+            return None if newest is None else Found(newest.id, newest.created)
 
         return create_once(create, find, what=f"profile {name!r}", clock=self._session)
 
-    def get_configuration(self, enterprise_id: int, configuration_id: int) -> ProfileV1:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id}
+    def get_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> ProfileV1:
+        params = {"enterpriseId": enterprise_id, "id": profile_id}
         result = self.call("configuration/getConfiguration", params)
         if not result:
-            raise NotFound(f"profile {configuration_id} not found", operation="getConfiguration")
+            raise NotFound(f"profile {profile_id} not found", operation="getConfiguration")
         return ProfileV1.model_validate(result)
 
-    def update_configuration(self, enterprise_id: int, configuration_id: int, update: dict[str, Any]) -> int:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id, "_update": update}
-        return self._rows("configuration/updateConfiguration", params, f"profile {configuration_id}")
+    def update_configuration(self, enterprise_id: VcoId, profile_id: VcoId, update: dict[str, Any]) -> int:
+        params = {"enterpriseId": enterprise_id, "id": profile_id, "_update": update}
+        return self._rows("configuration/updateConfiguration", params, f"profile {profile_id}")
 
-    def delete_configuration(self, enterprise_id: int, configuration_id: int) -> int:
-        params = {"enterpriseId": enterprise_id, "id": configuration_id}
-        return self._rows("configuration/deleteConfiguration", params, f"profile {configuration_id}")
+    def delete_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "id": profile_id}
+        return self._rows("configuration/deleteConfiguration", params, f"profile {profile_id}")
 
     # -- edges -----------------------------------------------------------------------
 
-    def edge_provision(self, params: dict[str, Any], *, find: Callable[[], int | None]) -> EdgeProvisioned:
+    def edge_provision(
+        self, enterprise_id: VcoId, params: dict[str, Any], *, find: Callable[[], VcoId | None]
+    ) -> EdgeProvisioned:
         """Provision an edge; an ambiguous failure is recovered with `find` (its natural key)."""
 
         def create() -> EdgeProvisioned:
-            return EdgeProvisioned.model_validate(self.call("edge/edgeProvision", params))
+            return EdgeProvisioned.model_validate(
+                self.call("edge/edgeProvision", {"enterpriseId": enterprise_id, **params})
+            )
 
         def existing() -> Found[EdgeProvisioned] | None:
             edge_id = find()
             if edge_id is None:
                 return None
-            edge = self.get_edge(int(params["enterpriseId"]), edge_id)
+            edge = self.get_edge(enterprise_id, edge_id)
             return Found(EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or ""), edge.created)
 
         return create_once(create, existing, what=f"edge {params.get('name')!r}", clock=self._session)
 
-    def get_edge(self, enterprise_id: int, edge_id: int) -> EdgeV1:
+    def get_edge(self, enterprise_id: VcoId, edge_id: VcoId) -> EdgeV1:
         params = {"enterpriseId": enterprise_id, "id": edge_id, "with": ["site", "configuration"]}
         result = self.call("edge/getEdge", params)
         if not result:
             raise NotFound(f"edge {edge_id} not found", operation="edge/getEdge")
         return EdgeV1.model_validate(result)
 
-    def get_enterprise_edges(self, enterprise_id: int) -> list[EdgeRef]:
+    def get_enterprise_edges(self, enterprise_id: VcoId) -> list[EdgeRef]:
         """Every edge of an enterprise: ids, logicalIds and names (to map logicalId to id)."""
         params = {"enterpriseId": enterprise_id}
         return [EdgeRef.model_validate(e) for e in self.call("enterprise/getEnterpriseEdges", params)]
 
-    def set_edge_enterprise_configuration(self, enterprise_id: int, edge_id: int, profile_id: int) -> None:
+    def set_edge_enterprise_configuration(
+        self, enterprise_id: VcoId, edge_id: VcoId, profile_id: VcoId
+    ) -> None:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
         self.call("edge/setEdgeEnterpriseConfiguration", params)
 
     # -- network segments ------------------------------------------------------------
 
-    def get_enterprise_network_segments(self, enterprise_id: int) -> list[NetworkSegmentV1]:
+    def get_enterprise_network_segments(self, enterprise_id: VcoId) -> list[NetworkSegmentV1]:
         result = self.call("enterprise/getEnterpriseNetworkSegments", {"enterpriseId": enterprise_id})
         return [NetworkSegmentV1.model_validate(s) for s in result]
 
-    def insert_enterprise_network_segment(self, enterprise_id: int, params: dict[str, Any]) -> int:
+    def insert_enterprise_network_segment(self, enterprise_id: VcoId, params: dict[str, Any]) -> VcoId:
         """Create a segment (`name`, `type`, `description`, `data`); returns its numeric id.
 
         An ambiguous failure is recovered by the segment's name within the enterprise.
         """
         name = str(params["name"])
 
-        def create() -> int:
+        def create() -> VcoId:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseNetworkSegment", body)).id
 
-        def find() -> Found[int] | None:
+        def find() -> Found[VcoId] | None:
             segments = self.get_enterprise_network_segments(enterprise_id)
             match = next((s for s in segments if s.name.casefold() == name.casefold()), None)
             return None if match is None else Found(match.id, match.created)
 
         return create_once(create, find, what=f"segment {name!r}", clock=self._session)
 
-    def update_enterprise_network_segment(self, enterprise_id: int, id: int, update: dict[str, Any]) -> int:
+    def update_enterprise_network_segment(
+        self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]
+    ) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
         return self._rows("enterprise/updateEnterpriseNetworkSegment", params, f"segment {id}")
 
-    def delete_enterprise_network_segment(self, enterprise_id: int, id: int) -> int:
+    def delete_enterprise_network_segment(self, enterprise_id: VcoId, id: VcoId) -> int:
         params = {"enterpriseId": enterprise_id, "id": id}
         return self._rows("enterprise/deleteEnterpriseNetworkSegment", params, f"segment {id}")
 
     # -- object groups ---------------------------------------------------------------
 
     def get_object_groups(
-        self, enterprise_id: int, *, type: str | None = None, id: int | None = None
+        self, enterprise_id: VcoId, *, type: str | None = None, id: VcoId | None = None
     ) -> list[ObjectGroupV1]:
         params: dict[str, Any] = {"enterpriseId": enterprise_id}
         if type is not None:
@@ -210,46 +226,46 @@ class V1Api:
             params["id"] = id
         return [ObjectGroupV1.model_validate(g) for g in self.call("enterprise/getObjectGroups", params)]
 
-    def insert_object_group(self, enterprise_id: int, params: dict[str, Any]) -> int:
+    def insert_object_group(self, enterprise_id: VcoId, params: dict[str, Any]) -> VcoId:
         """Create an object group (`name`, `type`, `description`, `data`); returns its numeric id.
 
         An ambiguous failure is recovered by the group's name and type within the enterprise.
         """
         name, group_type = str(params["name"]), str(params["type"])
 
-        def create() -> int:
+        def create() -> VcoId:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertObjectGroup", body)).id
 
-        def find() -> Found[int] | None:
+        def find() -> Found[VcoId] | None:
             groups = self.get_object_groups(enterprise_id, type=group_type)
             match = next((g for g in groups if g.name.casefold() == name.casefold()), None)
             return None if match is None else Found(match.id, match.created)
 
         return create_once(create, find, what=f"{group_type} {name!r}", clock=self._session)
 
-    def update_object_group(self, enterprise_id: int, id: int, fields: dict[str, Any]) -> int:
+    def update_object_group(self, enterprise_id: VcoId, id: VcoId, fields: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, **fields}
         return self._rows("enterprise/updateObjectGroup", params, f"object group {id}")
 
-    def delete_object_group(self, enterprise_id: int, id: int) -> int:
+    def delete_object_group(self, enterprise_id: VcoId, id: VcoId) -> int:
         params = {"enterpriseId": enterprise_id, "id": id}
         return self._rows("enterprise/deleteObjectGroup", params, f"object group {id}")
 
     # -- enterprise users ------------------------------------------------------------
 
-    def get_enterprise_users(self, enterprise_id: int) -> list[EnterpriseUserV1]:
+    def get_enterprise_users(self, enterprise_id: VcoId) -> list[EnterpriseUserV1]:
         result = self.call("enterprise/getEnterpriseUsers", {"enterpriseId": enterprise_id})
         return [EnterpriseUserV1.model_validate(u) for u in result]
 
-    def get_enterprise_user(self, enterprise_id: int, id: int) -> EnterpriseUserV1:
+    def get_enterprise_user(self, enterprise_id: VcoId, id: VcoId) -> EnterpriseUserV1:
         params = {"enterpriseId": enterprise_id, "id": id}
         result = self.call("enterpriseUser/getEnterpriseUser", params)
         if not result:
             raise NotFound(f"enterprise user {id} not found", operation="enterpriseUser/getEnterpriseUser")
         return EnterpriseUserV1.model_validate(result)
 
-    def insert_enterprise_user(self, enterprise_id: int, user: dict[str, Any]) -> int:
+    def insert_enterprise_user(self, enterprise_id: VcoId, user: dict[str, Any]) -> VcoId:
         """Create an enterprise user (`new_enterprise_user`); returns its numeric id.
 
         An ambiguous failure is recovered by the username within the enterprise. The body
@@ -257,22 +273,22 @@ class V1Api:
         """
         username = str(user["username"])
 
-        def create() -> int:
+        def create() -> VcoId:
             body = {"enterpriseId": enterprise_id, **user}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseUser", body)).id
 
-        def find() -> Found[int] | None:
+        def find() -> Found[VcoId] | None:
             users = self.get_enterprise_users(enterprise_id)
             match = next((u for u in users if u.username.casefold() == username.casefold()), None)
             return None if match is None else Found(match.id, match.created)
 
         return create_once(create, find, what=f"enterprise user {username!r}", clock=self._session)
 
-    def update_enterprise_user(self, enterprise_id: int, id: int, update: dict[str, Any]) -> int:
+    def update_enterprise_user(self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
         return self._rows("enterpriseUser/updateEnterpriseUser", params, f"enterprise user {id}")
 
-    def delete_enterprise_user(self, enterprise_id: int, id: int) -> int:
+    def delete_enterprise_user(self, enterprise_id: VcoId, id: VcoId) -> int:
         params = {"enterpriseId": enterprise_id, "id": id}
         return self._rows("enterpriseUser/deleteEnterpriseUser", params, f"enterprise user {id}")
 
@@ -282,33 +298,35 @@ class V1Api:
 
     # -- configuration modules -------------------------------------------------------
 
-    def get_configuration_with_modules(self, enterprise_id: int, configuration_id: int) -> ProfileWithModules:
+    def get_configuration_with_modules(self, enterprise_id: VcoId, profile_id: VcoId) -> ProfileWithModules:
         """A profile with its modules (`configuration/getConfiguration` with `modules`)."""
-        params = {"enterpriseId": enterprise_id, "id": configuration_id, "with": ["modules"]}
+        params = {"enterpriseId": enterprise_id, "id": profile_id, "with": ["modules"]}
         result = self.call("configuration/getConfiguration", params)
         if not result:
-            raise NotFound(f"configuration {configuration_id} not found", operation="getConfiguration")
+            raise NotFound(f"profile {profile_id} not found", operation="getConfiguration")
         return ProfileWithModules.model_validate(result)
 
     def get_configuration_modules(
         self,
-        enterprise_id: int,
-        configuration_id: int,
+        enterprise_id: VcoId,
+        profile_id: VcoId,
         modules: list[str] | None = None,
         *,
         with_data: bool = True,
-    ) -> list[ConfigurationModuleV1]:
+    ) -> list[ProfileModuleV1]:
         """The modules of a profile (only those named in `modules` when given); `with_data=False`
         leaves their documents out (`noData`)."""
-        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": configuration_id}
+        params: dict[str, Any] = {"enterpriseId": enterprise_id, "configurationId": profile_id}
         if modules is not None:
             params["modules"] = modules
         if not with_data:
             params["noData"] = True
         result = self.call("configuration/getConfigurationModules", params)
-        return [ConfigurationModuleV1.model_validate(m) for m in result or []]
+        return [ProfileModuleV1.model_validate(m) for m in result or []]
 
-    def update_configuration_module(self, enterprise_id: int, module_id: int, update: dict[str, Any]) -> int:
+    def update_configuration_module(
+        self, enterprise_id: VcoId, module_id: VcoId, update: dict[str, Any]
+    ) -> int:
         """`configuration/updateConfigurationModule`; `update` is the `_update` object (`data` replaces
         the whole document; a `description` alone leaves the data alone)."""
         params = {"enterpriseId": enterprise_id, "configurationModuleId": module_id, "_update": update}
@@ -316,7 +334,7 @@ class V1Api:
             "configuration/updateConfigurationModule", params, f"configuration module {module_id}"
         )
 
-    def get_edge_configuration_stack(self, enterprise_id: int, edge_id: int) -> list[ProfileWithModules]:
+    def get_edge_configuration_stack(self, enterprise_id: VcoId, edge_id: VcoId) -> list[ProfileWithModules]:
         """The edge-specific profile, then the edge's enterprise profile, each with its modules."""
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
         result = self.call("edge/getEdgeConfigurationStack", params)

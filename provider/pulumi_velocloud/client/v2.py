@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel
 
+from ..ids import LogicalId
 from ..models.edge import EdgeV2
 from ..models.enterprise import EnterpriseV2
 from .async_operations import wait_for_operation
@@ -77,13 +78,13 @@ class V2Api:
         matches = [e for e in self.get_enterprises(filters={"name[contains]": name}) if e.name == name]
         return matches[0] if matches else None
 
-    def get_enterprise(self, enterprise_logical_id: str) -> EnterpriseV2:
+    def get_enterprise(self, enterprise_logical_id: LogicalId) -> EnterpriseV2:
         response = self._session.call(
             "GET", f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/", operation="getEnterprise"
         )
         return EnterpriseV2.model_validate(response.json())
 
-    def delete_enterprise(self, enterprise_logical_id: str) -> None:
+    def delete_enterprise(self, enterprise_logical_id: LogicalId) -> None:
         self._session.call(
             "DELETE", f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/", operation="deleteEnterprise"
         )
@@ -91,7 +92,11 @@ class V2Api:
     # -- edges -----------------------------------------------------------------------
 
     def get_enterprise_edges(
-        self, enterprise_logical_id: str, *, limit: int | None = None, filters: dict[str, str] | None = None
+        self,
+        enterprise_logical_id: LogicalId,
+        *,
+        limit: int | None = None,
+        filters: dict[str, str] | None = None,
     ) -> Iterator[EdgeV2]:
         """Every edge of a customer, page by page (`limit` per page, server cap 2048)."""
         params: dict[str, Any] = dict(filters or {})
@@ -100,55 +105,44 @@ class V2Api:
         path = f"/enterprises/{quote(enterprise_logical_id)}/edges/"
         return self.paginate(path, EdgeV2, operation="getEnterpriseEdges", params=params)
 
-    def get_enterprise_edge(self, enterprise_logical_id: str, edge_logical_id: str) -> EdgeV2:
+    def get_enterprise_edge(self, enterprise_logical_id: LogicalId, edge_logical_id: LogicalId) -> EdgeV2:
         path = f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/edges/{quote(edge_logical_id)}/"
         return EdgeV2.model_validate(self._session.call("GET", path, operation="getEnterpriseEdge").json())
 
-    def update_edge(self, enterprise_id: str, edge_id: str, patch: list[dict[str, Any]]) -> EdgeV2:
+    def update_edge(
+        self, enterprise_id: LogicalId, edge_id: LogicalId, patch: list[dict[str, Any]]
+    ) -> EdgeV2:
         """Apply one RFC 6902 JSON Patch to an edge (`updateEdge`); ids are logicalIds."""
         path = f"{PREFIX}/enterprises/{quote(enterprise_id)}/edges/{quote(edge_id)}/"
         response = self._session.call("PATCH", path, operation="updateEdge", json=patch, idempotent=True)
         return EdgeV2.model_validate(response.json())
 
-    def delete_edge(self, enterprise_logical_id: str, edge_logical_id: str) -> None:
+    def delete_edge(self, enterprise_logical_id: LogicalId, edge_logical_id: LogicalId) -> None:
         path = f"{PREFIX}/enterprises/{quote(enterprise_logical_id)}/edges/{quote(edge_logical_id)}/"
         self._session.call("DELETE", path, operation="deleteEdge")
 
     # -- device settings (asynchronous writes) ----------------------------------------
 
-    def _device_settings_path(self, enterprise_id: str, kind: str, object_id: str) -> str:
+    def _device_settings_path(self, enterprise_id: LogicalId, kind: str, object_id: LogicalId) -> str:
         return f"{PREFIX}/enterprises/{quote(enterprise_id)}/{kind}/{quote(object_id)}/deviceSettings"
 
-    def get_profile_device_settings(self, enterprise_id: str, profile_id: str) -> dict[str, Any]:
+    def get_profile_device_settings(self, enterprise_id: LogicalId, profile_id: LogicalId) -> dict[str, Any]:
         path = self._device_settings_path(enterprise_id, "profiles", profile_id)
         return dict(self._session.call("GET", path, operation="getEnterpriseProfileDeviceSettings").json())
 
-    def get_edge_device_settings(self, enterprise_id: str, edge_id: str) -> dict[str, Any]:
+    def get_edge_device_settings(self, enterprise_id: LogicalId, edge_id: LogicalId) -> dict[str, Any]:
         path = self._device_settings_path(enterprise_id, "edges", edge_id)
         return dict(self._session.call("GET", path, operation="getEdgeProfileDeviceSettings").json())
 
-    def replace_profile_device_settings(
-        self, enterprise_id: str, profile_id: str, body: dict[str, Any]
-    ) -> dict[str, Any]:
-        """PUT a profile's device settings and wait for the asynchronous operation to end."""
-        path = self._device_settings_path(enterprise_id, "profiles", profile_id)
-        return self._write_and_wait("PUT", path, body, "replaceEnterpriseProfileDeviceSettings")
-
     def update_profile_device_settings(
-        self, enterprise_id: str, profile_id: str, patch: list[dict[str, Any]]
+        self, enterprise_id: LogicalId, profile_id: LogicalId, patch: list[dict[str, Any]]
     ) -> dict[str, Any]:
         """PATCH (JSON Patch) a profile's device settings and wait for the operation to end."""
         path = self._device_settings_path(enterprise_id, "profiles", profile_id)
         return self._write_and_wait("PATCH", path, patch, "updateEnterpriseProfileDeviceSettings")
 
-    def replace_edge_device_settings(
-        self, enterprise_id: str, edge_id: str, body: dict[str, Any]
-    ) -> dict[str, Any]:
-        path = self._device_settings_path(enterprise_id, "edges", edge_id)
-        return self._write_and_wait("PUT", path, body, "replaceEdgeProfileDeviceSettings")
-
     def update_edge_device_settings(
-        self, enterprise_id: str, edge_id: str, patch: list[dict[str, Any]]
+        self, enterprise_id: LogicalId, edge_id: LogicalId, patch: list[dict[str, Any]]
     ) -> dict[str, Any]:
         path = self._device_settings_path(enterprise_id, "edges", edge_id)
         return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings")

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from .base import ApiModel
+from pydantic import Field
+
+from ..ids import LogicalId, VcoId
+from .base import Address, ApiModel
 from .profile import ProfileV1
 
 
-class Site(ApiModel):
+class Site(Address):
     """A site as both APIs show it (v1 `site`, v2 `SiteResource`)."""
 
-    id: int | None = None
+    id: VcoId | None = None
     name: str | None = None
-    contact_name: str | None = None
-    contact_phone: str | None = None
-    contact_email: str | None = None
-    street_address: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    timezone: str | None = None
-    locale: str | None = None
 
 
-class EdgeV2(ApiModel):
-    logical_id: str
+class _Edge(ApiModel):
+    """What both APIs show of an edge (the v1 spec's edge object lacks `description`, but
+    Orchestrators send it; whether it came is in `model_fields_set`)."""
+
+    logical_id: LogicalId
     name: str | None = None
+    created: str | None = None
     description: str | None = None
     serial_number: str | None = None
     model_number: str | None = None
@@ -39,35 +34,29 @@ class EdgeV2(ApiModel):
     site: Site | None = None
 
 
-class EdgeV1(ApiModel):
-    id: int
-    logical_id: str
-    enterprise_id: int | None = None
-    name: str | None = None
-    created: str | None = None
-    description: str | None = None  # not in the v1 spec's edge object, but sent by Orchestrators
-    serial_number: str | None = None
-    model_number: str | None = None
-    custom_info: str | None = None
-    activation_key: str | None = None
-    activation_state: str | None = None
-    edge_state: str | None = None
-    software_version: str | None = None
+class EdgeV2(_Edge):
+    """v2 `EdgeResource`."""
+
+
+class EdgeV1(_Edge):
+    """v1 `edge/getEdge` with `site` and `configuration`."""
+
+    id: VcoId
+    enterprise_id: VcoId | None = None
     ha_state: str | None = None
-    site: Site | None = None
-    configuration: ProfileV1 | None = None
+    profile: ProfileV1 | None = Field(None, alias="configuration")  # API: the edge's configuration
 
 
 class EdgeRef(ApiModel):
     """An item of v1 `enterprise/getEnterpriseEdges`, enough to map a logicalId to its id."""
 
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str | None = None
 
 
 class EdgeProvisioned(ApiModel):
     """The result of v1 `edge/edgeProvision`."""
 
-    id: int
+    id: VcoId
     activation_key: str

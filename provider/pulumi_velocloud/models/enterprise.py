@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ApiModel
+from ..ids import LogicalId, VcoId
+from .base import Address, ApiModel
 
 
 class EnterpriseV2(ApiModel):
     """v2 `EnterpriseResource` (no numeric id, no description)."""
 
-    logical_id: str
+    logical_id: LogicalId
     name: str
     created: str | None = None
     account_number: str | None = None
@@ -20,45 +21,33 @@ class EnterpriseV2(ApiModel):
     locale: str | None = None
 
 
-class EnterpriseV1(ApiModel):
+class EnterpriseV1(Address):
     """v1 `enterprise/getEnterprise` result."""
 
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str
     description: str | None = None
     account_number: str | None = None
     domain: str | None = None
-    gateway_pool_id: int | None = None
-    network_id: int | None = None
-    contact_name: str | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
+    gateway_pool_id: VcoId | None = None
+    network_id: VcoId | None = None
     contact_mobile: str | None = None
-    street_address: str | None = None
     street_address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    timezone: str | None = None
-    locale: str | None = None
     alerts_enabled: bool | None = None
 
 
 class EnterpriseRef(ApiModel):
     """An item of v1 `network/getNetworkEnterprises`: enough to map logicalId to id."""
 
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str
 
 
 class GatewayPool(ApiModel):
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str
     is_default: bool | None = None
 
@@ -66,8 +55,8 @@ class GatewayPool(ApiModel):
 class OperatorProfile(ApiModel):
     """An operator-level configuration profile (`network/getNetworkConfigurations`)."""
 
-    id: int
-    logical_id: str
+    id: VcoId
+    logical_id: LogicalId
     name: str
 
 

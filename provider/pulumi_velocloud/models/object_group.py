@@ -7,42 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class IpGroupEntry(_Entry):
-    """The spec's `ip_group_object`."""
-
-    ip: str
-    mask: str | None = None
-    rule_type: str
-
-
-class DomainGroupEntry(_Entry):
-    """The spec's `domain_group_object`."""
-
-    domain: str
-
-
-class PortGroupEntry(_Entry):
-    """The spec's `port_group_object` (`proto` 6 = TCP, 17 = UDP)."""
-
-    proto: int
-    port_low: int
-    port_high: int | None = None
 
 
 class ObjectGroupV1(ApiModel):
     """An item of `enterprise/getObjectGroups` (the spec's `object_group`): `data` is its entries."""
 
-    id: int
-    logical_id: str | None = None
+    id: VcoId
+    logical_id: LogicalId | None = None
     name: str
     created: str | None = None
     type: str | None = None

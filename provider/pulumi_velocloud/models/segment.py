@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..ids import LogicalId, VcoId
 from .base import ApiModel
 
 
@@ -17,8 +18,8 @@ class NetworkSegmentData(ApiModel):
 class NetworkSegmentV1(ApiModel):
     """An item of `enterprise/getEnterpriseNetworkSegments` (the spec's `network_segment`)."""
 
-    id: int
-    logical_id: str | None = None
+    id: VcoId
+    logical_id: LogicalId | None = None
     name: str
     created: str | None = None
     type: str | None = None
@@ -29,5 +30,5 @@ class NetworkSegmentV1(ApiModel):
 class Inserted(ApiModel):
     """The result of a v1 insert: the new object's numeric id."""
 
-    id: int
+    id: VcoId
     rows: int | None = None

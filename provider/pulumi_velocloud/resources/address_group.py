@@ -24,13 +24,12 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import resource_props
-from .object_group import ObjectGroupProvider
-from .spec import ResourceArgs, ResourceSpec, register
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.object_group import ObjectGroupArgs, ObjectGroupOutputs, ObjectGroupProvider
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, ResourceSpec, register
 
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -166,26 +165,13 @@ class AddressArgs(BaseModel):
         return self
 
 
-class AddressGroupArgs(ResourceArgs):
-    """The inputs of an `AddressGroup`."""
+class AddressGroupArgs(ObjectGroupArgs):
+    """The inputs of a `AddressGroup`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
-    name: str = Field(
-        min_length=1, max_length=255, description="Group name, unique among the enterprise's address groups."
-    )
     addresses: list[AddressArgs] = Field(description="The entries; their order does not matter.")
-    description: str | None = Field(None, description="Free-text description.")
 
 
-class AddressGroupOutputs(BaseModel):
-    logical_id: str = Field(
-        description="The group logicalId (also the Pulumi id), what firewall rules reference."
-    )
-    vco_id: int = Field(description="The numeric object group id of the v1 API.")
-    enterprise_id: str
-    enterprise_vco_id: int
-    name: str
-    description: str | None = None
+class AddressGroupOutputs(ObjectGroupOutputs):
     addresses: list[dict[str, Any]] = Field(description="The entries as the Orchestrator holds them.")
 
 
@@ -198,7 +184,7 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "Servers",
             "addresses": [{"cidr": "10.10.0.0/16"}],
         },
@@ -239,28 +225,13 @@ class AddressGroupProvider(ObjectGroupProvider):
         return address_key(entry)
 
 
-class AddressGroup(Resource, module="velocloud", name="AddressGroup"):
+class AddressGroup(VcoResource[AddressGroupArgs], provider=AddressGroupProvider):
     """An address group. Its Pulumi id (and `logical_id`) is what firewall rules reference."""
 
     logical_id: pulumi.Output[str]
     vco_id: pulumi.Output[int]
     name: pulumi.Output[str]
     addresses: pulumi.Output[list[dict[str, Any]]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: AddressGroupArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an address group: `AddressGroup("servers", enterprise_id=..., addresses=[...])`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("addresses"), list):
-            props["addresses"] = [
-                e.model_dump(exclude_none=True) if isinstance(e, BaseModel) else e for e in props["addresses"]
-            ]
-        super().__init__(AddressGroupProvider(), resource_name, props, opts)
 
 
 def _wire(entry: AddressArgs) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 The rule lives in `segments[].rules[]` of the `QOS` document (the spec's
 `QOS_business_rules`), identified by its `ruleLogicalId`; see `module_rule` and
-`module_document`. The action is rendered the way the Orchestrator's UI writes it (our
+`module_writer`. The action is rendered the way the Orchestrator's UI writes it (our
 reading of exported documents; the spec leaves `QoS`, `sla` and `routeCfg` as free objects):
 
 - `priority` (high / normal / low) -> `QoS.rxScheduler.priority` and `QoS.txScheduler.priority`
@@ -21,14 +21,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import module_document as md
-from .base import resource_props
-from .module_rule import ModuleRuleArgs, ModuleRuleProvider
-from .rule_match import RuleMatchArgs, match_from_document, render_match
-from .spec import ResourceSpec, register
+from ..mechanisms import module_edits as me
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
+from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
 
 BusinessPolicyMatchArgs = RuleMatchArgs
 ROUTE_POLICIES = {"auto": "auto", "multipath": "gateway", "direct": "direct", "backhaul": "backhaul"}
@@ -116,19 +115,8 @@ class BusinessPolicyRuleArgs(ModuleRuleArgs):
     )
 
 
-class BusinessPolicyRuleOutputs(BaseModel):
-    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
-    enterprise_id: str
-    enterprise_vco_id: int
-    profile_id: str | None = None
-    edge_id: str | None = None
-    segment: str | int | None = None
-    segment_id: int
-    name: str
-    position: int
-    match: dict[str, Any]
+class BusinessPolicyRuleOutputs(ModuleRuleOutputs):
     action: dict[str, Any]
-    rule: dict[str, Any] = Field(description="The rule as the QOS document holds it.")
 
 
 SPEC = register(
@@ -140,8 +128,8 @@ SPEC = register(
         natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "Voice",
             "position": 0,
             "match": {"dscp": 46},
@@ -171,7 +159,7 @@ class BusinessPolicyRuleProvider(ModuleRuleProvider):
         "name": ("name",),
         "match": ("match",),
         "action": ("action",),
-        "position": (md.POSITION,),
+        "position": (me.POSITION,),
     }
 
     def render(self, args: Any) -> dict[str, Any]:
@@ -184,23 +172,9 @@ class BusinessPolicyRuleProvider(ModuleRuleProvider):
         }
 
 
-class BusinessPolicyRule(Resource, module="velocloud", name="BusinessPolicyRule"):
+class BusinessPolicyRule(VcoResource[BusinessPolicyRuleArgs], provider=BusinessPolicyRuleProvider):
     """One business policy. Its Pulumi id is the rule's `ruleLogicalId`."""
 
     rule_logical_id: pulumi.Output[str]
     segment_id: pulumi.Output[int]
     rule: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: BusinessPolicyRuleArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a policy: `BusinessPolicyRule("voice", enterprise_id=..., profile_id=..., ...)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        for field in ("match", "action"):
-            if isinstance(props.get(field), BaseModel):
-                props[field] = props[field].model_dump(exclude_none=True)
-        super().__init__(BusinessPolicyRuleProvider(), resource_name, props, opts)

@@ -18,49 +18,48 @@ import contextlib
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
-from pydantic import BaseModel, ConfigDict, Field
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pydantic import BaseModel, Field
 from pydantic.alias_generators import to_camel
 
-from ..client import VcoClient, json_patch
+from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.address import AddressInputs
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.spec import (
+    EXAMPLE_ENTERPRISE_ID,
+    EXAMPLE_PROFILE_ID,
+    EnterpriseId,
+    ResourceArgs,
+    ResourceSpec,
+    register,
+)
 from ..models.edge import EdgeV1, EdgeV2, Site
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_options, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 ModelNumber = Literal[
     "edge500", "edge5X0", "edge510", "edge510lte", "edge515", "edge6X0", "edge610lte", "edge840", "edge1000",
     "edge1000qat", "edge3X00", "edge3X10", "virtual",
 ]  # fmt: skip
 
 
-class SiteArgs(BaseModel):
+class SiteArgs(AddressInputs):
     """Where an edge is: its site's name, contact and address."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str | None = Field(None, min_length=1, max_length=255, description="Site name.")
     contact_name: str | None = Field(None, min_length=1, max_length=255, description="Contact on site.")
-    contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
-    contact_phone: str | None = Field(None, description="Contact phone number.")
-    street_address: str | None = Field(None, description="Street address.")
-    city: str | None = Field(None, description="City.")
-    state: str | None = Field(None, description="State or region.")
-    postal_code: str | None = Field(None, description="Postal code.")
-    country: str | None = Field(None, description="Country (ISO 3166 code or name).")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
-    timezone: str | None = Field(None, description="IANA time zone of the site.")
-    locale: str | None = Field(None, description="Locale of the site, e.g. en-US.")
 
 
 class EdgeArgs(ResourceArgs):
     """The inputs of an `Edge`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
-    profile_id: str = Field(min_length=1, description="logicalId of the enterprise profile the edge uses.")
+    enterprise_id: EnterpriseId
+    profile_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise profile the edge uses."
+    )
     name: str = Field(min_length=1, max_length=255, description="Edge name, unique within the enterprise.")
     model_number: ModelNumber = Field(description="Hardware model, e.g. edge6X0, or virtual.")
     serial_number: str | None = Field(None, min_length=1, max_length=255, description="Serial number.")
@@ -100,8 +99,8 @@ SPEC = register(
         secret_outputs=frozenset({"activation_key"}),
         delete_before_replace=True,  # name and serial number must stay unique
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "nyc-01",
             "model_number": "edge6X0",
             "site": {"name": "NYC", "lat": 40.7},
@@ -144,16 +143,16 @@ class EdgeProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: EdgeArgs = self.args(props)
         label = f'Edge "{args.name}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
-            profile = ids.profile_vco_id(client, enterprise, args.profile_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
+            profile = vco.ids.profile(enterprise, args.profile_id)
             if args.adopt:
-                existing = _find(client, args.enterprise_id, args.name)
+                existing = _find(vco, args.enterprise_id, args.name)
                 if existing is not None:
-                    return self._adopt(client, args, enterprise, existing)
+                    return self._adopt(vco, args, enterprise, existing)
             params: dict[str, Any] = {
-                "enterpriseId": enterprise,
                 "configurationId": profile,
                 "name": args.name,
                 "modelNumber": args.model_number,
@@ -166,10 +165,10 @@ class EdgeProvider(VcoProvider):
                 params["site"] = _site_body(args.site)
             try:
                 provisioned = client.v1.edge_provision(
-                    params, find=lambda: _find_id(client, args.enterprise_id, enterprise, args.name)
+                    enterprise, params, find=lambda: vco.ids.edge_named(enterprise, args.name)
                 )
             except InvalidRequest as exc:
-                taken = _find(client, args.enterprise_id, args.name)
+                taken = _find(vco, args.enterprise_id, args.name)
                 if taken is None:
                     raise
                 raise VcoResourceError(
@@ -178,11 +177,12 @@ class EdgeProvider(VcoProvider):
                     f"that this stack does not manage; set adopt=True to manage it ({exc.message})"
                 ) from None
             edge = client.v1.get_edge(enterprise, provisioned.id)
+            vco.ids.remember_edge(edge.logical_id, edge.id)
         outs = _outputs(args, enterprise, edge, description=args.description)
         return CreateResult(edge.logical_id, outs)
 
-    def _adopt(self, client: VcoClient, args: EdgeArgs, enterprise: int, existing: EdgeV2) -> CreateResult:
-        olds = self._current(client, args.enterprise_id, enterprise, existing.logical_id, None)
+    def _adopt(self, vco: Connection, args: EdgeArgs, enterprise: VcoId, existing: EdgeV2) -> CreateResult:
+        olds = self._current(vco, args.enterprise_id, enterprise, existing.logical_id, None)
         news = args.model_dump(exclude={"adopt"})
         fixed = [f for f in self.changed_fields(olds, news) if f in self.spec.replace_on_change]
         if fixed:
@@ -190,48 +190,53 @@ class EdgeProvider(VcoProvider):
                 f'Edge "{args.name}": cannot adopt: {", ".join(fixed)} differ from the existing edge '
                 "and cannot be changed in place"
             )
-        return CreateResult(existing.logical_id, self._apply(client, olds, news))
+        return CreateResult(existing.logical_id, self._apply(vco, olds, news))
 
     def _current(
-        self, client: VcoClient, enterprise_id: str, enterprise: int, logical_id: str, vco_id: int | None
+        self,
+        vco: Connection,
+        enterprise_id: LogicalId,
+        enterprise: VcoId,
+        edge_id: LogicalId,
+        numeric: VcoId | None,
     ) -> dict[str, Any]:
         """The edge as the Orchestrator holds it now: one v1 getEdge, plus the v2 edge only when
         the v1 answer lacks the description (the v1 spec's edge object does not list it)."""
-        if vco_id is None:
-            edges = client.v1.get_enterprise_edges(enterprise)
-            vco_id = next((e.id for e in edges if e.logical_id == logical_id), None)
-            if vco_id is None:
-                raise NotFound(
-                    f"edge {logical_id} is not in enterprise {enterprise}", operation="getEnterpriseEdges"
-                )
-        edge = client.v1.get_edge(enterprise, vco_id)
+        if numeric is None:
+            numeric = vco.ids.edge(enterprise, edge_id)
+        edge = vco.client.v1.get_edge(enterprise, numeric)
         description = edge.description
         if "description" not in edge.model_fields_set:
-            description = client.v2.get_enterprise_edge(enterprise_id, logical_id).description
-        profile_id = edge.configuration.logical_id if edge.configuration else None
+            description = vco.client.v2.get_enterprise_edge(enterprise_id, edge_id).description
+        profile_id = edge.profile.logical_id if edge.profile else None
         return _outputs_from(enterprise_id, enterprise, edge, description, profile_id)
 
-    def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:
+    def _apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any]:
         """Bring the edge from `olds` to `news`: one JSON Patch, and a profile move if needed."""
         changed = self.changed_fields(olds, news)
-        enterprise, edge_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
+        enterprise, numeric = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        enterprise_id, edge_id = logical_id(olds["enterprise_id"]), logical_id(olds["logical_id"])
         patch = json_patch.diff(_patchable(olds), _patchable(news, base=olds))
         if patch:
-            client.v2.update_edge(olds["enterprise_id"], olds["logical_id"], patch)
+            vco.client.v2.update_edge(enterprise_id, edge_id, patch)
         if "profile_id" in changed:
-            profile = ids.profile_vco_id(client, enterprise, news["profile_id"])
-            client.v1.set_edge_enterprise_configuration(enterprise, edge_id, profile)
+            profile = vco.ids.profile(enterprise, logical_id(news["profile_id"]))
+            vco.client.v1.set_edge_enterprise_configuration(enterprise, numeric, profile)
         if not patch and "profile_id" not in changed:
             return olds
-        current = self._current(client, olds["enterprise_id"], enterprise, olds["logical_id"], edge_id)
+        current = self._current(vco, enterprise_id, enterprise, edge_id, numeric)
         return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
+        vco = connect()
         with vco_errors(f'Edge "{props.get("name", id_)}"'):
             try:
                 current = self._current(
-                    client, props["enterprise_id"], int(props["enterprise_vco_id"]), id_, int(props["vco_id"])
+                    vco,
+                    logical_id(props["enterprise_id"]),
+                    vco_id(props["enterprise_vco_id"]),
+                    logical_id(id_),
+                    vco_id(props["vco_id"]),
                 )
             except NotFound:
                 return ReadResult(None, {})
@@ -240,18 +245,18 @@ class EdgeProvider(VcoProvider):
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: EdgeArgs = self.args(news)
-        client = current_client()
+        vco = connect()
         with vco_errors(f'Edge "{args.name}"'):
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
+            outs = self._apply(vco, olds, args.model_dump(exclude={"adopt"}))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
+        client = connect().client
         with vco_errors(f'Edge "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v2.delete_edge(props["enterprise_id"], id_)
+            client.v2.delete_edge(logical_id(props["enterprise_id"]), logical_id(id_))
 
 
-class Edge(Resource, module="velocloud", name="Edge"):
+class Edge(VcoResource[EdgeArgs], provider=EdgeProvider):
     """An SD-WAN edge. Its Pulumi id is the edge `logicalId`; `activation_key` is a secret."""
 
     logical_id: pulumi.Output[str]
@@ -261,19 +266,6 @@ class Edge(Resource, module="velocloud", name="Edge"):
     activation_state: pulumi.Output[str]
     edge_state: pulumi.Output[str]
     software_version: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EdgeArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an edge: `Edge("nyc-01", enterprise_id=..., profile_id=..., model_number=...)`"""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("site"), SiteArgs):
-            props["site"] = props["site"].model_dump(exclude_none=True)
-        super().__init__(EdgeProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _site_body(site: SiteArgs) -> dict[str, Any]:
@@ -303,21 +295,15 @@ def _patchable(state: dict[str, Any], base: dict[str, Any] | None = None) -> dic
     return doc
 
 
-def _find(client: VcoClient, enterprise_id: str, name: str) -> EdgeV2 | None:
-    found = client.v2.get_enterprise_edges(enterprise_id, filters={"name[is]": name})
+def _find(vco: Connection, enterprise_id: LogicalId, name: str) -> EdgeV2 | None:
+    """The edge named exactly `name` (v2, filtered by name), or None."""
+    found = vco.client.v2.get_enterprise_edges(enterprise_id, filters={"name[is]": name})
     matches = [e for e in found if e.name == name]
     return matches[0] if matches else None
 
 
-def _find_id(client: VcoClient, enterprise_id: str, enterprise: int, name: str) -> int | None:
-    for edge in client.v1.get_enterprise_edges(enterprise):
-        if edge.name == name:
-            return edge.id
-    return None
-
-
 def _outputs_from(
-    enterprise_id: str, enterprise: int, edge: EdgeV1, description: str | None, profile_id: str | None
+    enterprise_id: LogicalId, enterprise: VcoId, edge: EdgeV1, description: str | None, profile_id: str | None
 ) -> dict[str, Any]:
     site = edge.site.model_dump(exclude={"id"}) if isinstance(edge.site, Site) else None
     return {
@@ -340,5 +326,5 @@ def _outputs_from(
     }
 
 
-def _outputs(args: EdgeArgs, enterprise: int, edge: EdgeV1, *, description: str | None) -> dict[str, Any]:
+def _outputs(args: EdgeArgs, enterprise: VcoId, edge: EdgeV1, *, description: str | None) -> dict[str, Any]:
     return _outputs_from(args.enterprise_id, enterprise, edge, description, args.profile_id)

@@ -17,30 +17,27 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import Field
 
-from ..client import VcoClient
 from ..client.errors import NotFound
-from . import ids
-from .base import resource_options, resource_props
-from .device_settings import (
+from ..context import Connection
+from ..ids import LogicalId
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
+from ..mechanisms.device_settings_provider import (
     MODULE,
-    DeviceSettingsArgs,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    plain_inputs,
-    secret_inputs,
+    device_settings_spec,
 )
-from .profile_device_settings import NOTES, SECRET_OUTPUTS
-from .spec import ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 
 class EdgeDeviceSettingsArgs(DeviceSettingsArgs):
     """The inputs of an `EdgeDeviceSettings`."""
 
-    edge_id: str = Field(min_length=1, description="logicalId of the edge (an `Edge` id).")
+    edge_id: LogicalId = Field(min_length=1, description="logicalId of the edge (an `Edge` id).")
 
 
 class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
@@ -48,19 +45,16 @@ class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    device_settings_spec(
         name="EdgeDeviceSettings",
+        target_field="edge_id",
         summary="An edge's own device settings (what it overrides of its profile's) that this stack "
         "manages. Its Pulumi id is the edge logicalId.",
         args=EdgeDeviceSettingsArgs,
         outputs=EdgeDeviceSettingsOutputs,
-        natural_key=("enterprise_id", "edge_id"),
-        replace_on_change=frozenset({"enterprise_id", "edge_id"}),
-        secret_outputs=SECRET_OUTPUTS,
-        delete_before_replace=True,
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "edge_id": "6a3f0c1e-0000-4000-8000-000000000003",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "edge_id": EXAMPLE_EDGE_ID,
             "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.1.10.1/24"}],
         },
         example=(
@@ -74,7 +68,6 @@ SPEC = register(
             ")"
         ),
         notes=(
-            *NOTES,
             "At the edge level a LAN network list, once set, replaces the profile's networks for this edge "
             "(the VCO merges edge settings over the profile's section by section).",
         ),
@@ -88,16 +81,10 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
     target_field = "edge_id"
     edge_level = True
 
-    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
-        enterprise = ids.enterprise_vco_id(client, enterprise_id)
-        edge = next(
-            (e for e in client.v1.get_enterprise_edges(enterprise) if e.logical_id == target_id), None
-        )
-        if edge is None:
-            raise NotFound(
-                f"edge {target_id} is not in enterprise {enterprise_id}", operation="getEnterpriseEdges"
-            )
-        stack = client.v1.get_edge_configuration_stack(enterprise, edge.id)
+    def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
+        enterprise = vco.ids.enterprise(enterprise_id)
+        edge = vco.client.v1.get_edge(enterprise, vco.ids.edge(enterprise, target_id))
+        stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
             raise NotFound(
                 f"edge {edge.name!r} has no edge-specific profile", operation="getEdgeConfigurationStack"
@@ -109,29 +96,10 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
             )
         return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description)
 
-    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
-        return client.v2.get_edge_device_settings(enterprise_id, target_id)
 
-    def patch_document(
-        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
-    ) -> None:
-        client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
-
-
-class EdgeDeviceSettings(Resource, module="velocloud", name="EdgeDeviceSettings"):
+class EdgeDeviceSettings(VcoResource[EdgeDeviceSettingsArgs], provider=EdgeDeviceSettingsProvider):
     """An edge's own device settings that this stack manages. Its Pulumi id is the edge logicalId."""
 
     edge_id: pulumi.Output[str]
     managed_paths: pulumi.Output[list[str]]
     values: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EdgeDeviceSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an edge's device settings: `EdgeDeviceSettings("s", enterprise_id=..., edge_id=...)`."""
-        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        super().__init__(EdgeDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

@@ -15,25 +15,29 @@ import logging
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
-from pydantic import BaseModel, Field
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pydantic import Field
 from pydantic.alias_generators import to_camel
 
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound, VcoError
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.address import ADDRESS_FIELDS, AddressInputs
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.spec import ResourceArgs, ResourceSpec, register
+from ..models.base import AddressFields
 from ..models.enterprise import EnterpriseV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
 
 log = logging.getLogger(__name__)
 
 NAME_MAX = 255
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
-class EnterpriseArgs(ResourceArgs):
-    """The inputs of an `Enterprise`."""
+class EnterpriseArgs(AddressInputs, ResourceArgs):
+    """The inputs of an `Enterprise`: its name, account, and its contact and address."""
 
     name: str = Field(
         min_length=1, max_length=NAME_MAX, description="Customer name, unique in the Orchestrator."
@@ -41,29 +45,15 @@ class EnterpriseArgs(ResourceArgs):
     description: str | None = Field(None, description="Free-text description.")
     account_number: str | None = Field(None, description="Account number; the VCO generates one when unset.")
     domain: str | None = Field(None, description="Customer domain.")
-    contact_name: str | None = Field(None, description="Contact person.")
-    contact_email: str | None = Field(None, pattern=EMAIL_PATTERN, description="Contact e-mail address.")
-    contact_phone: str | None = Field(None, description="Contact phone number.")
-    street_address: str | None = Field(None, description="Street address.")
-    city: str | None = Field(None, description="City.")
-    state: str | None = Field(None, description="State or region.")
-    postal_code: str | None = Field(None, description="Postal code.")
-    country: str | None = Field(None, description="Country (ISO 3166 code or name).")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in degrees.")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude in degrees.")
-    timezone: str | None = Field(
-        None, description="IANA time zone, e.g. America/New_York (VCO default if unset)."
-    )
-    locale: str | None = Field(None, description="Locale, e.g. en-US (VCO default if unset).")
-    gateway_pool_id: str | None = Field(
+    gateway_pool_id: LogicalId | None = Field(
         None, description="logicalId of the gateway pool (default: the default pool)."
     )
-    operator_profile_id: str | None = Field(
+    operator_profile_id: LogicalId | None = Field(
         None, description="logicalId of the operator profile to start from (default: the first)."
     )
 
 
-class EnterpriseOutputs(BaseModel):
+class EnterpriseOutputs(AddressFields):
     """What an `Enterprise` reports: its inputs as the Orchestrator holds them, plus ids."""
 
     logical_id: str = Field(description="The enterprise logicalId (also the Pulumi id).")
@@ -74,18 +64,6 @@ class EnterpriseOutputs(BaseModel):
     domain: str | None = None
     gateway_pool_id: str | None = None
     operator_profile_id: str | None = None
-    contact_name: str | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
-    street_address: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    timezone: str | None = None
-    locale: str | None = None
 
 
 SPEC = register(
@@ -118,12 +96,6 @@ SPEC = register(
     )
 )
 
-# Inputs sent as-is (camelCase) in v2 create and v1 update.
-_SITE_FIELDS = (
-    "contact_name", "contact_email", "contact_phone", "street_address", "city", "state", "postal_code",
-    "country", "lat", "lon", "timezone", "locale",
-)  # fmt: skip
-
 
 class EnterpriseProvider(VcoProvider):
     spec = SPEC
@@ -131,11 +103,12 @@ class EnterpriseProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: EnterpriseArgs = self.args(props)
         label = f'Enterprise "{args.name}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
             existing = client.v2.find_enterprise(args.name) if args.adopt else None
             if existing is not None:
-                return self._adopt(client, args, existing.logical_id)
+                return self._adopt(vco, args, existing.logical_id)
             pool_id = args.gateway_pool_id or _default_gateway_pool(client)
             profile_id = args.operator_profile_id or _default_operator_profile(client)
             body: dict[str, Any] = {
@@ -143,7 +116,7 @@ class EnterpriseProvider(VcoProvider):
                 "gatewayPool": pool_id,
                 "operatorProfiles": [profile_id],
             }
-            for field in ("account_number", "domain", *_SITE_FIELDS):
+            for field in ("account_number", "domain", *ADDRESS_FIELDS):
                 if getattr(args, field) is not None:
                     body[to_camel(field)] = getattr(args, field)
             try:
@@ -158,19 +131,19 @@ class EnterpriseProvider(VcoProvider):
                 ) from None
         try:
             with vco_errors(label):
-                vco_id = _numeric_id(client, created.logical_id)
+                numeric = vco.ids.enterprise(created.logical_id)
                 if args.description is not None:
-                    client.v1.update_enterprise(vco_id, {"description": args.description})
-                outs = _outputs(client, client.v1.get_enterprise(vco_id), pool_id, profile_id)
+                    client.v1.update_enterprise(numeric, {"description": args.description})
+                outs = _outputs(vco, client.v1.get_enterprise(numeric), pool_id, profile_id)
         except Exception:
             _rollback(client, created.logical_id)
             raise
         return CreateResult(created.logical_id, outs)
 
-    def _adopt(self, client: VcoClient, args: EnterpriseArgs, logical_id: str) -> CreateResult:
+    def _adopt(self, vco: Connection, args: EnterpriseArgs, existing: LogicalId) -> CreateResult:
         """Take over an existing enterprise and bring it to the declared state."""
-        vco_id = _numeric_id(client, logical_id)
-        current = _outputs(client, client.v1.get_enterprise(vco_id), None, args.operator_profile_id)
+        numeric = vco.ids.enterprise(existing)
+        current = _outputs(vco, vco.client.v1.get_enterprise(numeric), None, args.operator_profile_id)
         wanted = args.model_dump(exclude={"adopt"})
         fixed = [f for f in self.changed_fields(current, wanted) if f in self.spec.replace_on_change]
         if fixed:
@@ -178,51 +151,52 @@ class EnterpriseProvider(VcoProvider):
                 f'Enterprise "{args.name}": cannot adopt: {", ".join(fixed)} differ from the existing '
                 "enterprise and cannot be changed in place"
             )
-        self._apply(client, vco_id, current, wanted)
+        self._apply(vco, numeric, current, wanted)
         return CreateResult(
-            logical_id,
-            _outputs(client, client.v1.get_enterprise(vco_id), None, current["operator_profile_id"]),
+            existing,
+            _outputs(vco, vco.client.v1.get_enterprise(numeric), None, current["operator_profile_id"]),
         )
 
-    def _apply(self, client: VcoClient, vco_id: int, olds: dict[str, Any], news: dict[str, Any]) -> None:
+    def _apply(self, vco: Connection, numeric: VcoId, olds: dict[str, Any], news: dict[str, Any]) -> None:
         """One v1 update with every changed in-place field."""
         update: dict[str, Any] = {}
         for field in self.changed_fields(olds, news):
             if field == "gateway_pool_id":
-                update["gatewayPoolId"] = _gateway_pool_numeric_id(client, str(news[field]))
+                update["gatewayPoolId"] = vco.ids.gateway_pool(logical_id(news[field]))
             else:
                 update[to_camel(field)] = news.get(field)
         if update:
-            client.v1.update_enterprise(vco_id, update)
+            vco.client.v1.update_enterprise(numeric, update)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
+        vco = connect()
         with vco_errors(f'Enterprise "{props.get("name", id_)}"'):
             try:
-                client.v2.get_enterprise(id_)
-                vco_id = props.get("vco_id") or _numeric_id(client, id_)
-                current = client.v1.get_enterprise(int(vco_id))
+                vco.client.v2.get_enterprise(logical_id(id_))
+                known = props.get("vco_id")
+                numeric = vco_id(known) if known else vco.ids.enterprise(logical_id(id_))
+                current = vco.client.v1.get_enterprise(numeric)
             except NotFound:
                 return ReadResult(None, {})
-            outs = _outputs(client, current, props.get("gateway_pool_id"), props.get("operator_profile_id"))
+            outs = _outputs(vco, current, props.get("gateway_pool_id"), props.get("operator_profile_id"))
         return ReadResult(id_, outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: EnterpriseArgs = self.args(news)
-        client = current_client()
+        vco = connect()
         with vco_errors(f'Enterprise "{args.name}"'):
-            vco_id = int(olds["vco_id"])
-            self._apply(client, vco_id, olds, args.model_dump(exclude={"adopt"}))
-            outs = _outputs(client, client.v1.get_enterprise(vco_id), None, olds.get("operator_profile_id"))
+            numeric = vco_id(olds["vco_id"])
+            self._apply(vco, numeric, olds, args.model_dump(exclude={"adopt"}))
+            outs = _outputs(vco, vco.client.v1.get_enterprise(numeric), None, olds.get("operator_profile_id"))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
+        client = connect().client
         with vco_errors(f'Enterprise "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v2.delete_enterprise(id_)
+            client.v2.delete_enterprise(logical_id(id_))
 
 
-class Enterprise(Resource, module="velocloud", name="Enterprise"):
+class Enterprise(VcoResource[EnterpriseArgs], provider=EnterpriseProvider):
     """A VCO customer (enterprise). Its Pulumi id is the enterprise `logicalId`."""
 
     logical_id: pulumi.Output[str]
@@ -233,29 +207,12 @@ class Enterprise(Resource, module="velocloud", name="Enterprise"):
     gateway_pool_id: pulumi.Output[str]
     operator_profile_id: pulumi.Output[str]
 
-    def __init__(
-        self,
-        resource_name: str,
-        args: EnterpriseArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare an enterprise: `Enterprise("acme", name="ACME Corp", description=...)`.
-
-        Inputs are the fields of `EnterpriseArgs` (keyword arguments, or one `EnterpriseArgs`);
-        they may be plain values or Pulumi Outputs.
-        """
-        super().__init__(
-            EnterpriseProvider(), resource_name, resource_props(SPEC, resource_name, args, kwargs), opts
-        )
-
 
 def _outputs(
-    client: VcoClient, current: EnterpriseV1, gateway_pool_id: str | None, operator_profile_id: str | None
+    vco: Connection, current: EnterpriseV1, gateway_pool_id: str | None, operator_profile_id: str | None
 ) -> dict[str, Any]:
     if current.gateway_pool_id is not None:
-        pools = {p.id: p.logical_id for p in client.v1.get_network_gateway_pools()}
-        gateway_pool_id = pools.get(current.gateway_pool_id, gateway_pool_id)
+        gateway_pool_id = vco.ids.gateway_pool_logical_id(current.gateway_pool_id) or gateway_pool_id
     outs: dict[str, Any] = {
         "logical_id": current.logical_id,
         "vco_id": current.id,
@@ -266,12 +223,12 @@ def _outputs(
         "gateway_pool_id": gateway_pool_id,
         "operator_profile_id": operator_profile_id,
     }
-    for field in _SITE_FIELDS:
+    for field in ADDRESS_FIELDS:
         outs[field] = getattr(current, field)
     return outs
 
 
-def _default_gateway_pool(client: VcoClient) -> str:
+def _default_gateway_pool(client: VcoClient) -> LogicalId:
     pools = client.v1.get_network_gateway_pools()
     if not pools:
         raise NotFound(
@@ -280,14 +237,7 @@ def _default_gateway_pool(client: VcoClient) -> str:
     return next((p for p in pools if p.is_default), pools[0]).logical_id
 
 
-def _gateway_pool_numeric_id(client: VcoClient, logical_id: str) -> int:
-    for pool in client.v1.get_network_gateway_pools():
-        if pool.logical_id == logical_id:
-            return pool.id
-    raise NotFound(f"no gateway pool has logicalId {logical_id!r}", operation="getNetworkGatewayPools")
-
-
-def _default_operator_profile(client: VcoClient) -> str:
+def _default_operator_profile(client: VcoClient) -> LogicalId:
     profiles = client.v1.get_network_configurations()
     if not profiles:
         raise NotFound(
@@ -297,13 +247,9 @@ def _default_operator_profile(client: VcoClient) -> str:
     return profiles[0].logical_id
 
 
-def _numeric_id(client: VcoClient, logical_id: str) -> int:
-    return ids.enterprise_vco_id(client, logical_id)
-
-
-def _rollback(client: VcoClient, logical_id: str) -> None:
+def _rollback(client: VcoClient, created: LogicalId) -> None:
     """Undo a create whose follow-up calls failed, so a retry does not meet a duplicate name."""
     try:
-        client.v2.delete_enterprise(logical_id)
+        client.v2.delete_enterprise(created)
     except VcoError as exc:
-        log.warning("could not remove half-created enterprise %s: %s", logical_id, exc)
+        log.warning("could not remove half-created enterprise %s: %s", created, exc)

@@ -2,7 +2,7 @@
 
 The rule lives in `segments[].outbound[]` of the `firewall` document (the spec's
 `firewall_outbound_rule`), identified by its `ruleLogicalId`; see `module_rule` for the
-lifecycle and `module_document` for ownership, positions and concurrency. `action` is
+lifecycle and `module_edits` / `module_writer` for ownership, positions and concurrency. `action` is
 written as the document's `action.allow_or_deny`, whose enum has exactly the same five
 values: `allow` passes the traffic, `deny` and `drop` discard it silently, `reject` discards
 it and answers the sender (TCP reset / ICMP unreachable), `skip` ends firewall evaluation of
@@ -18,14 +18,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from . import module_document as md
-from .base import resource_props
-from .module_rule import ModuleRuleArgs, ModuleRuleProvider
-from .rule_match import RuleMatchArgs, match_from_document, render_match
-from .spec import ResourceSpec, register
+from ..mechanisms import module_edits as me
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
+from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
 
 FirewallAction = Literal["allow", "deny", "drop", "reject", "skip"]
 FirewallMatchArgs = RuleMatchArgs
@@ -41,20 +40,9 @@ class FirewallRuleArgs(ModuleRuleArgs):
     logging: bool = Field(False, description="Log the traffic this rule matches.")
 
 
-class FirewallRuleOutputs(BaseModel):
-    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
-    enterprise_id: str
-    enterprise_vco_id: int
-    profile_id: str | None = None
-    edge_id: str | None = None
-    segment: str | int | None = None
-    segment_id: int = Field(description="The segmentId of the rule's segment.")
-    name: str
-    position: int
-    match: dict[str, Any]
+class FirewallRuleOutputs(ModuleRuleOutputs):
     action: str | None = None
     logging: bool
-    rule: dict[str, Any] = Field(description="The rule as the firewall document holds it.")
 
 
 SPEC = register(
@@ -66,8 +54,8 @@ SPEC = register(
         natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "name": "Allow web",
             "position": 10,
             "match": {"protocol": "tcp", "destination_ports": "443"},
@@ -101,7 +89,7 @@ class FirewallRuleProvider(ModuleRuleProvider):
         "match": ("match",),
         "action": ("action",),
         "logging": ("loggingEnabled",),
-        "position": (md.POSITION,),
+        "position": (me.POSITION,),
     }
 
     def render(self, args: Any) -> dict[str, Any]:
@@ -121,22 +109,9 @@ class FirewallRuleProvider(ModuleRuleProvider):
         }
 
 
-class FirewallRule(Resource, module="velocloud", name="FirewallRule"):
+class FirewallRule(VcoResource[FirewallRuleArgs], provider=FirewallRuleProvider):
     """One outbound firewall rule. Its Pulumi id is the rule's `ruleLogicalId`."""
 
     rule_logical_id: pulumi.Output[str]
     segment_id: pulumi.Output[int]
     rule: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: FirewallRuleArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a rule: `FirewallRule("web", enterprise_id=..., profile_id=..., name=..., ...)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("match"), BaseModel):
-            props["match"] = props["match"].model_dump(exclude_none=True)
-        super().__init__(FirewallRuleProvider(), resource_name, props, opts)

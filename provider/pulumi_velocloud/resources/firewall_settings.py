@@ -2,7 +2,7 @@
 
 Writes only `firewall_enabled`, `stateful_firewall_enabled` and `firewall_logging_enabled`
 of the `firewall` document, through the same serialised, verified read-modify-write as the
-rules (`module_document`), so it never loses a rule written at the same time. Each switch
+rules (`module_writer`), so it never loses a rule written at the same time. Each switch
 left unset is not managed. The Pulumi id is `profile/<logicalId>` or `edge/<logicalId>`.
 
 Delete leaves the switches as they are (there is no "unset" for them; the Orchestrator's
@@ -15,13 +15,22 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
-from pydantic import BaseModel, Field, model_validator
+from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pydantic import BaseModel, Field
 
 from ..client.errors import NotFound
-from . import module_document as md
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
+from ..context import connect
+from ..mechanisms import module_edits as me
+from ..mechanisms import module_writer as mw
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.spec import (
+    EXAMPLE_ENTERPRISE_ID,
+    EXAMPLE_PROFILE_ID,
+    ResourceSpec,
+    register,
+)
 
 SWITCHES = {
     "enabled": "firewall_enabled",
@@ -30,25 +39,12 @@ SWITCHES = {
 }
 
 
-class FirewallSettingsArgs(ResourceArgs):
+class FirewallSettingsArgs(mw.ModuleOwnerArgs):
     """The inputs of `FirewallSettings`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise.")
-    profile_id: str | None = Field(
-        None, min_length=1, description="logicalId of the profile (or set edge_id)."
-    )
-    edge_id: str | None = Field(
-        None, min_length=1, description="logicalId of an edge (its edge-specific profile)."
-    )
     enabled: bool | None = Field(None, description="firewall_enabled: the firewall is on.")
     stateful: bool | None = Field(None, description="stateful_firewall_enabled.")
     logging: bool | None = Field(None, description="firewall_logging_enabled.")
-
-    @model_validator(mode="after")
-    def _one_owner(self) -> FirewallSettingsArgs:
-        if (self.profile_id is None) == (self.edge_id is None):
-            raise ValueError("set exactly one of profile_id and edge_id")
-        return self
 
 
 class FirewallSettingsOutputs(BaseModel):
@@ -71,8 +67,8 @@ SPEC = register(
         replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id"}),
         server_defaulted=frozenset({"enabled", "stateful", "logging"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "enabled": True,
             "stateful": True,
         },
@@ -101,21 +97,21 @@ class FirewallSettingsProvider(VcoProvider):
 
     def _write(self, props: dict[str, Any]) -> dict[str, Any]:
         args: FirewallSettingsArgs = self.args(props)
-        client = current_client()
+        vco = connect()
         fields = {key: getattr(args, f) for f, key in SWITCHES.items() if getattr(args, f) is not None}
         with vco_errors(self._label(props)):
-            target = md.resolve_target(client, args.enterprise_id, args.profile_id, args.edge_id, "firewall")
+            target = mw.resolve_target(vco, args.enterprise_id, args.profile_id, args.edge_id, "firewall")
             try:
-                doc = md.submit(
-                    client,
+                doc = mw.submit(
+                    vco.client,
                     target,
-                    md.Edit(
-                        apply=lambda d: md.set_fields(d, fields),
+                    mw.Edit(
+                        apply=lambda d: me.set_fields(d, fields),
                         holds=lambda d: all(d.get(k) == v for k, v in fields.items()),
                         label=self._label(props),
                     ),
                 )
-            except md.DocumentError as exc:
+            except me.DocumentError as exc:
                 raise VcoResourceError(str(exc)) from None
         return _outputs(props, target, doc)
 
@@ -127,13 +123,11 @@ class FirewallSettingsProvider(VcoProvider):
         return UpdateResult(self._write(news))
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
+        vco = connect()
         with vco_errors(self._label(props)):
             try:
-                target = md.resolve_target(
-                    client, props["enterprise_id"], props.get("profile_id"), props.get("edge_id"), "firewall"
-                )
-                doc = md.read_module(client, target).data
+                target = mw.target_in_state(vco, props, "firewall")
+                doc = mw.read_module(vco.client, target).data
             except NotFound:
                 return ReadResult(None, {})
         return ReadResult(id_, _outputs(props, target, doc))
@@ -142,7 +136,7 @@ class FirewallSettingsProvider(VcoProvider):
         """Leaves the switches as they are (see the module docstring)."""
 
 
-def _outputs(props: dict[str, Any], target: md.ModuleTarget, doc: md.Document) -> dict[str, Any]:
+def _outputs(props: dict[str, Any], target: mw.ModuleTarget, doc: me.Document) -> dict[str, Any]:
     return {
         "enterprise_id": props.get("enterprise_id"),
         "enterprise_vco_id": target.enterprise_vco_id,
@@ -152,20 +146,9 @@ def _outputs(props: dict[str, Any], target: md.ModuleTarget, doc: md.Document) -
     }
 
 
-class FirewallSettings(Resource, module="velocloud", name="FirewallSettings"):
+class FirewallSettings(VcoResource[FirewallSettingsArgs], provider=FirewallSettingsProvider):
     """The firewall switches of a profile or an edge."""
 
     enabled: pulumi.Output[bool | None]
     stateful: pulumi.Output[bool | None]
     logging: pulumi.Output[bool | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: FirewallSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare the switches: `FirewallSettings("fw", enterprise_id=..., profile_id=..., enabled=True)`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(FirewallSettingsProvider(), resource_name, props, opts)

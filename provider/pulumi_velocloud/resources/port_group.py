@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .base import resource_props
-from .object_group import ObjectGroupProvider
-from .spec import ResourceArgs, ResourceSpec, register
+from ..ids import as_int
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.object_group import ObjectGroupArgs, ObjectGroupOutputs, ObjectGroupProvider
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, ResourceSpec, register
 
 PROTOCOLS = {"tcp": 6, "udp": 17}
 NAMES = {number: name for name, number in PROTOCOLS.items()}
@@ -43,8 +43,7 @@ class PortArgs(BaseModel):
     def _protocol(cls, value: Any) -> Any:
         if isinstance(value, bool):
             return value
-        if isinstance(value, float) and value.is_integer():  # Pulumi hands numbers over as floats
-            value = int(value)
+        value = as_int(value)  # Pulumi hands numbers over as floats
         if isinstance(value, int) and value in NAMES:
             return NAMES[value]
         if isinstance(value, str) and value.strip().casefold() in PROTOCOLS:
@@ -62,26 +61,13 @@ class PortArgs(BaseModel):
         return value
 
 
-class PortGroupArgs(ResourceArgs):
+class PortGroupArgs(ObjectGroupArgs):
     """The inputs of a `PortGroup`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
-    name: str = Field(
-        min_length=1, max_length=255, description="Group name, unique among the enterprise's port groups."
-    )
     ports: list[PortArgs] = Field(description="The entries; their order does not matter.")
-    description: str | None = Field(None, description="Free-text description.")
 
 
-class PortGroupOutputs(BaseModel):
-    logical_id: str = Field(
-        description="The group logicalId (also the Pulumi id), what firewall rules reference."
-    )
-    vco_id: int = Field(description="The numeric object group id of the v1 API.")
-    enterprise_id: str
-    enterprise_vco_id: int
-    name: str
-    description: str | None = None
+class PortGroupOutputs(ObjectGroupOutputs):
     ports: list[dict[str, Any]] = Field(description="The entries as the Orchestrator holds them.")
 
 
@@ -94,7 +80,7 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "Web",
             "ports": [{"protocol": "tcp", "port_low": 443}],
         },
@@ -144,7 +130,7 @@ class PortGroupProvider(ObjectGroupProvider):
         return port_key(entry)
 
 
-class PortGroup(Resource, module="velocloud", name="PortGroup"):
+class PortGroup(VcoResource[PortGroupArgs], provider=PortGroupProvider):
     """A port group. Its Pulumi id (and `logical_id`) is what firewall rules reference."""
 
     logical_id: pulumi.Output[str]
@@ -152,29 +138,12 @@ class PortGroup(Resource, module="velocloud", name="PortGroup"):
     name: pulumi.Output[str]
     ports: pulumi.Output[list[dict[str, Any]]]
 
-    def __init__(
-        self,
-        resource_name: str,
-        args: PortGroupArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a port group: `PortGroup("web", enterprise_id=..., ports=[{"protocol": "tcp", ...}])`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        if isinstance(props.get("ports"), list):
-            props["ports"] = [
-                e.model_dump(exclude_none=True) if isinstance(e, BaseModel) else e for e in props["ports"]
-            ]
-        super().__init__(PortGroupProvider(), resource_name, props, opts)
-
 
 def port_key(entry: dict[str, Any]) -> tuple[Any, ...]:
     """The canonical form of an entry in input (`protocol`) or API (`proto`) form."""
-    proto = entry.get("proto", entry.get("protocol"))
+    proto = as_int(entry.get("proto", entry.get("protocol")))
     if isinstance(proto, str):
         proto = PROTOCOLS.get(proto.strip().casefold(), proto)
-    elif isinstance(proto, float) and proto.is_integer():
-        proto = int(proto)
     low = int(entry["port_low"])
     high = entry.get("port_high")
     return (proto, low, low if high is None else int(high))

@@ -6,37 +6,40 @@ read is `getConfiguration`, update `updateConfiguration`, delete `deleteConfigur
 The natural key is the name within the enterprise.
 
 Not implemented yet: cloning from a profile other than the enterprise template, network-
-based profiles, the profile's modules (see the configuration resources).
+based profiles, the profile's modules (see the device-settings and rule resources).
 """
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Mapping
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
-from ..client.errors import InvalidRequest, NotFound
+from ..client.errors import InvalidRequest
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.profile import ProfileV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
 
 
 class ProfileArgs(ResourceArgs):
     """The inputs of a `Profile`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: EnterpriseId
     name: str = Field(min_length=1, max_length=255, description="Profile name, unique within the enterprise.")
     description: str | None = Field(None, description="Free-text description.")
 
 
 class ProfileOutputs(BaseModel):
     logical_id: str = Field(description="The profile logicalId (also the Pulumi id).")
-    vco_id: int = Field(description="The numeric configuration id of the v1 API.")
+    vco_id: int = Field(description="The numeric profile id of the v1 API (its configuration id).")
     enterprise_id: str
     enterprise_vco_id: int
     name: str
@@ -51,7 +54,7 @@ SPEC = register(
         outputs=ProfileOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
-        fixture={"enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001", "name": "Branch"},
+        fixture={"enterprise_id": EXAMPLE_ENTERPRISE_ID, "name": "Branch"},
         example=(
             "branch = velocloud.Profile(\n"
             '    "branch",\n'
@@ -65,15 +68,16 @@ SPEC = register(
 )
 
 
-class ProfileProvider(VcoProvider):
+class ProfileProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: ProfileArgs = self.args(props)
         label = f'Profile "{args.name}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             existing = _find(client, enterprise, args.name)
             if existing is not None and not args.adopt:
                 raise VcoResourceError(
@@ -88,43 +92,36 @@ class ProfileProvider(VcoProvider):
                 current = client.v1.get_configuration(enterprise, profile_id)
             else:
                 current = existing
-            olds = _outputs(args.enterprise_id, enterprise, current)
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"})) or olds
+            olds = _outputs(vco, args.enterprise_id, enterprise, current)
+            outs = self._apply(vco, olds, args.model_dump(exclude={"adopt"})) or olds
         return CreateResult(outs["logical_id"], outs)
 
-    def _apply(self, client: VcoClient, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+    def _apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
         """One `updateConfiguration` with the changed fields; the new outputs, or None if nothing changed."""
         changed = [f for f in self.changed_fields(olds, news) if f != "enterprise_id"]
         if not changed:
             return None
-        enterprise, profile_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_configuration(enterprise, profile_id, {f: news.get(f) for f in changed})
-        current = client.v1.get_configuration(enterprise, profile_id)
-        return _outputs(olds["enterprise_id"], enterprise, current)
+        enterprise, profile_id = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        vco.client.v1.update_configuration(enterprise, profile_id, {f: news.get(f) for f in changed})
+        current = vco.client.v1.get_configuration(enterprise, profile_id)
+        return _outputs(vco, logical_id(olds["enterprise_id"]), enterprise, current)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
-        with vco_errors(f'Profile "{props.get("name", id_)}"'):
-            try:
-                current = client.v1.get_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, _outputs(props["enterprise_id"], int(props["enterprise_vco_id"]), current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> ProfileV1:
+        return vco.client.v1.get_configuration(enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args: ProfileArgs = self.args(news)
-        client = current_client()
-        with vco_errors(f'Profile "{args.name}"'):
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
-        return UpdateResult(outs or {k: olds.get(k) for k in ProfileOutputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: ProfileV1
+    ) -> dict[str, Any]:
+        return _outputs(vco, logical_id(state["enterprise_id"]), enterprise, current)
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
-        with vco_errors(f'Profile "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_configuration(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco, olds, self.args(news).model_dump(exclude={"adopt"}))
+
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_configuration(enterprise, numeric)
 
 
-class Profile(Resource, module="velocloud", name="Profile"):
+class Profile(VcoResource[ProfileArgs], provider=ProfileProvider):
     """An enterprise configuration profile. Its Pulumi id is the profile `logicalId`."""
 
     logical_id: pulumi.Output[str]
@@ -133,26 +130,17 @@ class Profile(Resource, module="velocloud", name="Profile"):
     name: pulumi.Output[str]
     description: pulumi.Output[str | None]
 
-    def __init__(
-        self,
-        resource_name: str,
-        args: ProfileArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a profile: `Profile("branch", enterprise_id=acme.id, name="Branch")`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(ProfileProvider(), resource_name, props, opts)
 
-
-def _find(client: VcoClient, enterprise: int, name: str) -> ProfileV1 | None:
+def _find(client: VcoClient, enterprise: VcoId, name: str) -> ProfileV1 | None:
     matches = [p for p in client.v1.get_enterprise_configurations(enterprise) if p.name == name]
     return matches[0] if matches else None
 
 
-def _outputs(enterprise_id: str, enterprise_vco_id: int, current: ProfileV1) -> dict[str, Any]:
+def _outputs(
+    vco: Connection, enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: ProfileV1
+) -> dict[str, Any]:
     if current.logical_id:
-        ids.remember_profile(current_client(), current.logical_id, current.id)
+        vco.ids.remember_profile(current.logical_id, current.id)
     return {
         "logical_id": current.logical_id,
         "vco_id": current.id,

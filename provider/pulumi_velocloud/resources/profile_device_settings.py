@@ -14,67 +14,46 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import Resource
 from pydantic import Field
 
-from ..client import VcoClient
 from ..client.errors import NotFound
-from . import ids
-from .base import resource_options, resource_props
-from .device_settings import (
+from ..context import Connection
+from ..ids import LogicalId
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.device_settings_inputs import DeviceSettingsArgs
+from ..mechanisms.device_settings_provider import (
     MODULE,
-    DeviceSettingsArgs,
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    plain_inputs,
-    secret_inputs,
+    device_settings_spec,
 )
-from .spec import ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
 
 class ProfileDeviceSettingsArgs(DeviceSettingsArgs):
     """The inputs of a `ProfileDeviceSettings`."""
 
-    profile_id: str = Field(min_length=1, description="logicalId of the enterprise profile (a `Profile` id).")
+    profile_id: LogicalId = Field(
+        min_length=1, description="logicalId of the enterprise profile (a `Profile` id)."
+    )
 
 
 class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
     profile_id: str
 
 
-SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
-NOTES = (
-    "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
-    "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
-    "reported as drift nor overwritten.",
-    "Destroying restores every managed key to the value it had before the resource took it over and "
-    "removes keys that did not exist, so the profile gets back its previous, working settings.",
-    "One resource per profile: a second one fails unless adopt=True (a claim is kept in the description "
-    "of the profile's deviceSettings module).",
-    "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
-    "ERROR the resource fails with the VCO's message and nothing is changed.",
-    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
-    "are in the secret output `secret_values`.",
-    "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
-    "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
-    "providers are referenced by the enterprise DNS service's name.",
-)
-
 SPEC = register(
-    ResourceSpec(
+    device_settings_spec(
         name="ProfileDeviceSettings",
+        target_field="profile_id",
         summary="The device settings (LAN, routing, DNS, NTP, SNMP, ...) of an enterprise profile that this "
         "stack manages. Its Pulumi id is the profile logicalId.",
         args=ProfileDeviceSettingsArgs,
         outputs=ProfileDeviceSettingsOutputs,
-        natural_key=("enterprise_id", "profile_id"),
-        replace_on_change=frozenset({"enterprise_id", "profile_id"}),
-        secret_outputs=SECRET_OUTPUTS,
-        delete_before_replace=True,
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
-            "profile_id": "6a3f0c1e-0000-4000-8000-000000000002",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
+            "profile_id": EXAMPLE_PROFILE_ID,
             "lan_networks": [{"vlan_id": 10, "name": "Staff", "cidr": "10.0.10.1/24"}],
         },
         example=(
@@ -98,7 +77,6 @@ SPEC = register(
             '    snmp={"v2c_enabled": True, "v2c_community": config.require_secret("snmpCommunity")},\n'
             ")"
         ),
-        notes=NOTES,
     )
 )
 
@@ -109,10 +87,10 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
     target_field = "profile_id"
     edge_level = False
 
-    def locate(self, client: VcoClient, enterprise_id: str, target_id: str) -> Target:
-        enterprise = ids.enterprise_vco_id(client, enterprise_id)
-        profile_id = ids.profile_vco_id(client, enterprise, target_id)
-        profile = client.v1.get_configuration_with_modules(enterprise, profile_id)
+    def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
+        enterprise = vco.ids.enterprise(enterprise_id)
+        profile_id = vco.ids.profile(enterprise, target_id)
+        profile = vco.client.v1.get_configuration_with_modules(enterprise, profile_id)
         module = profile.module(MODULE)
         if module is None:
             raise NotFound(
@@ -120,29 +98,10 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
             )
         return Target(enterprise, profile.name or str(profile.id), profile.id, module.id, module.description)
 
-    def get_document(self, client: VcoClient, enterprise_id: str, target_id: str) -> dict[str, Any]:
-        return client.v2.get_profile_device_settings(enterprise_id, target_id)
 
-    def patch_document(
-        self, client: VcoClient, enterprise_id: str, target_id: str, patch: list[dict[str, Any]]
-    ) -> None:
-        client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
-
-
-class ProfileDeviceSettings(Resource, module="velocloud", name="ProfileDeviceSettings"):
+class ProfileDeviceSettings(VcoResource[ProfileDeviceSettingsArgs], provider=ProfileDeviceSettingsProvider):
     """The device settings of a profile that this stack manages. Its Pulumi id is the profile logicalId."""
 
     profile_id: pulumi.Output[str]
     managed_paths: pulumi.Output[list[str]]
     values: pulumi.Output[dict[str, Any]]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: ProfileDeviceSettingsArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a profile's settings: `ProfileDeviceSettings("s", enterprise_id=..., profile_id=...)`."""
-        props = secret_inputs(plain_inputs(resource_props(SPEC, resource_name, args, kwargs)))
-        super().__init__(ProfileDeviceSettingsProvider(), resource_name, props, resource_options(SPEC, opts))

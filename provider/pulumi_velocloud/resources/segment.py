@@ -14,20 +14,23 @@ only stops managing it, since the Orchestrator never deletes it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, as_int, logical_id, vco_id
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.segment import NetworkSegmentV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, resource_props, vco_errors
-from .spec import ResourceArgs, ResourceSpec, register
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +41,7 @@ SegmentType = Literal["REGULAR", "CDE", "PRIVATE"]
 class NetworkSegmentArgs(ResourceArgs):
     """The inputs of a `NetworkSegment`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: EnterpriseId
     name: str = Field(
         min_length=1, max_length=255, description="Segment name, unique within the enterprise (any case)."
     )
@@ -72,7 +75,7 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id"}),
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "PCI",
             "type": "CDE",
             "service_vlan": 100,
@@ -96,15 +99,16 @@ SPEC = register(
 )
 
 
-class NetworkSegmentProvider(VcoProvider):
+class NetworkSegmentProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: NetworkSegmentArgs = self.args(props)
         label = f'NetworkSegment "{args.name}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             segments = client.v1.get_enterprise_network_segments(enterprise)
             existing = _by_name(segments, args.name)
             if existing is not None and not args.adopt:
@@ -139,41 +143,36 @@ class NetworkSegmentProvider(VcoProvider):
         if "service_vlan" in changed:
             update["data"] = _data(
                 news.get("service_vlan"),
-                segment_id=int(olds["segment_id"]),  # numbers come back from Pulumi as floats
+                segment_id=as_int(olds["segment_id"]),  # numbers come back from Pulumi as floats
                 delegate=olds.get("delegate_to_enterprise"),
                 delegate_proxy=olds.get("delegate_to_enterprise_proxy"),
             )
-        enterprise, vco_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_enterprise_network_segment(enterprise, vco_id, update)
-        return _outputs(olds["enterprise_id"], enterprise, _get(client, enterprise, vco_id))
+        enterprise, segment = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        client.v1.update_enterprise_network_segment(enterprise, segment, update)
+        return _outputs(logical_id(olds["enterprise_id"]), enterprise, _get(client, enterprise, segment))
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
-        enterprise = int(props["enterprise_vco_id"])
-        with vco_errors(f'NetworkSegment "{props.get("name", id_)}"'):
-            try:
-                current = _get(client, enterprise, int(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, _outputs(props["enterprise_id"], enterprise, current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> NetworkSegmentV1:
+        return _get(vco.client, enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args: NetworkSegmentArgs = self.args(news)
-        client = current_client()
-        with vco_errors(f'NetworkSegment "{args.name}"'):
-            outs = self._apply(client, olds, args.model_dump(exclude={"adopt"}))
-        return UpdateResult(outs or {k: olds.get(k) for k in NetworkSegmentOutputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: NetworkSegmentV1
+    ) -> dict[str, Any]:
+        return _outputs(logical_id(state["enterprise_id"]), enterprise, current)
+
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco.client, olds, self.args(news).model_dump(exclude={"adopt"}))
+
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_enterprise_network_segment(enterprise, numeric)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         if props.get("segment_id") == GLOBAL_SEGMENT_ID:
             log.warning("the Global Segment is never deleted; it is no longer managed by this stack")
             return
-        client = current_client()
-        with vco_errors(f'NetworkSegment "{props.get("name", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_enterprise_network_segment(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+        super().delete(id_, props)
 
 
-class NetworkSegment(Resource, module="velocloud", name="NetworkSegment"):
+class NetworkSegment(VcoResource[NetworkSegmentArgs], provider=NetworkSegmentProvider):
     """A network segment. Its Pulumi id is the segment `logicalId`; `segment_id` is what rules reference."""
 
     logical_id: pulumi.Output[str]
@@ -183,17 +182,6 @@ class NetworkSegment(Resource, module="velocloud", name="NetworkSegment"):
     type: pulumi.Output[str]
     service_vlan: pulumi.Output[int | None]
     description: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: NetworkSegmentArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a segment: `NetworkSegment("pci", enterprise_id=acme.id, name="PCI", type="CDE")`."""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        super().__init__(NetworkSegmentProvider(), resource_name, props, opts)
 
 
 def _data(
@@ -220,17 +208,17 @@ def _by_name(segments: list[NetworkSegmentV1], name: str) -> NetworkSegmentV1 | 
     return next((s for s in segments if s.name.casefold() == name.casefold()), None)
 
 
-def _get(client: VcoClient, enterprise: int, vco_id: int) -> NetworkSegmentV1:
+def _get(client: VcoClient, enterprise: VcoId, numeric: VcoId) -> NetworkSegmentV1:
     for segment in client.v1.get_enterprise_network_segments(enterprise):
-        if segment.id == vco_id:
+        if segment.id == numeric:
             return segment
     raise NotFound(
-        f"enterprise {enterprise} has no segment {vco_id}",
+        f"enterprise {enterprise} has no segment {numeric}",
         operation="enterprise/getEnterpriseNetworkSegments",
     )
 
 
-def _outputs(enterprise_id: str, enterprise_vco_id: int, current: NetworkSegmentV1) -> dict[str, Any]:
+def _outputs(enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: NetworkSegmentV1) -> dict[str, Any]:
     data = current.data
     return {
         "logical_id": current.logical_id,

@@ -18,46 +18,36 @@ phone numbers, SSH usernames, second factor, deactivation (`isActive`), access l
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import secrets
-import threading
 from collections.abc import Mapping
 from typing import Any
 
 import pulumi
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, Resource, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..client import VcoClient
-from ..client.errors import NotFound
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms.declare import VcoResource
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.errors import VcoResourceError, vco_errors
+from ..mechanisms.provider_base import is_unknown
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.user import EnterpriseUserV1
-from . import ids
-from .base import (
-    VcoProvider,
-    VcoResourceError,
-    current_client,
-    is_unknown,
-    resource_options,
-    resource_props,
-    vco_errors,
-)
-from .spec import ResourceArgs, ResourceSpec, register
+from ..resolver import UnknownName
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 PASSWORD_MIN = 8  # the emulator's minimum; the real Orchestrator's policy may ask for more
-USER_TYPE = "ENTERPRISE"
-
-_roles_lock = threading.Lock()
-_roles: dict[str, dict[str, tuple[int, str]]] = {}  # base_url -> casefolded name -> (id, name)
 
 
 class EnterpriseUserArgs(ResourceArgs):
     """The inputs of an `EnterpriseUser`."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+    enterprise_id: EnterpriseId
     username: str = Field(
         pattern=EMAIL_PATTERN, description="Login name: an e-mail address, unique in the Orchestrator."
     )
@@ -66,9 +56,7 @@ class EnterpriseUserArgs(ResourceArgs):
         description="Role name as `role/getUserTypeRoles` lists it for enterprise users, e.g. "
         "'Enterprise Superuser', 'Enterprise Standard Admin', 'Enterprise Support', 'Enterprise Read Only'.",
     )
-    password: SecretStr = Field(
-        description=f"Login password, at least {PASSWORD_MIN} characters (secret: kept as a Pulumi secret)."
-    )
+    password: SecretStr = Field(description=f"Login password, at least {PASSWORD_MIN} characters.")
     first_name: str | None = Field(None, description="First name.")
     last_name: str | None = Field(None, description="Last name.")
     email: str | None = Field(
@@ -113,9 +101,10 @@ SPEC = register(
         replace_on_change=frozenset({"enterprise_id", "username"}),
         server_defaulted=frozenset({"email"}),
         secret_outputs=frozenset({"password", "password_fingerprint"}),
+        secret_inputs=frozenset({"password"}),
         delete_before_replace=True,  # usernames are unique in the whole Orchestrator
         fixture={
-            "enterprise_id": "6a3f0c1e-0000-4000-8000-000000000001",
+            "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "username": "ops@acme.example",
             "role": "Enterprise Standard Admin",
             "password": "correct horse battery",
@@ -141,7 +130,7 @@ SPEC = register(
 )
 
 
-class EnterpriseUserProvider(VcoProvider):
+class EnterpriseUserProvider(EnterpriseObjectProvider):
     spec = SPEC
 
     # -- check and diff --------------------------------------------------------------
@@ -184,9 +173,10 @@ class EnterpriseUserProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
         label = f'EnterpriseUser "{args.username}"'
-        client = current_client()
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             folded = args.username.casefold()
             existing = next(
                 (u for u in client.v1.get_enterprise_users(enterprise) if u.username.casefold() == folded),
@@ -198,7 +188,7 @@ class EnterpriseUserProvider(VcoProvider):
                     "not manage; set adopt=True to manage it"
                 )
             if existing is None:
-                role_id, _ = _role(client, args.role, label)
+                role_id = _role(vco, args.role, label)
                 body: dict[str, Any] = {
                     "username": args.username,
                     "password": args.password.get_secret_value(),
@@ -216,11 +206,11 @@ class EnterpriseUserProvider(VcoProvider):
                 outs = _outputs(args.enterprise_id, enterprise, current, _fingerprint(args.password))
             else:
                 olds = _outputs(args.enterprise_id, enterprise, existing, None)  # the password is unknown
-                outs = self._apply(client, olds, args, label) or olds
+                outs = self._apply(vco, olds, args, label) or olds
         return CreateResult(str(outs["vco_id"]), outs)
 
     def _apply(
-        self, client: VcoClient, olds: dict[str, Any], args: EnterpriseUserArgs, label: str
+        self, vco: Connection, olds: dict[str, Any], args: EnterpriseUserArgs, label: str
     ) -> dict[str, Any] | None:
         """One update with the changed fields; the new outputs, or None if nothing changed."""
         news = args.model_dump(exclude={"adopt"})
@@ -232,45 +222,36 @@ class EnterpriseUserProvider(VcoProvider):
             if field in changed:
                 update[key] = news.get(field)
         if "role" in changed:
-            update["roleId"], _ = _role(client, args.role, label)
+            update["roleId"] = _role(vco, args.role, label)
         fingerprint = olds.get("password_fingerprint")
         if "password" in changed:
             update["password"] = args.password.get_secret_value()
             fingerprint = _fingerprint(args.password)
-        enterprise, vco_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_enterprise_user(enterprise, vco_id, update)
-        current = client.v1.get_enterprise_user(enterprise, vco_id)
-        return _outputs(olds["enterprise_id"], enterprise, current, fingerprint)
+        enterprise, user = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        vco.client.v1.update_enterprise_user(enterprise, user, update)
+        current = vco.client.v1.get_enterprise_user(enterprise, user)
+        return _outputs(logical_id(olds["enterprise_id"]), enterprise, current, fingerprint)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
-        enterprise = int(props["enterprise_vco_id"])
-        with vco_errors(f'EnterpriseUser "{props.get("username", id_)}"'):
-            try:
-                current = client.v1.get_enterprise_user(enterprise, int(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        fingerprint = props.get("password_fingerprint")
-        known = props.get("password_modified")
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> EnterpriseUserV1:
+        return vco.client.v1.get_enterprise_user(enterprise, numeric)
+
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: EnterpriseUserV1
+    ) -> dict[str, Any]:
+        fingerprint = state.get("password_fingerprint")
+        known = state.get("password_modified")
         if known is not None and current.password_modified is not None and current.password_modified != known:
             fingerprint = None  # changed outside this stack: `up` sets the declared password again
-        return ReadResult(id_, _outputs(props["enterprise_id"], enterprise, current, fingerprint))
+        return _outputs(logical_id(state["enterprise_id"]), enterprise, current, fingerprint)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args = self.args(news)
-        label = f'EnterpriseUser "{args.username}"'
-        client = current_client()
-        with vco_errors(label):
-            outs = self._apply(client, olds, args, label)
-        return UpdateResult(outs or {k: olds.get(k) for k in EnterpriseUserOutputs.model_fields})
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
+        return self._apply(vco, olds, self.args(news), self.label_for(news))
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
-        with vco_errors(f'EnterpriseUser "{props.get("username", id_)}"'), contextlib.suppress(NotFound):
-            client.v1.delete_enterprise_user(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
+        client.v1.delete_enterprise_user(enterprise, numeric)
 
 
-class EnterpriseUser(Resource, module="velocloud", name="EnterpriseUser"):
+class EnterpriseUser(VcoResource[EnterpriseUserArgs], provider=EnterpriseUserProvider):
     """A user of an enterprise. `password` is always kept as a Pulumi secret and never output."""
 
     vco_id: pulumi.Output[int]
@@ -278,22 +259,6 @@ class EnterpriseUser(Resource, module="velocloud", name="EnterpriseUser"):
     role: pulumi.Output[str]
     role_id: pulumi.Output[int]
     password_modified: pulumi.Output[str | None]
-
-    def __init__(
-        self,
-        resource_name: str,
-        args: EnterpriseUserArgs | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """Declare a user: `EnterpriseUser("ops", enterprise_id=..., username=..., role=..., password=...)`"""
-        props = resource_props(SPEC, resource_name, args, kwargs)
-        password = props.get("password")
-        if isinstance(password, SecretStr):
-            password = password.get_secret_value()
-        if password is not None:
-            props["password"] = pulumi.Output.secret(password)
-        super().__init__(EnterpriseUserProvider(), resource_name, props, resource_options(SPEC, opts))
 
 
 def _fingerprint(password: SecretStr | str) -> str:
@@ -310,24 +275,17 @@ def _matches(password: Any, fingerprint: Any) -> bool:
     return hmac.compare_digest(hashlib.sha256((salt + password).encode()).hexdigest(), digest)
 
 
-def _role(client: VcoClient, name: str, label: str) -> tuple[int, str]:
-    """(id, name) of the enterprise role with this name (any case), from `role/getUserTypeRoles`."""
-    key = client.base_url
-    with _roles_lock:
-        known = _roles.get(key)
-    if known is None or name.casefold() not in known:
-        roles = client.v1.get_user_type_roles(USER_TYPE)
-        known = {r.name.casefold(): (r.id, r.name) for r in roles}
-        with _roles_lock:
-            _roles[key] = known
-    if name.casefold() not in known:
-        allowed = ", ".join(repr(n) for _, n in sorted(known.values()))
-        raise VcoResourceError(f"{label}: role {name!r} is not an enterprise role; allowed: {allowed}")
-    return known[name.casefold()]
+def _role(vco: Connection, name: str, label: str) -> VcoId:
+    """The id of the enterprise role with this name (any case)."""
+    try:
+        return vco.ids.role(name).id
+    except UnknownName as exc:
+        allowed = ", ".join(repr(n) for n in exc.known)
+        raise VcoResourceError(f"{label}: {exc}; allowed: {allowed}") from None
 
 
 def _outputs(
-    enterprise_id: str, enterprise_vco_id: int, current: EnterpriseUserV1, fingerprint: str | None
+    enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: EnterpriseUserV1, fingerprint: str | None
 ) -> dict[str, Any]:
     return {
         "vco_id": current.id,

@@ -1,21 +1,13 @@
-"""Rules inside a shared configuration-module document: pure edits and the serialised read-modify-write.
+"""The serialised, verified read-modify-write of one configuration module's document.
 
-The v1 API stores a profile's firewall rules (`firewall` module, `segments[].outbound[]`)
-and business policies (`QOS` module, `segments[].rules[]`) in one document per module that it
-only replaces whole. Each rule resource owns one rule in it:
+The v1 API only replaces a module's document whole (`configuration/updateConfigurationModule`),
+and several resources edit one document (rules, firewall switches). The pure edits are
+`module_edits`; this module applies them:
 
-- **Identity**: a managed rule carries a `ruleLogicalId` (the spec's field for it; we write a
-  UUID, which is also the Pulumi id) and `pulumiPosition` (its declared position; an extra
-  field the spec's objects allow). Rules without `pulumiPosition` are *unmanaged* (made in
-  the UI or by other tools) and are never changed, moved or removed.
-- **Positions**: managed rules of a segment are kept ordered by `(position, ruleLogicalId)`.
-  A managed rule is inserted before the first managed rule that sorts after it, else just
-  after the last managed rule, else (the first managed rule of the segment) at the end of
-  the list. Unmanaged rules therefore keep their place relative to each other, and a
-  managed rule never jumps over an unmanaged one except to reach its managed neighbours.
 - **Concurrency**: the provider process runs several creates/updates/deletes at once. Edits
-  of one module are queued per `(Orchestrator, profile or edge, module)` in a module-level
-  dict (never on the pickled provider); whichever thread holds the module's lock applies
+  of one module are queued per `(Orchestrator, profile or edge, module)` in a queue the
+  provider context keeps (`ProviderContext.shared`, never on the pickled provider);
+  whichever thread holds the module's writer lock applies
   *every* queued edit in one read -> apply -> write -> read-back round (group commit), then
   checks each edit's post-condition on the read-back document. Edits whose rule is not
   there as written (another writer raced us) are retried from the read-back document, at
@@ -26,158 +18,37 @@ only replaces whole. Each rule resource owns one rule in it:
   usually far fewer. The price of the linger: a change made elsewhere within those 50 ms
   after our read-back is overwritten, as it would be by any read-modify-write whose read
   and write are 50 ms apart. An edit that arrives when nobody holds the lock reads afresh.
+  The writer lock is the one lock in the provider held across API calls: it serialises
+  the writes of one module, which is its purpose.
 - **Edges**: an edge's rules live in its edge-specific profile, read with
   `edge/getEdgeConfigurationStack`. While that module is empty (`{}`: the edge inherits its
   profile's), the first edit starts from the profile's document with its rules removed
   (switches, segments and inbound rules kept): a guess at what the Orchestrator's "override"
   does; the rules of the profile then no longer apply to the edge.
 
-Not implemented: detecting a managed rule reordered by hand (positions are compared, not the
-order in the list); inbound (NAT) rules; rules of operator profiles.
+Not done here: rules of operator profiles; the deviceSettings module (written through the
+v2 deviceSettings API by `device_settings_provider`, only its description through v1).
 """
 
 from __future__ import annotations
 
-import copy
 import threading
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import Field, model_validator
+
 from ..client import VcoClient
 from ..client.errors import InvalidRequest, NotFound
+from ..context import Connection, provider_context
+from ..ids import LogicalId, VcoId, logical_id
+from ..resolver import UnknownName
+from .module_edits import Document, DocumentError, without_rules
+from .spec import EnterpriseId, ResourceArgs
 
-Document = dict[str, Any]
-RULE_ID = "ruleLogicalId"
-POSITION = "pulumiPosition"
-RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
 MAX_ROUNDS = 4
 LINGER_SECONDS = 0.05
-
-
-class DocumentError(Exception):
-    """An edit that cannot be applied to the document as it is (the message is for the user)."""
-
-
-class SegmentMissing(DocumentError):
-    """The document has no entry for the segment the rule belongs in."""
-
-
-# -- pure edits ------------------------------------------------------------------------------
-
-
-def segment_matches(entry: Any, selector: str | int | None) -> bool:
-    """Whether a document's segment entry is the one `selector` names (None: the Global Segment)."""
-    meta = entry.get("segment") if isinstance(entry, dict) else None
-    if not isinstance(meta, dict):
-        return False
-    if selector is None:
-        return meta.get("segmentId") == 0
-    if isinstance(selector, int):
-        return meta.get("segmentId") == selector
-    return meta.get("name") == selector
-
-
-def segment_names(doc: Document) -> list[str]:
-    return [
-        str((s.get("segment") or {}).get("name")) for s in doc.get("segments") or [] if isinstance(s, dict)
-    ]
-
-
-def new_segment_entry(module: str, segment: Document) -> Document:
-    """An empty entry for a segment the document does not have yet (the spec's required fields)."""
-    if module == "firewall":
-        return {
-            "segment": segment,
-            "firewall_logging_enabled": False,
-            "stateful_firewall_enabled": True,
-            "outbound": [],
-        }
-    return {"segment": segment, "rules": [], "defaults": [], "webProxy": {"providers": []}}
-
-
-def is_managed(rule: Any) -> bool:
-    return isinstance(rule, dict) and isinstance(rule.get(POSITION), int) and bool(rule.get(RULE_ID))
-
-
-def _sort_key(rule: Document) -> tuple[int, str]:
-    return (int(rule[POSITION]), str(rule[RULE_ID]))
-
-
-def find_rule(doc: Document, module: str, rule_id: str) -> tuple[Document, Document] | None:
-    """The segment entry and rule with this `ruleLogicalId`, if the document has it."""
-    key = RULES_KEY[module]
-    for entry in doc.get("segments") or []:
-        for rule in entry.get(key) or [] if isinstance(entry, dict) else []:
-            if isinstance(rule, dict) and rule.get(RULE_ID) == rule_id:
-                return entry, rule
-    return None
-
-
-def remove_rule(doc: Document, module: str, rule_id: str) -> Document:
-    """The document without the rule with this id (every other rule untouched)."""
-    out = copy.deepcopy(doc)
-    key = RULES_KEY[module]
-    for entry in out.get("segments") or []:
-        if isinstance(entry, dict) and isinstance(entry.get(key), list):
-            entry[key] = [r for r in entry[key] if not (isinstance(r, dict) and r.get(RULE_ID) == rule_id)]
-    return out
-
-
-def put_rule(
-    doc: Document,
-    module: str,
-    selector: str | int | None,
-    rule: Document,
-    *,
-    new_segment: Document | None = None,
-) -> Document:
-    """The document with `rule` (which has `ruleLogicalId` and `pulumiPosition`) in its place.
-
-    A rule with the same id is removed first, wherever it is; the rule is then placed among
-    the managed rules of its segment by position (see the module docstring). Raises
-    `SegmentMissing` when the segment has no entry and `new_segment` (its metadata) is not given.
-    """
-    if not is_managed(rule):
-        raise ValueError("a managed rule needs ruleLogicalId and an integer pulumiPosition")
-    key = RULES_KEY[module]
-    out = remove_rule(doc, module, str(rule[RULE_ID]))
-    segments = out.setdefault("segments", [])
-    entry = next((s for s in segments if segment_matches(s, selector)), None)
-    if entry is None:
-        if new_segment is None:
-            raise SegmentMissing(
-                f"segment {selector!r} is not in the {module} module (it has: {segment_names(out)})"
-            )
-        entry = new_segment_entry(module, new_segment)
-        segments.append(entry)
-    rules = entry.setdefault(key, [])
-    managed = [i for i, r in enumerate(rules) if is_managed(r)]
-    after = [i for i in managed if _sort_key(rules[i]) > _sort_key(rule)]
-    if after:
-        index = after[0]
-    elif managed:
-        index = managed[-1] + 1
-    else:
-        index = len(rules)
-    rules.insert(index, copy.deepcopy(rule))
-    return out
-
-
-def set_fields(doc: Document, fields: Document) -> Document:
-    """The document with these top-level fields set (rules and everything else untouched)."""
-    return {**copy.deepcopy(doc), **copy.deepcopy(fields)}
-
-
-def without_rules(doc: Document, module: str) -> Document:
-    """A profile's document with every segment's rules removed: where an edge's own document starts."""
-    out = copy.deepcopy(doc)
-    key = RULES_KEY.get(module)
-    for entry in out.get("segments") or []:
-        if key and isinstance(entry, dict):
-            entry[key] = []
-    return out
 
 
 # -- targets and reads -----------------------------------------------------------------------
@@ -188,10 +59,10 @@ class ModuleTarget:
     """One module document: of an enterprise profile, or of an edge's edge-specific profile."""
 
     base_url: str
-    enterprise_vco_id: int
+    enterprise_vco_id: VcoId
     module: str
-    profile_vco_id: int | None = None
-    edge_vco_id: int | None = None
+    profile_vco_id: VcoId | None = None
+    edge_vco_id: VcoId | None = None
 
     @property
     def key(self) -> tuple[str, str, int, str]:
@@ -209,28 +80,8 @@ class ModuleTarget:
 
 @dataclass(frozen=True)
 class ModuleDocument:
-    module_id: int
+    module_id: VcoId
     data: Document
-
-
-_counts: Counter[str] = Counter()
-_counts_lock = threading.Lock()
-
-
-def _count(what: str) -> None:
-    with _counts_lock:
-        _counts[what] += 1
-
-
-def call_counts() -> dict[str, int]:
-    """Module reads, writes and rounds in this process (for tests and benchmarks)."""
-    with _counts_lock:
-        return dict(_counts)
-
-
-def reset_call_counts() -> None:
-    with _counts_lock:
-        _counts.clear()
 
 
 def _has_content(value: Any) -> bool:
@@ -243,7 +94,6 @@ def _has_content(value: Any) -> bool:
 
 def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
     """The module's current document (one API call); raises NotFound when the profile/edge is gone."""
-    _count("reads")
     if target.edge_vco_id is None:
         assert target.profile_vco_id is not None
         modules = client.v1.get_configuration_modules(
@@ -297,13 +147,8 @@ class _Queue:
         self.pending: list[Edit] = []
 
 
-_queues: dict[tuple[str, str, int, str], _Queue] = {}
-_queues_lock = threading.Lock()
-
-
 def _queue(target: ModuleTarget) -> _Queue:
-    with _queues_lock:
-        return _queues.setdefault(target.key, _Queue())
+    return provider_context().shared(("module-queue", *target.key), _Queue)
 
 
 def submit(client: VcoClient, target: ModuleTarget, edit: Edit) -> Document:
@@ -386,7 +231,6 @@ def _rounds(
             with queue.pending_lock:
                 todo, queue.pending = todo + queue.pending, []
             batch.extend(e for e in todo if e not in batch)
-        _count("rounds")
         data = current.data
         applied: list[Edit] = []
         for edit in todo:
@@ -398,7 +242,6 @@ def _rounds(
         if not applied:
             return current
         if data != current.data:
-            _count("writes")
             client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, {"data": data})
             current = read_module(client, target)
         todo = []
@@ -419,62 +262,68 @@ def _rounds(
     return current
 
 
-# -- resolving what a rule resource names ----------------------------------------------------
-
-_edges: dict[tuple[str, str], int] = {}
-_edges_lock = threading.Lock()
+# -- where a rule resource writes -------------------------------------------------------------
 
 
-def edge_vco_id(client: VcoClient, enterprise_vco_id: int, logical_id: str) -> int:
-    """The numeric id of the edge with this logicalId (cached per process, like `ids`)."""
-    key = (client.base_url, logical_id)
-    with _edges_lock:
-        if key in _edges:
-            return _edges[key]
-    refs = client.v1.get_enterprise_edges(enterprise_vco_id)
-    with _edges_lock:
-        for ref in refs:
-            _edges[(client.base_url, ref.logical_id)] = ref.id
-        if key in _edges:
-            return _edges[key]
-    raise NotFound(
-        f"enterprise {enterprise_vco_id} has no edge with logicalId {logical_id!r}",
-        operation="enterprise/getEnterpriseEdges",
+class ModuleOwnerArgs(ResourceArgs):
+    """The inputs naming whose module a resource writes: a profile's, or an edge's own."""
+
+    enterprise_id: EnterpriseId
+    profile_id: LogicalId | None = Field(
+        None, min_length=1, description="logicalId of the profile (or set edge_id)."
     )
+    edge_id: LogicalId | None = Field(
+        None, min_length=1, description="logicalId of an edge: written in its edge-specific profile."
+    )
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> ModuleOwnerArgs:
+        if (self.profile_id is None) == (self.edge_id is None):
+            raise ValueError("set exactly one of profile_id and edge_id")
+        return self
 
 
 def resolve_target(
-    client: VcoClient, enterprise_id: str, profile_id: str | None, edge_id: str | None, module: str
+    vco: Connection,
+    enterprise_id: LogicalId,
+    profile_id: LogicalId | None,
+    edge_id: LogicalId | None,
+    module: str,
 ) -> ModuleTarget:
     """The module a rule resource edits: its profile's, or its edge's edge-specific profile's."""
-    from . import ids
-
-    enterprise = ids.enterprise_vco_id(client, enterprise_id)
+    enterprise = vco.ids.enterprise(enterprise_id)
     if edge_id is not None:
         return ModuleTarget(
-            client.base_url, enterprise, module, edge_vco_id=edge_vco_id(client, enterprise, edge_id)
+            vco.client.base_url, enterprise, module, edge_vco_id=vco.ids.edge(enterprise, edge_id)
         )
     assert profile_id is not None
     return ModuleTarget(
-        client.base_url, enterprise, module, profile_vco_id=ids.profile_vco_id(client, enterprise, profile_id)
+        vco.client.base_url, enterprise, module, profile_vco_id=vco.ids.profile(enterprise, profile_id)
     )
 
 
-def segment_metadata(client: VcoClient, enterprise_vco_id: int, selector: str | int | None) -> Document:
+def target_in_state(vco: Connection, state: Mapping[str, Any], module: str) -> ModuleTarget:
+    """The module the state (or inputs) of a rule or switches resource says it lives in."""
+    profile_id, edge_id = state.get("profile_id"), state.get("edge_id")
+    return resolve_target(
+        vco,
+        logical_id(state["enterprise_id"]),
+        None if profile_id is None else logical_id(profile_id),
+        None if edge_id is None else logical_id(edge_id),
+        module,
+    )
+
+
+def segment_metadata(vco: Connection, enterprise: VcoId, selector: str | int | None) -> Document:
     """How a module document names the segment `selector` names, from the enterprise's segments."""
-    segments = client.v1.get_enterprise_network_segments(enterprise_vco_id)
-    for seg in segments:
-        segment_id = seg.data.segment_id if seg.data is not None else None
-        if (
-            (selector is None and segment_id == 0)
-            or (isinstance(selector, int) and segment_id == selector)
-            or (isinstance(selector, str) and seg.name == selector)
-        ):
-            return {
-                "segmentId": segment_id,
-                "name": seg.name,
-                "type": seg.type or "REGULAR",
-                "segmentLogicalId": seg.logical_id,
-            }
-    names = ", ".join(repr(s.name) for s in segments)
-    raise DocumentError(f"segment {selector!r} does not exist in the enterprise; its segments are {names}")
+    try:
+        seg = vco.ids.segment(enterprise, selector)
+    except UnknownName as exc:
+        names = ", ".join(repr(n) for n in exc.known)
+        raise DocumentError(f"{exc}; its segments are {names}") from None
+    return {
+        "segmentId": seg.data.segment_id if seg.data is not None else None,
+        "name": seg.name,
+        "type": seg.type or "REGULAR",
+        "segmentLogicalId": seg.logical_id,
+    }

@@ -12,21 +12,49 @@ enterprises replaces it; no limit on the number of entries is checked.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CreateResult
+from pydantic import BaseModel, Field
 
 from ..client import VcoClient
 from ..client.errors import NotFound
+from ..context import Connection, connect
+from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
-from . import ids
-from .base import VcoProvider, VcoResourceError, current_client, vco_errors
+from .enterprise_object import EnterpriseObjectProvider
+from .errors import VcoResourceError, vco_errors
+from .spec import EnterpriseId, ResourceArgs
 
 
-class ObjectGroupProvider(VcoProvider):
+class ObjectGroupArgs(ResourceArgs):
+    """The inputs every object group has; subclasses add their entries."""
+
+    enterprise_id: EnterpriseId
+    name: str = Field(
+        min_length=1,
+        max_length=255,
+        description="Group name, unique among the enterprise's groups of a type.",
+    )
+    description: str | None = Field(None, description="Free-text description.")
+
+
+class ObjectGroupOutputs(BaseModel):
+    """The outputs every object group has; subclasses add their entries."""
+
+    logical_id: str = Field(
+        description="The group logicalId (also the Pulumi id), what firewall rules reference."
+    )
+    vco_id: int = Field(description="The numeric object group id of the v1 API.")
+    enterprise_id: str
+    enterprise_vco_id: int
+    name: str
+    description: str | None = None
+
+
+class ObjectGroupProvider(EnterpriseObjectProvider):
     """The lifecycle of one object-group type; subclasses say how their entries look."""
 
     group_type: ClassVar[str]
@@ -62,15 +90,13 @@ class ObjectGroupProvider(VcoProvider):
 
     # -- lifecycle -------------------------------------------------------------------
 
-    def _label(self, name: Any) -> str:
-        return f'{self.spec.name} "{name}"'
-
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
-        label = self._label(args.name)
-        client = current_client()
+        label = self.label_for(props)
+        vco = connect()
+        client = vco.client
         with vco_errors(label):
-            enterprise = ids.enterprise_vco_id(client, args.enterprise_id)
+            enterprise = vco.ids.enterprise(args.enterprise_id)
             groups = client.v1.get_object_groups(enterprise, type=self.group_type)
             existing = next((g for g in groups if g.name.casefold() == args.name.casefold()), None)
             if existing is not None and not args.adopt:
@@ -91,13 +117,14 @@ class ObjectGroupProvider(VcoProvider):
                 outs = self._outputs(args.enterprise_id, enterprise, self._get(client, enterprise, group_id))
             else:
                 olds = self._outputs(args.enterprise_id, enterprise, existing)
-                outs = self._apply(client, olds, props) or olds
+                outs = self.apply(vco, olds, props) or olds
         return CreateResult(outs["logical_id"], outs)
 
-    def _apply(self, client: VcoClient, olds: dict[str, Any], props: dict[str, Any]) -> dict[str, Any] | None:
+    def apply(self, vco: Connection, olds: dict[str, Any], news: dict[str, Any]) -> dict[str, Any] | None:
         """One `updateObjectGroup` with the changed fields; the new outputs, or None if nothing changed."""
-        args = self.args(props)
-        changed = [f for f in self.changed_fields(olds, props) if f != "enterprise_id"]
+        args = self.args(news)
+        client = vco.client
+        changed = [f for f in self.changed_fields(olds, news) if f != "enterprise_id"]
         if not changed:
             return None
         fields: dict[str, Any] = {"name": args.name} if "name" in changed else {}
@@ -105,43 +132,37 @@ class ObjectGroupProvider(VcoProvider):
             fields["description"] = args.description or ""
         if self.entries_field in changed:
             fields["data"] = self.wire_entries(getattr(args, self.entries_field))
-        enterprise, vco_id = int(olds["enterprise_vco_id"]), int(olds["vco_id"])
-        client.v1.update_object_group(enterprise, vco_id, fields)
-        return self._outputs(olds["enterprise_id"], enterprise, self._get(client, enterprise, vco_id))
+        enterprise, group = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
+        client.v1.update_object_group(enterprise, group, fields)
+        return self._outputs(
+            logical_id(olds["enterprise_id"]), enterprise, self._get(client, enterprise, group)
+        )
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
-        enterprise = int(props["enterprise_vco_id"])
-        with vco_errors(self._label(props.get("name", id_))):
-            try:
-                current = self._get(client, enterprise, int(props["vco_id"]))
-            except NotFound:
-                return ReadResult(None, {})
-        return ReadResult(id_, self._outputs(props["enterprise_id"], enterprise, current))
+    def fetch(self, vco: Connection, enterprise: VcoId, numeric: VcoId) -> ObjectGroupV1:
+        return self._get(vco.client, enterprise, numeric)
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        client = current_client()
-        with vco_errors(self._label(news.get("name", id_))):
-            outs = self._apply(client, olds, news)
-        return UpdateResult(outs or {k: olds.get(k) for k in self.spec.outputs.model_fields})
+    def read_outputs(
+        self, vco: Connection, state: Mapping[str, Any], enterprise: VcoId, current: ObjectGroupV1
+    ) -> dict[str, Any]:
+        return self._outputs(logical_id(state["enterprise_id"]), enterprise, current)
 
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
+    def remove(self, client: VcoClient, enterprise: VcoId, numeric: VcoId) -> None:
         """Delete the group; one a profile's rules still use is refused, naming the profiles."""
-        client = current_client()
-        with vco_errors(self._label(props.get("name", id_))), contextlib.suppress(NotFound):
-            client.v1.delete_object_group(int(props["enterprise_vco_id"]), int(props["vco_id"]))
+        client.v1.delete_object_group(enterprise, numeric)
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _get(self, client: VcoClient, enterprise: int, vco_id: int) -> ObjectGroupV1:
-        for group in client.v1.get_object_groups(enterprise, id=vco_id):
-            if group.id == vco_id and group.type in (None, self.group_type):
+    def _get(self, client: VcoClient, enterprise: VcoId, group_id: VcoId) -> ObjectGroupV1:
+        for group in client.v1.get_object_groups(enterprise, id=group_id):
+            if group.id == group_id and group.type in (None, self.group_type):
                 return group
         raise NotFound(
-            f"enterprise {enterprise} has no {self.group_type} {vco_id}", operation="getObjectGroups"
+            f"enterprise {enterprise} has no {self.group_type} {group_id}", operation="getObjectGroups"
         )
 
-    def _outputs(self, enterprise_id: str, enterprise_vco_id: int, current: ObjectGroupV1) -> dict[str, Any]:
+    def _outputs(
+        self, enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: ObjectGroupV1
+    ) -> dict[str, Any]:
         return {
             "logical_id": current.logical_id,
             "vco_id": current.id,

@@ -1,6 +1,6 @@
 """What `FirewallRule` and `BusinessPolicyRule` share: one managed rule inside a module document.
 
-Create, update and delete are one edit each through `module_document.submit` (serialised
+Create, update and delete are one edit each through `module_writer.submit` (serialised
 per module, verified by reading back); read is one module read. The Pulumi id is the rule's
 `ruleLogicalId`. A rule with the same name in the same segment that this resource does not
 own is a conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if
@@ -19,14 +19,16 @@ import uuid
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field
 
-from ..client import VcoClient
 from ..client.errors import NotFound
+from ..context import Connection, connect
+from ..ids import as_int
 from . import managed_paths as mp
-from . import module_document as md
-from .base import VcoProvider, VcoResourceError, current_client, is_unknown, vco_errors
-from .spec import ResourceArgs
+from . import module_edits as me
+from . import module_writer as mw
+from .errors import VcoResourceError, vco_errors
+from .provider_base import VcoProvider, is_unknown
 
 SEGMENT_DESCRIPTION = (
     "The segment the rule belongs to: its name or its segmentId; unset means the Global Segment. "
@@ -34,16 +36,9 @@ SEGMENT_DESCRIPTION = (
 )
 
 
-class ModuleRuleArgs(ResourceArgs):
+class ModuleRuleArgs(mw.ModuleOwnerArgs):
     """The inputs every module rule has: where it lives, its name and its position."""
 
-    enterprise_id: str = Field(min_length=1, description="logicalId of the enterprise.")
-    profile_id: str | None = Field(
-        None, min_length=1, description="logicalId of the profile (or set edge_id)."
-    )
-    edge_id: str | None = Field(
-        None, min_length=1, description="logicalId of an edge: the rule goes in its edge-specific profile."
-    )
     segment: str | int | None = Field(None, description=SEGMENT_DESCRIPTION)
     name: str = Field(min_length=1, max_length=255, description="Rule name, unique within its segment.")
     position: int = Field(
@@ -52,11 +47,21 @@ class ModuleRuleArgs(ResourceArgs):
         "elsewhere keep their place.",
     )
 
-    @model_validator(mode="after")
-    def _one_owner(self) -> ModuleRuleArgs:
-        if (self.profile_id is None) == (self.edge_id is None):
-            raise ValueError("set exactly one of profile_id and edge_id")
-        return self
+
+class ModuleRuleOutputs(BaseModel):
+    """The outputs every module rule has; subclasses add their action's."""
+
+    rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
+    enterprise_id: str
+    enterprise_vco_id: int
+    profile_id: str | None = None
+    edge_id: str | None = None
+    segment: str | int | None = None
+    segment_id: int = Field(description="The segmentId of the rule's segment.")
+    name: str
+    position: int
+    match: dict[str, Any]
+    rule: dict[str, Any] = Field(description="The rule as the module document holds it.")
 
 
 class ModuleRuleProvider(VcoProvider):
@@ -65,7 +70,7 @@ class ModuleRuleProvider(VcoProvider):
     module: ClassVar[str]
     kind: ClassVar[str]  # e.g. "FirewallRule", for messages
     # input field -> the rule-document keys it is compared on
-    document_keys: ClassVar[dict[str, tuple[str, ...]]] = {"name": ("name",), "position": (md.POSITION,)}
+    document_keys: ClassVar[dict[str, tuple[str, ...]]] = {"name": ("name",), "position": (me.POSITION,)}
 
     def render(self, args: Any) -> dict[str, Any]:
         """The rule document for these inputs, without `ruleLogicalId`."""
@@ -86,7 +91,7 @@ class ModuleRuleProvider(VcoProvider):
             return plain + [f for f in self.document_keys if is_unknown(news.get(f))]
         try:
             args = self.args(news)
-            desired = {**self.render(args), md.POSITION: args.position}
+            desired = {**self.render(args), me.POSITION: args.position}
         except ValueError:
             return super().changed_fields(olds, news)
         changed = [
@@ -97,8 +102,8 @@ class ModuleRuleProvider(VcoProvider):
         return [f for f in self.spec.managed_fields if f in plain or f in changed]
 
     def normalise(self, field: str, value: Any) -> Any:
-        if field == "segment" and isinstance(value, float) and value.is_integer():
-            return int(value)
+        if field == "segment":
+            value = as_int(value)
         return super().normalise(field, value)
 
     # -- lifecycle -------------------------------------------------------------------
@@ -106,71 +111,69 @@ class ModuleRuleProvider(VcoProvider):
     def _label(self, props: Any) -> str:
         return f'{self.kind} "{props.get("name")}"'
 
-    def _put(self, client: VcoClient, args: Any, rule_id: str) -> tuple[str, dict[str, Any], md.ModuleTarget]:
+    def _put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
         """Create or update the rule; returns its id, the verified document and the target."""
         label = self._label(args.model_dump())
-        target = md.resolve_target(client, args.enterprise_id, args.profile_id, args.edge_id, self.module)
-        key = md.RULES_KEY[self.module]
+        target = mw.resolve_target(vco, args.enterprise_id, args.profile_id, args.edge_id, self.module)
+        key = me.RULES_KEY[self.module]
         holder = {"id": rule_id}
         where = args.segment if args.segment is not None else "Global Segment"
         body = self.render(args)
 
         def expected() -> dict[str, Any]:
-            return {**body, md.RULE_ID: holder["id"], md.POSITION: args.position}
+            return {**body, me.RULE_ID: holder["id"], me.POSITION: args.position}
 
-        def edit(new_segment: dict[str, Any] | None) -> md.Edit:
-            def apply(doc: md.Document) -> md.Document:
+        def edit(new_segment: dict[str, Any] | None) -> mw.Edit:
+            def apply(doc: me.Document) -> me.Document:
                 doc = copy.deepcopy(doc)
                 entry = next(
-                    (s for s in doc.get("segments") or [] if md.segment_matches(s, args.segment)), None
+                    (s for s in doc.get("segments") or [] if me.segment_matches(s, args.segment)), None
                 )
                 rules = entry.get(key) if isinstance(entry, dict) else None
                 for i, other in enumerate(rules if isinstance(rules, list) else []):
                     if (
                         isinstance(other, dict)
                         and other.get("name") == args.name
-                        and other.get(md.RULE_ID) != holder["id"]
+                        and other.get(me.RULE_ID) != holder["id"]
                     ):
                         if not args.adopt:
-                            raise md.DocumentError(
+                            raise me.DocumentError(
                                 f"{label}: segment {where!r} already has a rule with this name that this "
-                                f"resource does not own (ruleLogicalId {other.get(md.RULE_ID)}); "
+                                f"resource does not own (ruleLogicalId {other.get(me.RULE_ID)}); "
                                 "rename one, or set adopt=True to manage it"
                             )
-                        holder["id"] = other.get(md.RULE_ID) or holder["id"]
+                        holder["id"] = other.get(me.RULE_ID) or holder["id"]
                         assert rules is not None
                         del rules[i]
                         break
-                return md.put_rule(doc, self.module, args.segment, expected(), new_segment=new_segment)
+                return me.put_rule(doc, self.module, args.segment, expected(), new_segment=new_segment)
 
-            def holds(doc: md.Document) -> bool:
-                found = md.find_rule(doc, self.module, holder["id"])
+            def holds(doc: me.Document) -> bool:
+                found = me.find_rule(doc, self.module, holder["id"])
                 return (
                     found is not None
-                    and md.segment_matches(found[0], args.segment)
+                    and me.segment_matches(found[0], args.segment)
                     and mp.matches(expected(), found[1])  # the Orchestrator may add fields of its own
                 )
 
-            return md.Edit(apply=apply, holds=holds, label=label)
+            return mw.Edit(apply=apply, holds=holds, label=label)
 
         try:
-            doc = md.submit(client, target, edit(None))
-        except md.SegmentMissing:
-            meta = md.segment_metadata(client, target.enterprise_vco_id, args.segment)
-            doc = md.submit(client, target, edit(meta))
+            doc = mw.submit(vco.client, target, edit(None))
+        except me.SegmentMissing:
+            meta = mw.segment_metadata(vco, target.enterprise_vco_id, args.segment)
+            doc = mw.submit(vco.client, target, edit(meta))
         return holder["id"], doc, target
 
     def _outputs(
-        self, rule_id: str, props: Any, target: md.ModuleTarget, doc: md.Document
+        self, rule_id: str, props: Any, target: mw.ModuleTarget, doc: me.Document
     ) -> dict[str, Any] | None:
-        found = md.find_rule(doc, self.module, rule_id)
+        found = me.find_rule(doc, self.module, rule_id)
         if found is None:
             return None
         entry, rule = found
         meta = entry.get("segment") or {}
-        wanted = props.get("segment")
-        if isinstance(wanted, float):
-            wanted = int(wanted)
+        wanted = as_int(props.get("segment"))
         if isinstance(wanted, int):
             segment: str | int | None = meta.get("segmentId")
         elif wanted is None and meta.get("segmentId") == 0:
@@ -186,18 +189,18 @@ class ModuleRuleProvider(VcoProvider):
             "segment": segment,
             "segment_id": meta.get("segmentId"),
             "name": rule.get("name"),
-            "position": rule.get(md.POSITION),
+            "position": rule.get(me.POSITION),
             **self.inputs_from_rule(rule),
             "rule": rule,
         }
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
-        client = current_client()
+        vco = connect()
         with vco_errors(self._label(props)):
             try:
-                rule_id, doc, target = self._put(client, args, str(uuid.uuid4()))
-            except md.DocumentError as exc:
+                rule_id, doc, target = self._put(vco, args, str(uuid.uuid4()))
+            except me.DocumentError as exc:
                 raise VcoResourceError(str(exc)) from None
         outs = self._outputs(rule_id, props, target, doc)
         assert outs is not None
@@ -205,42 +208,38 @@ class ModuleRuleProvider(VcoProvider):
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args = self.args(news)
-        client = current_client()
+        vco = connect()
         with vco_errors(self._label(news)):
             try:
-                rule_id, doc, target = self._put(client, args, id_)
-            except md.DocumentError as exc:
+                rule_id, doc, target = self._put(vco, args, id_)
+            except me.DocumentError as exc:
                 raise VcoResourceError(str(exc)) from None
         outs = self._outputs(rule_id, news, target, doc)
         assert outs is not None
         return UpdateResult(outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        client = current_client()
+        vco = connect()
         with vco_errors(self._label(props)):
             try:
-                target = md.resolve_target(
-                    client, props["enterprise_id"], props.get("profile_id"), props.get("edge_id"), self.module
-                )
-                doc = md.read_module(client, target).data
+                target = mw.target_in_state(vco, props, self.module)
+                doc = mw.read_module(vco.client, target).data
             except NotFound:
                 return ReadResult(None, {})
         outs = self._outputs(id_, props, target, doc)
         return ReadResult(id_ if outs else None, outs or {})
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        client = current_client()
+        vco = connect()
         module = self.module
         with vco_errors(self._label(props)), contextlib.suppress(NotFound):
-            target = md.resolve_target(
-                client, props["enterprise_id"], props.get("profile_id"), props.get("edge_id"), module
-            )
-            md.submit(
-                client,
+            target = mw.target_in_state(vco, props, module)
+            mw.submit(
+                vco.client,
                 target,
-                md.Edit(
-                    apply=lambda doc: md.remove_rule(doc, module, id_),
-                    holds=lambda doc: md.find_rule(doc, module, id_) is None,
+                mw.Edit(
+                    apply=lambda doc: me.remove_rule(doc, module, id_),
+                    holds=lambda doc: me.find_rule(doc, module, id_) is None,
                     label=self._label(props),
                 ),
             )

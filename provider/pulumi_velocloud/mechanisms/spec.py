@@ -8,9 +8,20 @@ generated JSON Schemas in `schemas/` and the reference in `docs/reference.md`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..ids import LogicalId
+
+# The input every resource of an enterprise has.
+EnterpriseId = Annotated[
+    LogicalId, Field(min_length=1, description="logicalId of the enterprise (an `Enterprise` id).")
+]
+# Placeholder ids in the specs' fixtures (valid inputs for generated tests; tests replace them).
+EXAMPLE_ENTERPRISE_ID = "6a3f0c1e-0000-4000-8000-000000000001"
+EXAMPLE_PROFILE_ID = "6a3f0c1e-0000-4000-8000-000000000002"
+EXAMPLE_EDGE_ID = "6a3f0c1e-0000-4000-8000-000000000003"
 
 
 class ResourceArgs(BaseModel):
@@ -37,6 +48,7 @@ class ResourceSpec:
     replace_on_change: frozenset[str] = frozenset()
     server_defaulted: frozenset[str] = frozenset()
     secret_outputs: frozenset[str] = frozenset()
+    secret_inputs: frozenset[str] = frozenset()  # kept as Pulumi secrets from the program on
     delete_before_replace: bool = False
     notes: tuple[str, ...] = field(default=())
 
@@ -56,6 +68,7 @@ class ResourceSpec:
             "deleteBeforeReplace": self.delete_before_replace,
             "serverDefaulted": sorted(self.server_defaulted),
             "secretOutputs": sorted(self.secret_outputs),
+            "secretInputs": sorted(self.secret_inputs),
             "inputs": self.args.model_json_schema(),
             "outputs": self.outputs.model_json_schema(),
             "example": self.example,

@@ -1,50 +1,26 @@
-"""What every VCO dynamic provider shares: connection config, the client, check, diff, errors.
+"""The base of every VCO dynamic provider: configure, check and diff from the resource's spec.
 
 The provider object is pickled into each resource's state, so it holds no state at all:
-`configure()` stores the stack config in this module (per provider process) and the
-client is built lazily from it on first use. `serialize_as_secret_always = False` is safe
-because nothing secret is ever captured in the pickle.
+`configure()` hands the stack config to the process's `ProviderContext`, and CRUD methods
+get the client and the id resolver from `connect()`. `serialize_as_secret_always = False`
+is safe because nothing secret is ever captured in the pickle. Not done here: CRUD (each
+resource's provider), errors shown to the user (`errors.py`), the `Resource` class (`declare.py`).
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-import pulumi
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
 from pulumi.output import Unknown
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from ..client import VcoClient, client_for
-from ..client.errors import Unauthorized, VcoError
-from ..settings import CONFIG_KEYS, SettingsError, resolve_settings
+from ..context import configure_from
 from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
 PROVIDER_KEY = "__provider"
-
-_config: dict[str, str] = {}
-_config_lock = threading.Lock()
-
-
-class VcoResourceError(Exception):
-    """An error a Pulumi user sees: it names the resource and what the Orchestrator said."""
-
-
-def set_connection_config(config: Mapping[str, Any]) -> None:
-    """Remember the `velocloud:*` stack config for this provider process."""
-    with _config_lock:
-        _config.clear()
-        _config.update({k: str(v) for k, v in config.items() if v is not None})
-
-
-def current_client() -> VcoClient:
-    with _config_lock:
-        config = dict(_config)
-    return client_for(resolve_settings(config))
 
 
 def is_unknown(value: Any) -> bool:
@@ -66,31 +42,6 @@ def looks_secret(loc: Sequence[int | str]) -> bool:
     return any(isinstance(p, str) and any(m in p.lower() for m in SECRET_MARKERS) for p in loc)
 
 
-@contextmanager
-def vco_errors(label: str) -> Iterator[None]:
-    """Re-raise client errors as `VcoResourceError` prefixed with the resource label."""
-    try:
-        yield
-    except Unauthorized as exc:
-        hint = "check velocloud:token / velocloud:tokenFile (or VCO_API_TOKEN / VCO_API_TOKEN_FILE)"
-        raise VcoResourceError(f"{label}: {exc}; {hint}") from None
-    except VcoError as exc:
-        raise VcoResourceError(f"{label}: {exc}") from None
-    except SettingsError as exc:
-        raise VcoResourceError(f"{label}: {exc}") from None
-    except ValidationError as exc:  # an answer of an unexpected shape: say where, never the payload
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_input=False)
-        )
-        raise VcoResourceError(
-            f"{label}: the Orchestrator answered in an unexpected shape ({problems})"
-        ) from None
-    except (KeyError, TypeError) as exc:
-        raise VcoResourceError(
-            f"{label}: the Orchestrator answered in an unexpected shape ({type(exc).__name__}: {exc})"
-        ) from None
-
-
 class VcoProvider(ResourceProvider):
     """Base of the dynamic providers; subclasses set `spec` and the CRUD methods."""
 
@@ -99,7 +50,11 @@ class VcoProvider(ResourceProvider):
     spec: ClassVar[ResourceSpec]
 
     def configure(self, req: ConfigureRequest) -> None:
-        set_connection_config({f"velocloud:{k}": req.config.get(f"velocloud:{k}") for k in CONFIG_KEYS})
+        configure_from(req.config)
+
+    def label_for(self, state: Mapping[str, Any], fallback: str = "") -> str:
+        """How errors name the resource: its kind and its name (the last part of its natural key)."""
+        return f'{self.spec.name} "{state.get(self.spec.natural_key[-1], fallback)}"'
 
     # -- check -----------------------------------------------------------------------
 
@@ -170,32 +125,6 @@ class VcoProvider(ResourceProvider):
         return self.spec.args.model_validate(
             {k: v for k, v in props.items() if k in fields and v is not None}
         )
-
-
-def resource_options(
-    spec: ResourceSpec, opts: pulumi.ResourceOptions | None
-) -> pulumi.ResourceOptions | None:
-    """`opts` plus the spec's secret outputs, which Pulumi then encrypts in the state."""
-    if not spec.secret_outputs:
-        return opts
-    secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(spec.secret_outputs))
-    return pulumi.ResourceOptions.merge(opts, secrets)
-
-
-def resource_props(
-    spec: ResourceSpec, resource_name: str, args: BaseModel | None, kwargs: dict[str, Any]
-) -> dict[str, Any]:
-    """The property bag of a new resource: every input (None when unset) and every output."""
-    inputs = dict(kwargs) if args is None else {**args.model_dump(exclude_defaults=True), **kwargs}
-    unknown = sorted(set(inputs) - set(spec.args.model_fields))
-    if unknown:
-        raise TypeError(
-            f"{spec.name} {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
-            f"valid inputs: {', '.join(spec.args.model_fields)}"
-        )
-    props = {field: inputs.get(field) for field in spec.args.model_fields}
-    props.update({field: None for field in spec.outputs.model_fields if field not in props})
-    return props
 
 
 def _get_path(data: Mapping[str, Any], loc: tuple[int | str, ...]) -> Any:

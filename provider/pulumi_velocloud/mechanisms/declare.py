@@ -1,0 +1,97 @@
+"""From a resource's spec to its Pulumi `Resource` class: the one constructor every resource shares.
+
+    class Edge(VcoResource[EdgeArgs], provider=EdgeProvider):
+        '''An SD-WAN edge.'''
+
+is the whole declaration of a resource class: its Pulumi type (`velocloud:Edge`), its
+constructor `Edge(name, args=None, opts=None, **inputs)`, the conversion of typed nested
+inputs (`SiteArgs`, lists of `PortArgs`, ...) to the plain values Pulumi serialises, the
+inputs kept as Pulumi secrets (`ResourceSpec.secret_inputs`) and the outputs Pulumi encrypts
+in the state (`ResourceSpec.secret_outputs`) all come from the provider's spec. Not done
+here: checking the inputs (the provider's `check`, at preview) or any API call.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+import pulumi
+from pulumi.dynamic import Resource
+from pydantic import BaseModel, SecretStr
+
+from .provider_base import VcoProvider
+from .spec import ResourceArgs, ResourceSpec
+
+A = TypeVar("A", bound=ResourceArgs)
+MODULE = "velocloud"
+
+
+class VcoResource(Resource, Generic[A]):
+    """Base of every resource class: `class X(VcoResource[XArgs], provider=XProvider)`."""
+
+    _provider_class: ClassVar[type[VcoProvider]]
+
+    def __init_subclass__(cls, *, provider: type[VcoProvider] | None = None, **kwargs: Any) -> None:
+        if provider is None:
+            raise TypeError(
+                f"{cls.__name__}: declare it as `class {cls.__name__}(VcoResource[...], provider=...)`"
+            )
+        super().__init_subclass__(module=MODULE, name=provider.spec.name, **kwargs)
+        cls._provider_class = provider
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: A | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Declare the resource: inputs are the fields of its Args model, as keyword arguments or one
+        Args object; each may be a plain value or a Pulumi Output."""
+        spec = self._provider_class.spec
+        props = input_props(spec, resource_name, args, kwargs)
+        super().__init__(self._provider_class(), resource_name, props, resource_options(spec, opts))
+
+
+def resource_options(
+    spec: ResourceSpec, opts: pulumi.ResourceOptions | None
+) -> pulumi.ResourceOptions | None:
+    """`opts` plus the spec's secret outputs, which Pulumi then encrypts in the state."""
+    if not spec.secret_outputs:
+        return opts
+    secrets = pulumi.ResourceOptions(additional_secret_outputs=sorted(spec.secret_outputs))
+    return pulumi.ResourceOptions.merge(opts, secrets)
+
+
+def input_props(
+    spec: ResourceSpec, resource_name: str, args: BaseModel | None, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """The property bag of a new resource: every input (None when unset, typed sections as plain
+    values, secret inputs as Pulumi secrets) and every output (None until the provider sets it)."""
+    inputs = dict(kwargs) if args is None else {**args.model_dump(exclude_defaults=True), **kwargs}
+    unknown = sorted(set(inputs) - set(spec.args.model_fields))
+    if unknown:
+        raise TypeError(
+            f"{spec.name} {resource_name!r}: unknown input(s) {', '.join(unknown)}; "
+            f"valid inputs: {', '.join(spec.args.model_fields)}"
+        )
+    props = {field: plain(inputs.get(field)) for field in spec.args.model_fields}
+    for field in spec.secret_inputs:
+        if props.get(field) is not None:
+            props[field] = pulumi.Output.secret(props[field])
+    props.update({field: None for field in spec.outputs.model_fields if field not in props})
+    return props
+
+
+def plain(value: Any) -> Any:
+    """A typed input as Pulumi can serialise it: Args models as dicts without unset fields, secrets
+    as their value (wrapped as Pulumi secrets by `input_props`); Outputs and plain values as they are."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(exclude_none=True)
+    if isinstance(value, SecretStr):
+        return value.get_secret_value()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
