@@ -44,7 +44,6 @@ def state_urns(stack: PulumiCli) -> set[str]:
     return {r["urn"].rsplit("::", 1)[-1] for r in deployment.get("resources") or []}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 point 2: check does not record when it saw a resource yet")
 def test_killed_up_is_recovered_and_converges(tmp_path: Path, vco: EmulatorProcess) -> None:
     stack = stack_for(make_project(tmp_path / "fleet", FLEET_PROGRAM), vco)
     on_vco = start_and_kill(stack, vco, after=15)

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..mechanisms.provider_base import CHECKED_AT
 from ..secret_scan import is_secret_key
 
 TYPE_PREFIX = "pulumi-python:dynamic/velocloud:"
-CHECKED_AT = "__velocloudCheckedAt"  # set by the providers' check: see mechanisms/provider_base.py
 SECRET_SHOWN = "[secret]"
 SECRET_SIG = "4dabf18193072939515e22adb298388d"
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"

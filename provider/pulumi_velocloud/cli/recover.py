@@ -111,9 +111,8 @@ def judge(client: VcoClient, wanted: interrupted_run.Wanted, since: float | None
         return Verdict(
             wanted.urn, wanted.kind, "absent", "not on the Orchestrator: `pulumi up` will create it"
         )
-    bounds = [
-        b for b in (since, interrupted_run.checked_at(wanted.pending or {}) if wanted.pending else None) if b
-    ]
+    recorded = interrupted_run.checked_at(wanted.pending.get("inputs") or {}) if wanted.pending else None
+    bounds = [b for b in (since, recorded) if b is not None]
     if not bounds:
         return Verdict(
             wanted.urn,
