@@ -30,9 +30,6 @@ def texts_under(folder: Path) -> list[tuple[Path, str]]:
     return [(p, p.read_text(errors="replace")) for p in folder.rglob("*") if p.is_file()]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 points 4/5: a BGP md5Password in a raw section reaches the state"
-)
 def test_no_secret_in_plain_text_anywhere(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -> None:
     project = make_project(tmp_path / "secrets", PROGRAM)
     stack = PulumiCli(project_dir=project, state_dir=project / ".state")

@@ -33,6 +33,7 @@ from ..client import VcoClient, json_patch
 from ..client.errors import AsyncOperationFailed, AsyncOperationTimeout, NotFound
 from ..context import Connection, connect, provider_context
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..secret_scan import is_secret_path, redact
 from . import managed_paths as mp
 from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
@@ -46,8 +47,10 @@ MODULE = "deviceSettings"
 CLAIM_PREFIX = "pulumi-velocloud:"
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
-# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret.
-SECRET_INPUTS = frozenset({"snmp", "extra", "segments"})
+# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret:
+# their secret-looking leaves are kept secret, the rest shows in diffs field by field.
+SECRET_INPUTS = frozenset({"snmp"})
+SCANNED_INPUTS = frozenset({"extra", "segments"})
 NOTES = (
     "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
     "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
@@ -58,8 +61,11 @@ NOTES = (
     "of the profile's deviceSettings module).",
     "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
     "ERROR the resource fails with the VCO's message and nothing is changed.",
-    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
-    "are in the secret output `secret_values`.",
+    "The SNMP community and passphrases are secret: `snmp` is stored encrypted. In the raw sections "
+    "(`extra`, a segment's `extra`) every value under a secret-looking key (password, secret, key, psk, "
+    "passphrase, community, token, md5, credential; e.g. BGP md5Password) is kept as a Pulumi secret and "
+    "the rest is shown in diffs field by field. Values holding secrets are in the secret output "
+    "`secret_values` (and in `values` with the secrets redacted).",
     "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
     "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
     "providers are referenced by the enterprise DNS service's name.",
@@ -146,6 +152,7 @@ def device_settings_spec(
         replace_on_change=frozenset({"enterprise_id", target_field}),
         secret_outputs=SECRET_OUTPUTS,
         secret_inputs=SECRET_INPUTS,
+        scanned_inputs=SCANNED_INPUTS,
         delete_before_replace=True,
         fixture=fixture,
         example=example,
@@ -403,10 +410,22 @@ def _outputs(
     base: dict[str, Any], paths: list[str], snapshot: mp.Snapshot, document: dict[str, Any]
 ) -> dict[str, Any]:
     found = mp.read(document, paths)
+    secret = {p: v for p, v in found.items() if is_secret(p, v)}
     return {
         **base,
         "managed_paths": list(paths),
-        "values": {p: v for p, v in found.items() if not is_secret(p, v)},
-        "secret_values": {p: v for p, v in found.items() if is_secret(p, v)},
+        # a section holding a secret is shown with the secret redacted, so drift elsewhere in it is visible
+        "values": {
+            p: v if p not in secret else redact(v)
+            for p, v in found.items()
+            if p not in secret or _shown(p, v)
+        },
+        "secret_values": secret,
         "snapshot": snapshot.to_json(),
     }
+
+
+def _shown(path: str, value: Any) -> bool:
+    """Whether a secret-holding value has a public part worth showing (an object or list whose own
+    path is not secret)."""
+    return isinstance(value, dict | list) and not is_secret_path(mp.split(path))

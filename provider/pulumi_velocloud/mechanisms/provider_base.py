@@ -18,7 +18,7 @@ from pulumi.output import Unknown
 from pydantic import ValidationError
 
 from ..context import configure_from
-from ..secret_scan import is_secret_path
+from ..secret_scan import is_secret_path, merge_secrets
 from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
@@ -37,6 +37,7 @@ def is_unknown(value: Any) -> bool:
 
 
 CHECKED_AT = "__velocloudCheckedAt"
+SECRETS_KEY = "__velocloudSecrets"  # secret leaves of free-form inputs, split off by `declare.split_scanned`
 
 
 def checked_at(olds: Mapping[str, Any], now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> str:
@@ -146,11 +147,22 @@ class VcoProvider(ResourceProvider):
         return value
 
     def args(self, props: Mapping[str, Any]) -> Any:
-        """The validated inputs as the resource's Args model."""
+        """The validated inputs as the resource's Args model (secret leaves put back in place)."""
         fields = self.spec.args.model_fields
         return self.spec.args.model_validate(
-            {k: v for k, v in props.items() if k in fields and v is not None}
+            {k: v for k, v in with_secrets(props).items() if k in fields and v is not None}
         )
+
+
+def with_secrets(props: Mapping[str, Any]) -> dict[str, Any]:
+    """`props` with the secret leaves split off by `declare.split_scanned` merged back."""
+    out = dict(props)
+    secrets = props.get(SECRETS_KEY)
+    if isinstance(secrets, dict):
+        for field, leaves in secrets.items():
+            if field in out and isinstance(leaves, dict):
+                out[field] = merge_secrets(out[field], leaves)
+    return out
 
 
 def _get_path(data: Mapping[str, Any], loc: tuple[int | str, ...]) -> Any:
