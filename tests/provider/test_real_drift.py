@@ -21,7 +21,6 @@ from vco_emulator.process import EmulatorProcess
 from ..emulator.helpers import OPERATOR_PROFILE
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
 def test_edge_without_serial_does_not_drift_after_activation(
     vco: EmulatorProcess, enterprise: dict[str, Any], profile: dict[str, Any]
 ) -> None:
@@ -43,7 +42,6 @@ def test_edge_without_serial_does_not_drift_after_activation(
     assert updated.outs is not None and updated.outs["serial_number"] == "VC06FILLEDBYVCO"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
 def test_operator_profile_is_read_from_the_orchestrator(enterprise: dict[str, Any]) -> None:
     stale = {**enterprise, "operator_profile_id": "00000000-0000-4000-8000-000000000000"}
     read = EnterpriseProvider().read(enterprise["logical_id"], stale)

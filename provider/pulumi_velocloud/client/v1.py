@@ -103,6 +103,13 @@ class V1Api:
     def get_network_configurations(self) -> list[OperatorProfile]:
         return [OperatorProfile.model_validate(p) for p in self.call("network/getNetworkConfigurations", {})]
 
+    def get_enterprise_operator_configuration(self, enterprise_id: VcoId) -> OperatorProfile:
+        """The operator profile assigned to an enterprise (operator and partner tokens only)."""
+        params = {"enterpriseId": enterprise_id}
+        return OperatorProfile.model_validate(
+            self.call("enterprise/getEnterpriseOperatorConfiguration", params)
+        )
+
     # -- configuration profiles ------------------------------------------------------
 
     def get_enterprise_configurations(self, enterprise_id: VcoId) -> list[ProfileV1]:
