@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.enterprise import EnterpriseProvider
@@ -48,7 +46,6 @@ def test_operator_profile_is_read_from_the_orchestrator(enterprise: dict[str, An
     assert read.outs is not None and read.outs["operator_profile_id"] == OPERATOR_PROFILE
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 point 5: fixed with the resources restructure")
 def test_a_retried_patch_whose_removes_already_applied_succeeds(
     vco: EmulatorProcess, client: VcoClient, profile: dict[str, Any]
 ) -> None:

@@ -148,8 +148,13 @@ class V2Api:
         return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings")
 
     def _write_and_wait(self, method: str, path: str, body: Any, operation: str) -> dict[str, Any]:
-        """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already)."""
-        response = self._session.call(method, path, operation=operation, json=body, idempotent=True)
+        """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already).
+
+        Not repeated after it may have been carried out (a JSON Patch that removes a key fails the
+        second time, and one computed from an older document may undo someone's change): such a
+        failure is `ambiguous`, and the caller re-reads the document to decide.
+        """
+        response = self._session.call(method, path, operation=operation, json=body, idempotent=False)
         location = response.headers.get("Location")
         if response.status_code == 202 and location:
             return wait_for_operation(

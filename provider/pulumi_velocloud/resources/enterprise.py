@@ -215,8 +215,8 @@ def _outputs(
 ) -> dict[str, Any]:
     if current.gateway_pool_id is not None:
         gateway_pool_id = vco.ids.gateway_pool_logical_id(current.gateway_pool_id) or gateway_pool_id
-    # read from the Orchestrator; a token that may not read operator profiles keeps the known one
-    with contextlib.suppress(Forbidden, NotFound):
+    # read from the Orchestrator; a token that may not read operator profiles keeps the known one,
+    with contextlib.suppress(Forbidden, NotFound, InvalidRequest):  # or an Orchestrator without it
         operator_profile_id = vco.client.v1.get_enterprise_operator_configuration(current.id).logical_id
     outs: dict[str, Any] = {
         "logical_id": current.logical_id,
