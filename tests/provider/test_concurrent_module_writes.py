@@ -15,8 +15,6 @@ import sys
 import time
 from typing import Any
 
-import pytest
-
 from pulumi_velocloud.client import VcoClient
 from scripts.pulumi_cli import REPO
 from vco_emulator.process import EmulatorProcess
@@ -73,7 +71,6 @@ def wait_for_faults(vco: EmulatorProcess, count: int) -> None:
         time.sleep(0.02)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 point 3: no freshness check before a module write yet")
 def test_two_processes_and_a_hand_edit_lose_nothing_silently(
     vco: EmulatorProcess, client: VcoClient, enterprise: dict[str, Any], profile: dict[str, Any]
 ) -> None:
@@ -106,9 +103,6 @@ def test_two_processes_and_a_hand_edit_lose_nothing_silently(
     assert len(created) + len(errors) == 40
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 point 3c: the device-settings claim is not checked on a fresh read"
-)
 def test_two_processes_claiming_one_profiles_settings_one_fails_clearly(
     vco: EmulatorProcess, client: VcoClient, profile: dict[str, Any]
 ) -> None:

@@ -251,7 +251,7 @@ class DeviceSettingsProvider(VcoProvider):
             written = claimed = False
             snapshot = mp.Snapshot()
             try:
-                claimed = _stake_claim(client, target, claim, label, self.spec.name)
+                claimed = _stake_claim(client, target, claim, label, self.spec.name, adopt=args.adopt)
                 wanted = desired_paths(args, edge=self.edge_level)
                 snapshot, after = document.write(document.read(), wanted, snapshot)
                 written = True
@@ -259,7 +259,7 @@ class DeviceSettingsProvider(VcoProvider):
             except BaseException:
                 _claims().drop(target_id)
                 if written:  # Pulumi will not record this resource: undo what it changed
-                    _undo_create(document, target, snapshot, claim if claimed else None)
+                    _undo_create(document, target, snapshot, wanted, claim if claimed else None)
                 elif claimed:
                     _release_claim(client, target, claim)
                 raise
@@ -386,13 +386,18 @@ class _Document:
         after = self.change(current, build)
         return (taken[-1] if taken else snapshot), after
 
-    def restore(self, current: dict[str, Any], snapshot: mp.Snapshot) -> None:
-        """Put back what every managed path held before (removing what did not exist); the rest of
-        the document is not verified afterwards (it is no longer ours to watch)."""
+    def restore(
+        self, current: dict[str, Any], snapshot: mp.Snapshot, *, only_where: dict[str, Any] | None = None
+    ) -> None:
+        """Put back what every managed path held before (removing what did not exist); with
+        `only_where` (the values we wrote), only where those values are still there. The rest of the
+        document is not verified afterwards (it is no longer ours to watch)."""
 
         def build(doc: dict[str, Any]) -> dict[str, Any]:
             target = copy.deepcopy(doc)
-            mp.restore(target, copy.deepcopy(snapshot))
+            snap = copy.deepcopy(snapshot)
+            records = None if only_where is None else _still_ours(doc, snap, only_where)
+            mp.restore(target, snap, records)
             return target
 
         self.change(current, build, verify=False)
@@ -453,14 +458,31 @@ class _Document:
             ) from None
 
 
-def _undo_create(document: _Document, target: Target, snapshot: mp.Snapshot, claim: str | None) -> None:
-    """Best effort after a create failed half-way: put back the snapshot and our claim's description."""
+def _undo_create(
+    document: _Document, target: Target, snapshot: mp.Snapshot, wanted: dict[str, Any], claim: str | None
+) -> None:
+    """Best effort after a create failed half-way: put back what it changed where our values are still
+    there (another writer's are left alone), and the description if it still holds our claim."""
     try:
-        document.restore(document.read(), snapshot)
+        document.restore(document.read(), snapshot, only_where=wanted)
         if claim is not None:
             _release_claim(document.client, target, claim)
     except Exception as exc:  # the original failure is what the user must see
         log.warning("%s: could not undo a half-finished create: %s", document.label, exc)
+
+
+def _still_ours(document: dict[str, Any], snapshot: mp.Snapshot, wanted: dict[str, Any]) -> list[str]:
+    """The snapshot's records whose managed paths all still hold the values we wrote."""
+    records = [*snapshot.original, *snapshot.created]
+    return [
+        record
+        for record in records
+        if all(
+            mp.matches(value, mp.get(document, path))
+            for path, value in wanted.items()
+            if mp.is_prefix(record, path) or mp.is_prefix(path, record)
+        )
+    ]
 
 
 def _module_description(client: VcoClient, target: Target) -> str | None:
@@ -472,13 +494,24 @@ def _module_description(client: VcoClient, target: Target) -> str | None:
     return None if module is None else module.description
 
 
-def _stake_claim(client: VcoClient, target: Target, claim: str, label: str, kind: str) -> bool:
-    """Write our claim into the module description, then check on a fresh read that it is still ours
-    (another stack or process claiming the same settings at the same time makes one of them fail)."""
+def _stake_claim(
+    client: VcoClient, target: Target, claim: str, label: str, kind: str, *, adopt: bool
+) -> bool:
+    """Write our claim into the module description (another stack or process claiming the same
+    settings at the same time makes one of them fail).
+    Right before writing it, the description is read afresh: a claim made since we located the
+    target stops us (unless adopt=True). Two that stake at the same moment both write; the check
+    after the document write (`_check_claim`) then fails the one whose claim was overwritten, and
+    its undo puts back only the values that are still its own."""
+    holder = _claim_of(_module_description(client, target))
+    if holder is not None and not adopt:
+        raise ConcurrentChange(
+            f"{label}: another {kind} resource already manages these device settings (claim {holder}); "
+            "only one may manage them. Merge the two, or set adopt=True to take them over"
+        )
     client.v1.update_configuration_module(
         target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
     )
-    _check_claim(client, target, claim, label, "as we took them over", kind=kind)
     return True
 
 

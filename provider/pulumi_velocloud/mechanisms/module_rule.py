@@ -156,7 +156,19 @@ class ModuleRuleProvider(VcoProvider):
                     and mp.matches(expected(), found[1])  # the Orchestrator may add fields of its own
                 )
 
-            return mw.Edit(apply=apply, holds=holds, label=label)
+            def explain(doc: me.Document) -> str | None:
+                found = me.find_rule(doc, self.module, holder["id"])
+                if found is None or not me.segment_matches(found[0], args.segment):
+                    return None  # overwritten by another writer: worth another round
+                lost = me.fields_not_kept(expected(), found[1])
+                return (
+                    f"the Orchestrator stored the rule without keeping {', '.join(lost)} as written (it may "
+                    "drop or rewrite fields its schema does not know); not retried"
+                    if lost
+                    else None
+                )
+
+            return mw.Edit(apply=apply, holds=holds, label=label, explain=explain)
 
         try:
             doc = mw.submit(vco.client, target, edit(None))

@@ -44,7 +44,14 @@ from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId, logical_id
 from ..resolver import UnknownName
-from .module_edits import Document, DocumentError, without_rules
+from .module_edits import (
+    Document,
+    DocumentError,
+    stored_form,
+    untouched_changes,
+    with_positions,
+    without_rules,
+)
 from .spec import EnterpriseId, ResourceArgs
 
 MAX_ROUNDS = 4
@@ -80,8 +87,11 @@ class ModuleTarget:
 
 @dataclass(frozen=True)
 class ModuleDocument:
+    """A module's document as the edits see it (rule positions in the rules) and its description."""
+
     module_id: VcoId
     data: Document
+    description: str | None = None
 
 
 def _has_content(value: Any) -> bool:
@@ -104,7 +114,10 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
             raise NotFound(
                 f"{target.describe()} does not exist", operation="configuration/getConfigurationModules"
             )
-        return ModuleDocument(found[0].id, dict(found[0].data or {}))
+        description = found[0].description
+        return ModuleDocument(
+            found[0].id, with_positions(dict(found[0].data or {}), description), description
+        )
     stack = client.v1.get_edge_configuration_stack(target.enterprise_vco_id, target.edge_vco_id)
     if len(stack) < 2:
         raise NotFound(
@@ -118,7 +131,16 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
     data = dict(own.data or {})
     if not _has_content(data) and inherited is not None:
         data = without_rules(dict(inherited.data or {}), target.module)
-    return ModuleDocument(own.id, data)
+    return ModuleDocument(own.id, with_positions(data, own.description), own.description)
+
+
+def write_module(client: VcoClient, target: ModuleTarget, current: ModuleDocument, data: Document) -> None:
+    """Store `data` (positions move to the description) in one `updateConfigurationModule`."""
+    stored, description = stored_form(data, current.description)
+    update: dict[str, Any] = {"data": stored}
+    if description != current.description:
+        update["description"] = description
+    client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, update)
 
 
 # -- serialised read-modify-write ------------------------------------------------------------
@@ -131,6 +153,8 @@ class Edit:
     apply: Callable[[Document], Document]
     holds: Callable[[Document], bool]
     label: str
+    # why the edit does not hold in a document although nobody else wrote it, or None
+    explain: Callable[[Document], str | None] = lambda _doc: None
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
     result: Document | None = None
@@ -231,6 +255,7 @@ def _rounds(
             with queue.pending_lock:
                 todo, queue.pending = todo + queue.pending, []
             batch.extend(e for e in todo if e not in batch)
+        todo = [e for e in todo if not e.done.is_set()]
         data = current.data
         applied: list[Edit] = []
         for edit in todo:
@@ -242,12 +267,30 @@ def _rounds(
         if not applied:
             return current
         if data != current.data:
-            client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, {"data": data})
-            current = read_module(client, target)
+            fresh = read_module(client, target)  # freshness: changed since the document we edited?
+            if fresh != current:
+                current = fresh  # someone else wrote it: apply our edits again to theirs
+                continue
+            write_module(client, target, current, data)
+            before, current = current, read_module(client, target)
+            changed = untouched_changes(before.data, data, current.data)
+            if changed:
+                error = DocumentError(
+                    f"{target.describe()}: right after our write, {', '.join(changed[:10])} (which we did "
+                    "not touch) differ from what we read and wrote: someone else changed them at the same "
+                    "time, or the Orchestrator altered them. Run `pulumi refresh` and check"
+                )
+                for edit in applied:
+                    edit.finish(error=error)
+                return current
         todo = []
         for edit in applied:
             if edit.holds(current.data):
                 edit.finish(result=current.data)
+                continue
+            reason = edit.explain(current.data)
+            if reason is not None:  # there, but not as written: retrying cannot help
+                edit.finish(error=DocumentError(f"{edit.label}: {reason}"))
             else:
                 todo.append(edit)
         if not todo:
