@@ -16,6 +16,9 @@ import pytest
 from pydantic import SecretStr
 
 from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.context import provider_context
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
+from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
 from pulumi_velocloud.settings import Settings
 from scripts.pulumi_cli import PulumiCli
 from vco_emulator.process import EmulatorProcess
@@ -37,7 +40,9 @@ def no_changes(stack: PulumiCli, *args: str) -> bool:
     return stack.run("preview", "--expect-no-changes", *args, check=False).returncode == 0
 
 
-def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -> None:
+def test_rules_ladder(
+    tmp_path: Path, vco: EmulatorProcess, client: VcoClient, *, rule_logging: bool = True
+) -> None:
     enterprise = client.v2.create_enterprise(
         {"name": "Rules Corp", "gatewayPool": GATEWAY_POOL, "operatorProfiles": [OPERATOR_PROFILE]}
     )
@@ -66,6 +71,8 @@ def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -
     stack = stack_for(make_project(tmp_path / "rules", PROGRAM), vco)
     stack.set_config("enterpriseId", enterprise.logical_id)
     stack.set_config("profileId", str(profile.logical_id))
+    if not rule_logging:
+        stack.set_config("noRuleLogging", "true")
 
     before = vco.admin("GET", "stats")["byOperation"]
     stack.run("up", "--yes")
@@ -128,15 +135,31 @@ def stripping(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProc
         yield server
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 point 6: rule order relies on the undocumented pulumiPosition"
-)
 def test_rules_ladder_on_an_orchestrator_that_strips_unknown_fields(
     tmp_path: Path, stripping: EmulatorProcess
 ) -> None:
-    """Issue 10, point 6: the same ladder when the Orchestrator drops fields its schemas do not know."""
+    """Issue 10, point 6: the same ladder when the Orchestrator drops fields its schemas do not know
+    (rule identity and order rely only on `ruleLogicalId` and the module description); a rule that
+    asks for per-rule logging (`loggingEnabled`, not in the v1 spec) fails at once, saying so."""
     client = VcoClient(Settings(url=stripping.url, token=SecretStr(stripping.token)))
     try:
-        test_rules_ladder(tmp_path, stripping, client)
+        test_rules_ladder(tmp_path, stripping, client, rule_logging=False)
+        enterprise = client.v2.create_enterprise(
+            {"name": "Logging Corp", "gatewayPool": GATEWAY_POOL, "operatorProfiles": [OPERATOR_PROFILE]}
+        )
+        ent = next(e.id for e in client.v1.get_network_enterprises() if e.logical_id == enterprise.logical_id)
+        profile = client.v1.get_configuration(ent, client.v1.clone_enterprise_template(ent, "Branch"))
+        provider_context().configure({"velocloud:url": stripping.url, "velocloud:token": stripping.token})
+        rule = {
+            "enterprise_id": enterprise.logical_id,
+            "profile_id": profile.logical_id,
+            "name": "logged",
+            "position": 0,
+            "action": "deny",
+            "logging": True,
+        }
+        with pytest.raises(VcoResourceError, match="without keeping loggingEnabled as written"):
+            FirewallRuleProvider().create(rule)
     finally:
+        provider_context().configure({})
         client.session.close()
