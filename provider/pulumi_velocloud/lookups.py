@@ -17,8 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .client import VcoClient
-from .context import provider_context
+from .client.errors import NotFound
+from .context import Connection, provider_context
 from .ids import LogicalId
+from .resolver import Resolver
 from .settings import CONFIG_KEYS, resolve_settings
 
 
@@ -37,8 +39,11 @@ def _stack_config() -> Mapping[str, Any]:
     return {f"velocloud:{k}": get_config(f"velocloud:{k}") for k in CONFIG_KEYS}
 
 
-def _client(client: VcoClient | None) -> VcoClient:
-    return client or provider_context().connection_for(resolve_settings(_stack_config())).client
+def _connection(client: VcoClient | None) -> Connection:
+    """The process's connection for the stack config, or one over the given client."""
+    if client is None:
+        return provider_context().connection_for(resolve_settings(_stack_config()))
+    return Connection(client, Resolver(client))
 
 
 def _one(kind: str, key: str, matches: list[Any], candidates: int) -> Any:
@@ -51,8 +56,7 @@ def _one(kind: str, key: str, matches: list[Any], candidates: int) -> Any:
 
 def get_enterprise(*, name: str, client: VcoClient | None = None) -> EnterpriseInfo:
     """The enterprise named exactly `name`."""
-    c = _client(client)
-    refs = c.v1.get_network_enterprises()
+    refs = _connection(client).client.v1.get_network_enterprises()
     match = _one("enterprise", f"name={name!r}", [r for r in refs if r.name == name], len(refs))
     return EnterpriseInfo(logical_id=match.logical_id, vco_id=match.id, name=match.name)
 
@@ -78,14 +82,12 @@ class EdgeInfo(BaseModel):
 
 def get_profile(*, enterprise_id: str, name: str, client: VcoClient | None = None) -> ProfileInfo:
     """The profile named exactly `name` in the enterprise with logicalId `enterprise_id`."""
-    c = _client(client)
-    enterprise = _one(
-        "enterprise",
-        f"logicalId={enterprise_id!r}",
-        [r for r in c.v1.get_network_enterprises() if r.logical_id == enterprise_id],
-        0,
-    )
-    profiles = c.v1.get_enterprise_configurations(enterprise.id)
+    vco = _connection(client)
+    try:
+        enterprise = vco.ids.enterprise(LogicalId(enterprise_id))
+    except NotFound:
+        raise LookupError(f"no enterprise matches logicalId={enterprise_id!r}") from None
+    profiles = vco.client.v1.get_enterprise_configurations(enterprise)
     match = _one("profile", f"name={name!r}", [p for p in profiles if p.name == name], len(profiles))
     return ProfileInfo(
         logical_id=match.logical_id or "",
@@ -101,7 +103,7 @@ def list_edges(
 ) -> list[EdgeInfo]:
     """Every edge of an enterprise, optionally filtered with v2 `field[op]` filters
     (e.g. `{"modelNumber[is]": "edge6X0"}`), walked page by page."""
-    edges = _client(client).v2.get_enterprise_edges(LogicalId(enterprise_id), filters=filters)
+    edges = _connection(client).client.v2.get_enterprise_edges(LogicalId(enterprise_id), filters=filters)
     return [
         EdgeInfo(
             logical_id=e.logical_id,

@@ -5,10 +5,12 @@ CRUD). What several resources share is here, one role per module:
 
 | module | role |
 |---|---|
-| `spec.py` | `ResourceSpec`: the one definition of a resource (inputs, outputs, replaces, secrets, example) |
+| `spec.py` | `ResourceSpec`, the one definition of a resource; `SpecFamily`, what a kind shares |
 | `provider_base.py` | `VcoProvider`: configure, check and diff driven by the spec |
 | `declare.py` | the Pulumi `Resource` class of a spec: constructor, inputs bag, secret options |
 | `errors.py` | `VcoResourceError` and `vco_errors`: what a user sees when a call fails |
+| `enterprise_object.py` | read, update, delete of a v1 object of one enterprise (profile, segment, ...) |
+| `address.py` | the contact and address inputs of enterprises and sites |
 | `object_group.py` | the lifecycle of v1 object groups (`AddressGroup`, `PortGroup`) |
 | `module_edits.py` | pure edits of a configuration module's document (rules placed by position) |
 | `module_writer.py` | the serialised, verified read-modify-write of one module document |

@@ -358,11 +358,13 @@ class DeviceSettingsArgs(ResourceArgs):
 
     @model_validator(mode="after")
     def _no_overlap(self) -> DeviceSettingsArgs:
-        owners = [(p, f) for f, flat in fragments(self, edge=False).items() for p in flat]
-        for i, (a, fa) in enumerate(owners):
-            for b, fb in owners[i + 1 :]:
-                if fa != fb and (mp.is_prefix(a, b) or mp.is_prefix(b, a)):
-                    raise ValueError(f"{fa} and {fb} both set {min(a, b, key=len)}; declare each key once")
+        owned = fragments(self, edge=False)
+        order = list(owned)
+        owners = [(p, f) for f, flat in owned.items() for p in flat]
+        for a, b in mp.overlaps(p for p, _ in owners):
+            fields = sorted({f for p, f in owners if p in (a, b)}, key=order.index)
+            if len(fields) > 1:
+                raise ValueError(f"{fields[0]} and {fields[1]} both set {a}; declare each key once")
         return self
 
 

@@ -39,7 +39,7 @@ from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
 from .errors import VcoResourceError, vco_errors
 from .provider_base import VcoProvider, is_unknown
-from .spec import ResourceSpec
+from .spec import SpecFamily
 
 log = logging.getLogger(__name__)
 
@@ -132,32 +132,16 @@ class DeviceSettingsOutputs(BaseModel):
     snapshot: dict[str, Any] = Field(description="What the managed paths held before (restored on delete).")
 
 
-def device_settings_spec(
-    *,
-    name: str,
-    target_field: str,
-    summary: str,
-    args: type[DeviceSettingsArgs],
-    outputs: type[DeviceSettingsOutputs],
-    fixture: dict[str, Any],
-    example: str,
-    notes: tuple[str, ...] = (),
-) -> ResourceSpec:
-    """The spec of a device-settings resource: what both share, with their target field named."""
-    return ResourceSpec(
-        name=name,
-        summary=summary,
-        args=args,
-        outputs=outputs,
+def device_settings_family(target_field: str) -> SpecFamily:
+    """What both device-settings specs share, for the resource whose target is `target_field`."""
+    return SpecFamily(
         natural_key=("enterprise_id", target_field),
         replace_on_change=frozenset({"enterprise_id", target_field}),
         secret_outputs=SECRET_OUTPUTS,
         secret_inputs=SECRET_INPUTS,
         scanned_inputs=SCANNED_INPUTS,
         delete_before_replace=True,
-        fixture=fixture,
-        example=example,
-        notes=(*NOTES, *notes),
+        notes=NOTES,
     )
 
 

@@ -29,6 +29,7 @@ from . import module_edits as me
 from . import module_writer as mw
 from .errors import VcoResourceError, vco_errors
 from .provider_base import VcoProvider, is_unknown
+from .spec import SpecFamily
 
 SEGMENT_DESCRIPTION = (
     "The segment the rule belongs to: its name or its segmentId; unset means the Global Segment. "
@@ -64,11 +65,17 @@ class ModuleRuleOutputs(BaseModel):
     rule: dict[str, Any] = Field(description="The rule as the module document holds it.")
 
 
+# Every module rule is identified by its owner, segment and name; moving it replaces it.
+MODULE_RULES = SpecFamily(
+    natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
+    replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
+)
+
+
 class ModuleRuleProvider(VcoProvider):
     """Base provider of a rule in `segments[].<RULES_KEY>[]` of module `module`."""
 
     module: ClassVar[str]
-    kind: ClassVar[str]  # e.g. "FirewallRule", for messages
     # input field -> the rule-document keys it is compared on
     document_keys: ClassVar[dict[str, tuple[str, ...]]] = {"name": ("name",), "position": (me.POSITION,)}
 
@@ -108,12 +115,9 @@ class ModuleRuleProvider(VcoProvider):
 
     # -- lifecycle -------------------------------------------------------------------
 
-    def _label(self, props: Any) -> str:
-        return f'{self.kind} "{props.get("name")}"'
-
     def _put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
         """Create or update the rule; returns its id, the verified document and the target."""
-        label = self._label(args.model_dump())
+        label = self.label_for(args.model_dump())
         target = mw.resolve_target(vco, args.enterprise_id, args.profile_id, args.edge_id, self.module)
         key = me.RULES_KEY[self.module]
         holder = {"id": rule_id}
@@ -209,7 +213,7 @@ class ModuleRuleProvider(VcoProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         args = self.args(props)
         vco = connect()
-        with vco_errors(self._label(props)):
+        with vco_errors(self.label_for(props)):
             try:
                 rule_id, doc, target = self._put(vco, args, str(uuid.uuid4()))
             except me.DocumentError as exc:
@@ -221,7 +225,7 @@ class ModuleRuleProvider(VcoProvider):
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args = self.args(news)
         vco = connect()
-        with vco_errors(self._label(news)):
+        with vco_errors(self.label_for(news)):
             try:
                 rule_id, doc, target = self._put(vco, args, id_)
             except me.DocumentError as exc:
@@ -232,7 +236,7 @@ class ModuleRuleProvider(VcoProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         vco = connect()
-        with vco_errors(self._label(props)):
+        with vco_errors(self.label_for(props)):
             try:
                 target = mw.target_in_state(vco, props, self.module)
                 doc = mw.read_module(vco.client, target).data
@@ -244,7 +248,7 @@ class ModuleRuleProvider(VcoProvider):
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         vco = connect()
         module = self.module
-        with vco_errors(self._label(props)), contextlib.suppress(NotFound):
+        with vco_errors(self.label_for(props)), contextlib.suppress(NotFound):
             target = mw.target_in_state(vco, props, module)
             mw.submit(
                 vco.client,
@@ -252,7 +256,7 @@ class ModuleRuleProvider(VcoProvider):
                 mw.Edit(
                     apply=lambda doc: me.remove_rule(doc, module, id_),
                     holds=lambda doc: me.find_rule(doc, module, id_) is None,
-                    label=self._label(props),
+                    label=self.label_for(props),
                 ),
             )
 

@@ -26,7 +26,7 @@ from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
 from .enterprise_object import EnterpriseObjectProvider
 from .errors import VcoResourceError, vco_errors
-from .spec import EnterpriseId, ResourceArgs
+from .spec import EnterpriseId, ResourceArgs, SpecFamily
 
 
 class ObjectGroupArgs(ResourceArgs):
@@ -52,6 +52,12 @@ class ObjectGroupOutputs(BaseModel):
     enterprise_vco_id: int
     name: str
     description: str | None = None
+
+
+# Every object group is identified by its name in the enterprise; moving it replaces it.
+OBJECT_GROUPS = SpecFamily(
+    natural_key=("enterprise_id", "name"), replace_on_change=frozenset({"enterprise_id"})
+)
 
 
 class ObjectGroupProvider(EnterpriseObjectProvider):

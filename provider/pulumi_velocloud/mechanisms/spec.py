@@ -81,6 +81,47 @@ class ResourceSpec:
         }
 
 
+@dataclass(frozen=True)
+class SpecFamily:
+    """What the specs of one kind of resource share (e.g. how every module rule is identified)."""
+
+    natural_key: tuple[str, ...]
+    replace_on_change: frozenset[str]
+    secret_outputs: frozenset[str] = frozenset()
+    secret_inputs: frozenset[str] = frozenset()
+    scanned_inputs: frozenset[str] = frozenset()
+    delete_before_replace: bool = False
+    notes: tuple[str, ...] = ()
+
+    def spec(
+        self,
+        *,
+        name: str,
+        summary: str,
+        args: type[ResourceArgs],
+        outputs: type[BaseModel],
+        fixture: dict[str, Any],
+        example: str,
+        notes: tuple[str, ...] = (),
+    ) -> ResourceSpec:
+        """One member's spec: the family's shared parts, its own name, models, example and notes."""
+        return ResourceSpec(
+            name=name,
+            summary=summary,
+            args=args,
+            outputs=outputs,
+            natural_key=self.natural_key,
+            example=example,
+            fixture=fixture,
+            replace_on_change=self.replace_on_change,
+            secret_outputs=self.secret_outputs,
+            secret_inputs=self.secret_inputs,
+            scanned_inputs=self.scanned_inputs,
+            delete_before_replace=self.delete_before_replace,
+            notes=(*self.notes, *notes),
+        )
+
+
 REGISTRY: dict[str, ResourceSpec] = {}
 
 

@@ -28,8 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.object_group import ObjectGroupArgs, ObjectGroupOutputs, ObjectGroupProvider
-from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, ResourceSpec, register
+from ..mechanisms.object_group import (
+    OBJECT_GROUPS,
+    ObjectGroupArgs,
+    ObjectGroupOutputs,
+    ObjectGroupProvider,
+)
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, register
 
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -176,13 +181,11 @@ class AddressGroupOutputs(ObjectGroupOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    OBJECT_GROUPS.spec(
         name="AddressGroup",
         summary="An address object group that firewall rules and business policies reference by logicalId.",
         args=AddressGroupArgs,
         outputs=AddressGroupOutputs,
-        natural_key=("enterprise_id", "name"),
-        replace_on_change=frozenset({"enterprise_id"}),
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "Servers",

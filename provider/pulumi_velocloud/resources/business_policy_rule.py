@@ -25,9 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..mechanisms import module_edits as me
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
+from ..mechanisms.module_rule import MODULE_RULES, ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
-from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
 BusinessPolicyMatchArgs = RuleMatchArgs
 ROUTE_POLICIES = {"auto": "auto", "multipath": "gateway", "direct": "direct", "backhaul": "backhaul"}
@@ -120,13 +120,11 @@ class BusinessPolicyRuleOutputs(ModuleRuleOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    MODULE_RULES.spec(
         name="BusinessPolicyRule",
         summary="One business policy of a profile or an edge; other policies of the module are left alone.",
         args=BusinessPolicyRuleArgs,
         outputs=BusinessPolicyRuleOutputs,
-        natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
-        replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "profile_id": EXAMPLE_PROFILE_ID,
@@ -154,7 +152,6 @@ SPEC = register(
 class BusinessPolicyRuleProvider(ModuleRuleProvider):
     spec = SPEC
     module = "QOS"
-    kind = "BusinessPolicyRule"
     document_keys = {
         "name": ("name",),
         "match": ("match",),

@@ -29,7 +29,7 @@ from ..mechanisms.device_settings_provider import (
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    device_settings_spec,
+    device_settings_family,
 )
 from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
@@ -45,9 +45,8 @@ class EdgeDeviceSettingsOutputs(DeviceSettingsOutputs):
 
 
 SPEC = register(
-    device_settings_spec(
+    device_settings_family("edge_id").spec(
         name="EdgeDeviceSettings",
-        target_field="edge_id",
         summary="An edge's own device settings (what it overrides of its profile's) that this stack "
         "manages. Its Pulumi id is the edge logicalId.",
         args=EdgeDeviceSettingsArgs,

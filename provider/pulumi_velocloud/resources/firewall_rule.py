@@ -22,9 +22,9 @@ from pydantic import Field
 
 from ..mechanisms import module_edits as me
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.module_rule import ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
+from ..mechanisms.module_rule import MODULE_RULES, ModuleRuleArgs, ModuleRuleOutputs, ModuleRuleProvider
 from ..mechanisms.rule_match import RuleMatchArgs, match_from_document, render_match
-from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, ResourceSpec, register
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
 FirewallAction = Literal["allow", "deny", "drop", "reject", "skip"]
 FirewallMatchArgs = RuleMatchArgs
@@ -46,13 +46,11 @@ class FirewallRuleOutputs(ModuleRuleOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    MODULE_RULES.spec(
         name="FirewallRule",
         summary="One outbound firewall rule of a profile or an edge; other rules are left alone.",
         args=FirewallRuleArgs,
         outputs=FirewallRuleOutputs,
-        natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
-        replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "profile_id": EXAMPLE_PROFILE_ID,
@@ -83,7 +81,6 @@ SPEC = register(
 class FirewallRuleProvider(ModuleRuleProvider):
     spec = SPEC
     module = "firewall"
-    kind = "FirewallRule"
     document_keys = {
         "name": ("name",),
         "match": ("match",),

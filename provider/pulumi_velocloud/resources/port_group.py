@@ -19,8 +19,13 @@ from pydantic_core import PydanticCustomError
 
 from ..ids import as_int
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.object_group import ObjectGroupArgs, ObjectGroupOutputs, ObjectGroupProvider
-from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, ResourceSpec, register
+from ..mechanisms.object_group import (
+    OBJECT_GROUPS,
+    ObjectGroupArgs,
+    ObjectGroupOutputs,
+    ObjectGroupProvider,
+)
+from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, register
 
 PROTOCOLS = {"tcp": 6, "udp": 17}
 NAMES = {number: name for name, number in PROTOCOLS.items()}
@@ -72,13 +77,11 @@ class PortGroupOutputs(ObjectGroupOutputs):
 
 
 SPEC = register(
-    ResourceSpec(
+    OBJECT_GROUPS.spec(
         name="PortGroup",
         summary="A port object group that firewall rules and business policies reference by logicalId.",
         args=PortGroupArgs,
         outputs=PortGroupOutputs,
-        natural_key=("enterprise_id", "name"),
-        replace_on_change=frozenset({"enterprise_id"}),
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
             "name": "Web",

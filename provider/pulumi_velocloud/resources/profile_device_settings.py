@@ -26,7 +26,7 @@ from ..mechanisms.device_settings_provider import (
     DeviceSettingsOutputs,
     DeviceSettingsProvider,
     Target,
-    device_settings_spec,
+    device_settings_family,
 )
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EXAMPLE_PROFILE_ID, register
 
@@ -44,9 +44,8 @@ class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
 
 
 SPEC = register(
-    device_settings_spec(
+    device_settings_family("profile_id").spec(
         name="ProfileDeviceSettings",
-        target_field="profile_id",
         summary="The device settings (LAN, routing, DNS, NTP, SNMP, ...) of an enterprise profile that this "
         "stack manages. Its Pulumi id is the profile logicalId.",
         args=ProfileDeviceSettingsArgs,
