@@ -10,12 +10,12 @@ STAMP := $(VENV)/.installed
 export PULUMI_SKIP_UPDATE_CHECK := true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 
-.PHONY: demo test venv pulumi lint format typecheck coverage coverage-check pytest clean
+.PHONY: demo test venv pulumi lint format typecheck coverage coverage-check ci-examples pytest clean
 
 demo: venv pulumi
 	$(VPY) -m scripts.demo
 
-test: venv pulumi lint typecheck coverage-check pytest
+test: venv pulumi lint typecheck coverage-check ci-examples pytest
 
 venv: $(STAMP)
 
@@ -47,6 +47,13 @@ coverage: venv
 
 coverage-check: venv
 	$(VPY) -m scripts.coverage --check
+
+# examples/ci/: actionlint (built from its Go module, cached like the Pulumi CLI) for the GitHub
+# workflows, GitLab's own JSON schema (vendored by check-jsonschema) for .gitlab-ci.yml.
+ci-examples: venv
+	@scripts/install-actionlint
+	"$$(scripts/install-actionlint --print-bin-dir)/actionlint" -shellcheck= -pyflakes= examples/ci/github/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.gitlab-ci examples/ci/gitlab/.gitlab-ci.yml
 
 pytest: venv pulumi
 	PULUMI_BIN_DIR="$$(scripts/install-pulumi --print-bin-dir)" $(VPY) -m pytest $(PYTEST_ARGS)

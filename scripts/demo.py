@@ -7,14 +7,18 @@ outputs; prove convergence with `pulumi preview --expect-no-changes`; then chang
 out of band through the API, as an operator would in the Orchestrator UI, and show that
 `pulumi preview --refresh --expect-no-changes` fails naming exactly that field, that
 `pulumi up --refresh --yes` heals it, and that a final `pulumi preview --expect-no-changes`
-passes. Running it again reuses the same database and state.
+passes. The drift is also reported by `velocloud drift` before it is healed (saved under
+`.demo/drift-report.md` and `.json`); the demo ends by printing that report. Running it again
+reuses the same database and state.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 from pydantic import SecretStr
 
@@ -44,6 +48,28 @@ def change_edge_out_of_band(vco: EmulatorProcess, pulumi: PulumiCli) -> str:
     return value
 
 
+def drift_report(pulumi: PulumiCli) -> tuple[int, str]:
+    """`velocloud drift` of stack dev (markdown, JSON saved beside it); returns (exit code, report)."""
+    velocloud = Path(sys.executable).with_name("velocloud")
+    result = subprocess.run(
+        [
+            str(velocloud),
+            "drift",
+            "--stack",
+            "dev",
+            "--cwd",
+            str(REPO),
+            "--json-file",
+            str(DEMO / "drift-report.json"),
+        ],
+        env=pulumi.environment(),
+        text=True,
+        capture_output=True,
+    )
+    (DEMO / "drift-report.md").write_text(result.stdout)
+    return result.returncode, result.stdout or result.stderr
+
+
 def main() -> int:
     started = time.monotonic()
     step("starting the VCO emulator")
@@ -70,6 +96,12 @@ def main() -> int:
             if drift.returncode == 0 or value not in drift.stdout:
                 print("demo failed: the drift was not reported", file=sys.stderr)
                 return 1
+            step("velocloud drift (the drift report, saved under .demo/drift-report.md and .json)")
+            code, report = drift_report(pulumi)
+            if code != 2 or value not in report:
+                print(f"demo failed: velocloud drift exited {code}:\n{report}", file=sys.stderr)
+                return 1
+            print("    exit code 2: drift found (printed at the end)")
             step("pulumi up --refresh --yes (puts the declared description back)")
             pulumi.run("up", "--refresh", "--yes", stream=True)
             step("pulumi preview --expect-no-changes (converged again)")
@@ -79,6 +111,8 @@ def main() -> int:
             return 1
         stats = vco.admin("GET", "stats")
         step(f"done in {time.monotonic() - started:.1f}s; the emulator served {stats['total']} API requests")
+    step("the drift report of the change made by hand (velocloud drift, before it was healed)")
+    print(report)
     return 0
 
 

@@ -7,7 +7,19 @@ Connection settings come from stack config `velocloud:url` / `velocloud:token` (
 environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settings`.
 """
 
-from .lookups import EdgeInfo, EnterpriseInfo, ProfileInfo, get_edge, get_enterprise, get_profile, list_edges
+from .lookups import (
+    EdgeInfo,
+    EnterpriseInfo,
+    ProfileInfo,
+    get_edge,
+    get_edge_output,
+    get_enterprise,
+    get_enterprise_output,
+    get_profile,
+    get_profile_output,
+    list_edges,
+    list_edges_output,
+)
 from .mechanisms.device_settings_inputs import (
     DhcpArgs,
     DnsArgs,
@@ -90,8 +102,12 @@ __all__ = [
     "StaticRouteArgs",
     "__version__",
     "get_edge",
+    "get_edge_output",
     "get_enterprise",
+    "get_enterprise_output",
     "get_profile",
+    "get_profile_output",
     "list_edges",
+    "list_edges_output",
     "resolve_settings",
 ]

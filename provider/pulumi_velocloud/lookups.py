@@ -7,13 +7,24 @@ They run in the Pulumi program (at preview and at up), read the connection setti
 stack config `velocloud:*` with env fallback like the resources do, and return typed
 results. A lookup that matches nothing, or more than one object, raises `LookupError`
 saying so.
+
+Each has an `_output` variant taking Pulumi inputs and returning an `Output`, as Pulumi
+providers do, for arguments that are outputs of other resources:
+
+    acme = velocloud.Enterprise("acme", name="ACME Corp")
+    found = velocloud.get_enterprise_output(name=acme.name)   # Output[EnterpriseInfo]
+    pulumi.export("vco_id", found.vco_id)
+
+It runs once its arguments are known and the resources they come from exist; in a preview
+that would create one of them, the result is unknown instead of failing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+import pulumi
 from pydantic import BaseModel
 
 from .client import VcoClient
@@ -123,3 +134,50 @@ def get_edge(*, enterprise_id: str, name: str, client: VcoClient | None = None) 
     """The edge named exactly `name` in the enterprise with logicalId `enterprise_id`."""
     edges = list_edges(enterprise_id=enterprise_id, filters={"name[is]": name}, client=client)
     return _one("edge", f"name={name!r}", [e for e in edges if e.name == name], len(edges))  # type: ignore[no-any-return]
+
+
+def _when_dependencies_exist(args: pulumi.Output[Any]) -> pulumi.Output[Any]:
+    """`args`, kept unknown while a resource it comes from has no id yet (created by this very
+    preview), as Pulumi does for the output form of provider functions."""
+
+    async def dependency_ids(_: Any) -> pulumi.Output[list[Any]]:
+        resources = await args.resources()
+        return pulumi.Output.all(*[r.id for r in resources if isinstance(r, pulumi.CustomResource)])
+
+    ids = args.apply(cast(Any, dependency_ids)).apply(lambda known: known)
+    return pulumi.Output.all(args, ids).apply(lambda pair: pair[0])
+
+
+def get_enterprise_output(
+    *, name: pulumi.Input[str], client: VcoClient | None = None
+) -> pulumi.Output[EnterpriseInfo]:
+    """`get_enterprise` for a name that may be a Pulumi output."""
+    args = _when_dependencies_exist(pulumi.Output.from_input(name))
+    return args.apply(lambda n: get_enterprise(name=n, client=client))
+
+
+def get_profile_output(
+    *, enterprise_id: pulumi.Input[str], name: pulumi.Input[str], client: VcoClient | None = None
+) -> pulumi.Output[ProfileInfo]:
+    """`get_profile` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name))
+    return args.apply(lambda a: get_profile(enterprise_id=a[0], name=a[1], client=client))
+
+
+def get_edge_output(
+    *, enterprise_id: pulumi.Input[str], name: pulumi.Input[str], client: VcoClient | None = None
+) -> pulumi.Output[EdgeInfo]:
+    """`get_edge` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name))
+    return args.apply(lambda a: get_edge(enterprise_id=a[0], name=a[1], client=client))
+
+
+def list_edges_output(
+    *,
+    enterprise_id: pulumi.Input[str],
+    filters: pulumi.Input[dict[str, str]] | None = None,
+    client: VcoClient | None = None,
+) -> pulumi.Output[list[EdgeInfo]]:
+    """`list_edges` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, filters))
+    return args.apply(lambda a: list_edges(enterprise_id=a[0], filters=a[1], client=client))

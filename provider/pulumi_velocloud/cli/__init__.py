@@ -22,12 +22,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from .. import __version__
-from . import doctor, recover
+from ..version import __version__
+from . import doctor, drift, importer, recover
 from .common import EXIT_ERROR, CliError
 
 # One module per subcommand, in the order `velocloud --help` lists them.
-COMMANDS: tuple[ModuleType, ...] = (doctor, recover)
+COMMANDS: tuple[ModuleType, ...] = (drift, importer, recover, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:

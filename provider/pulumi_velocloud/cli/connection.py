@@ -2,7 +2,8 @@
 
 When `--cwd` is a Pulumi project (it has a `Pulumi.yaml`) and the `pulumi` CLI is available, the
 stack's configuration is read (secrets decrypted in memory only) exactly as the provider would
-see it; otherwise only the environment (`VCO_URL`, `VCO_API_TOKEN`, ...) counts. A relative
+see it; otherwise, or when no `--stack` is given and none is selected, only the environment
+(`VCO_URL`, `VCO_API_TOKEN`, ...) counts. A relative
 `velocloud:tokenFile` / `velocloud:caBundle` is taken relative to the project folder, as
 `pulumi` runs the program there. Not done: prompting for anything, caching credentials.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from ..settings import Settings, SettingsError, resolve_settings
 from .common import CliError
-from .pulumi_stack import PulumiStack
+from .pulumi_stack import PulumiCommandError, PulumiStack
 
 _PATH_KEYS = ("velocloud:tokenFile", "velocloud:caBundle")
 
@@ -24,7 +25,12 @@ def stack_config(stack: PulumiStack) -> dict[str, Any]:
     """The stack's `velocloud:*` config, or {} when `stack.cwd` is not a Pulumi project or has no stack."""
     if not (stack.cwd / "Pulumi.yaml").is_file() or not (stack.binary or shutil.which("pulumi")):
         return {}
-    config = {k: v for k, v in stack.config().items() if k.startswith("velocloud:")}
+    try:
+        config = {k: v for k, v in stack.config().items() if k.startswith("velocloud:")}
+    except PulumiCommandError:
+        if stack.stack is None:  # a project with no stack selected: the environment alone
+            return {}
+        raise
     for key in _PATH_KEYS:
         value = config.get(key)
         if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
