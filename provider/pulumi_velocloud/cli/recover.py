@@ -165,7 +165,8 @@ def _rounds(
     for _ in range(MAX_ROUNDS):
         document = stack.export()
         deployment = document.get("deployment") or {}
-        wanted = interrupted_run.wanted_creates(_preview(stack), deployment)
+        preview = _preview(stack)
+        wanted = interrupted_run.wanted_creates(preview, deployment)
         try:
             verdicts = [judge(client, w, since) for w in wanted]
         except VcoError as exc:
@@ -175,7 +176,9 @@ def _rounds(
         if not apply or not (claims or settled & set(interrupted_run.pending_creates(deployment))):
             return verdicts, claimed
         entries = [_entry(config, v) for v in claims]
-        _import(stack, interrupted_run.with_recovered(document, [e for e in entries if e], settled))
+        recovered = [e for e in entries if e]
+        scaffold = interrupted_run.scaffolding(preview)
+        _import(stack, interrupted_run.with_recovered(document, recovered, settled, scaffold))
         claimed += sum(1 for e in entries if e)
         if not any(v.action == "waits" for v in verdicts):
             break
