@@ -115,25 +115,11 @@ def test_recover_adds_the_claimed_resources_after_their_dependencies_and_drops_t
     assert [op["resource"]["urn"] for op in out["deployment"]["pending_operations"]] == ["other"]
 
 
-def test_a_state_without_stack_and_provider_gets_them_from_the_preview() -> None:
+def test_a_state_without_stack_or_provider_needs_the_stack_made_first() -> None:
     stack_urn = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s"
-    provider_urn = "urn:pulumi:s::p::pulumi:providers:pulumi-python::default"
-    provider_state = {
-        "urn": provider_urn,
-        "type": "pulumi:providers:pulumi-python",
-        "custom": True,
-        "inputs": {"version": "3"},
-        "parent": stack_urn,
-    }
-    preview = {
-        "steps": [
-            {"op": "create", "newState": {"urn": stack_urn, "type": "pulumi:pulumi:Stack", "custom": False}},
-            {"op": "create", "newState": provider_state},
-        ]
-    }
-    edge = {"urn": STATE_EDGE, "parent": stack_urn, "provider": f"{provider_urn}::{ir.UNKNOWN}"}
-    out = ir.with_recovered({"deployment": {}}, [edge], [STATE_EDGE], ir.scaffolding(preview))
-    stack, provider, recovered = out["deployment"]["resources"]
-    assert stack["urn"] == stack_urn and provider["urn"] == provider_urn and provider["id"] != ir.UNKNOWN
-    assert recovered["provider"] == f"{provider_urn}::{provider['id']}"
-    assert provider["outputs"] == {"version": "3"}
+    provider = "urn:pulumi:s::p::pulumi:providers:pulumi-python::default"
+    state = {"urn": STATE_EDGE, "parent": stack_urn, "provider": f"{provider}::{ir.UNKNOWN}"}
+    wanted = [ir.Wanted(STATE_EDGE, "Edge", state, None)]
+    assert ir.missing_scaffold({"resources": []}, wanted) == stack_urn
+    assert ir.missing_scaffold({"resources": [{"urn": stack_urn}]}, wanted) == stack_urn
+    assert ir.missing_scaffold({"resources": [{"urn": stack_urn}, {"urn": provider}]}, wanted) is None

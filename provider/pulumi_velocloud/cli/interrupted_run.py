@@ -18,7 +18,6 @@ secret (secret outputs are left to the `pulumi refresh` that follows).
 from __future__ import annotations
 
 import copy
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -129,51 +128,34 @@ def state_resource(
     return entry
 
 
-def scaffolding(preview: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The stack and provider resources the preview would create (a stack whose killed first run
-    kept nothing, with PULUMI_SKIP_CHECKPOINTS, has neither in its state)."""
-    found = []
-    for step in preview.get("steps") or []:
-        state = step.get("newState") or {}
-        kind = str(state.get("type", ""))
-        if step.get("op") == "create" and (
-            kind == "pulumi:pulumi:Stack" or kind.startswith("pulumi:providers:")
-        ):
-            found.append({k: copy.deepcopy(state[k]) for k in (*_COPIED, "outputs") if k in state})
-    return found
+def missing_scaffold(deployment: Mapping[str, Any], wanted: Iterable[Wanted]) -> str | None:
+    """The stack URN to `pulumi up --target` when the state lacks the stack or provider resource the
+    wanted resources refer to (a first run killed with PULUMI_SKIP_CHECKPOINTS kept neither)."""
+    known = {str(r.get("urn")) for r in deployment.get("resources") or []}
+    for item in wanted:
+        parent = item.state.get("parent")
+        provider = str(item.state.get("provider") or "").rsplit("::", 1)[0]
+        if (parent and parent not in known) or (provider and provider not in known):
+            return str(parent) if parent and "pulumi:pulumi:Stack" in str(parent) else _stack_urn(item.urn)
+    return None
+
+
+def _stack_urn(urn: str) -> str:
+    """The Stack resource's URN in the project and stack of `urn` (`urn:pulumi:S::P::...`)."""
+    stack, project = urn.split(":", 3)[2].split("::")[0], urn.split("::")[1]
+    return f"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}"
 
 
 def with_recovered(
-    document: Mapping[str, Any],
-    recovered: list[dict[str, Any]],
-    settled: Iterable[str],
-    scaffold: Iterable[dict[str, Any]] = (),
+    document: Mapping[str, Any], recovered: list[dict[str, Any]], settled: Iterable[str]
 ) -> dict[str, Any]:
     """The exported document with `recovered` resources appended in dependency order and the
-    pending operations of the `settled` URNs (recovered, or whose create never happened) removed.
-
-    `scaffold` (from `scaffolding`) supplies the stack and provider resources the recovered ones
-    refer to when the state lacks them; a provider the preview could not give an id gets one.
-    """
+    pending operations of the `settled` URNs (recovered, or whose create never happened) removed."""
     out = copy.deepcopy(dict(document))
     deployment = out["deployment"]
     done = set(settled)
     resources = list(deployment.get("resources") or [])
     known = {str(r.get("urn")) for r in resources}
-    recovered = [copy.deepcopy(r) for r in recovered]
-    for extra in scaffold:
-        urn = str(extra.get("urn"))
-        if urn in known or not any(_refers_to(r, urn) for r in recovered):
-            continue
-        entry = copy.deepcopy(extra)
-        if str(entry.get("type", "")).startswith("pulumi:providers:"):
-            entry["id"] = str(uuid.uuid4())
-            entry.setdefault("outputs", copy.deepcopy(entry.get("inputs") or {}))
-            for r in recovered:
-                if str(r.get("provider", "")).startswith(urn + "::"):
-                    r["provider"] = f"{urn}::{entry['id']}"
-        resources.insert(0 if entry.get("type") == "pulumi:pulumi:Stack" else len(resources), entry)
-        known.add(urn)
     remaining = list(recovered)
     while remaining:
         ready = [r for r in remaining if all(d in known for d in _needs(r) if d in _urns(remaining))]
@@ -194,10 +176,6 @@ def with_recovered(
     else:
         deployment.pop("pending_operations", None)
     return out
-
-
-def _refers_to(resource: Mapping[str, Any], urn: str) -> bool:
-    return resource.get("parent") == urn or str(resource.get("provider", "")).startswith(urn + "::")
 
 
 def _urns(resources: list[dict[str, Any]]) -> set[str]:

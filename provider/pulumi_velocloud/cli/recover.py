@@ -172,13 +172,15 @@ def _rounds(
         except VcoError as exc:
             raise CliError(f"could not look the objects up on the Orchestrator: {exc}") from None
         claims = [v for v in verdicts if v.action == "claim"]
+        scaffold = interrupted_run.missing_scaffold(deployment, [v.wanted for v in claims if v.wanted])
+        if apply and scaffold is not None:  # the engine makes the stack and its default provider
+            stack.run("up", "--yes", "--target", scaffold)
+            continue
         settled = {v.urn for v in verdicts if v.action in ("claim", "absent")}
         if not apply or not (claims or settled & set(interrupted_run.pending_creates(deployment))):
             return verdicts, claimed
         entries = [_entry(config, v) for v in claims]
-        recovered = [e for e in entries if e]
-        scaffold = interrupted_run.scaffolding(preview)
-        _import(stack, interrupted_run.with_recovered(document, recovered, settled, scaffold))
+        _import(stack, interrupted_run.with_recovered(document, [e for e in entries if e], settled))
         claimed += sum(1 for e in entries if e)
         if not any(v.action == "waits" for v in verdicts):
             break
