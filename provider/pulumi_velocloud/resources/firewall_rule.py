@@ -90,14 +90,12 @@ class FirewallRuleProvider(ModuleRuleProvider):
     }
 
     def render(self, args: Any) -> dict[str, Any]:
-        rule = {
+        return {
             "name": args.name,
             "match": render_match(args.match),
             "action": {"allow_or_deny": args.action},
+            "loggingEnabled": args.logging,  # not in the v1 spec: an Orchestrator may drop it (off)
         }
-        if args.logging:  # not in the v1 spec: written only when asked for (off is the default)
-            rule["loggingEnabled"] = True
-        return rule
 
     def inputs_from_rule(self, rule: dict[str, Any]) -> dict[str, Any]:
         action: dict[str, Any] = rule["action"] if isinstance(rule.get("action"), dict) else {}
