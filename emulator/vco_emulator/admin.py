@@ -11,6 +11,7 @@ POST edges/{logicalId}/activate (the edge comes online; optional JSON body `soft
 GET/POST async (when accepted asynchronous operations become due:
 `{"mode": "immediate"|"delayed", "delaySeconds": float}`; POST changes the fields it names,
 for operations accepted from then on); reset also restores the default timing.
+Errors are answered in the v2 error format (`apierror.v2_error`): `{code, message, errors?}`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__, faults, lifecycle, ratelimit
-from .app import EMULATOR
+from .apierror import v2_error
+from .context import EMULATOR
 from .domain import edges
 from .domain.async_operations import AsyncTiming
 from .domain.errors import DataConflict, DomainError, NotFound
 from .fixtures import FIXTURES
 from .store import Record
+from .v2.edges import edge_resource
 
 PREFIX = "/__emulator"
 _SECRET_MARKERS = ("password", "sha256", "digest", "secret", "token")
@@ -37,10 +40,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _bad_request(message: str, errors: list[dict[str, str]] | None = None) -> web.Response:
-    body: dict[str, Any] = {"code": "VALIDATION_ERROR", "message": message}
-    if errors:
-        body["errors"] = errors
-    return web.json_response(body, status=400)
+    return v2_error(400, message, errors or None)
 
 
 async def _read(request: web.Request) -> Any:
@@ -103,7 +103,7 @@ async def seed(request: web.Request) -> web.Response:
     try:
         created = await asyncio.to_thread(work)
     except DomainError as exc:
-        return web.json_response({"code": "DATA_VALIDATION_ERROR", "message": exc.message}, status=422)
+        return v2_error(422, exc.message)
     return web.json_response(
         {
             "fixture": req.fixture,
@@ -185,18 +185,16 @@ async def activate_edge(request: web.Request) -> web.Response:
     try:
         body = json.loads(raw) if raw.strip() else {}
     except json.JSONDecodeError as exc:
-        return web.json_response({"error": f"body is not JSON: {exc}"}, status=400)
+        return _bad_request(f"body is not JSON: {exc}")
     if not isinstance(body, dict):
-        return web.json_response({"error": "the body must be a JSON object"}, status=400)
+        return _bad_request("the body must be a JSON object")
     options = {key: body.get(key) for key in ("softwareVersion", "buildNumber", "serialNumber")}
     if not all(v is None or isinstance(v, str) for v in options.values()):
         message = "softwareVersion, buildNumber and serialNumber must be strings"
-        return web.json_response({"error": message}, status=400)
+        return _bad_request(message)
     store = request.app[EMULATOR].store
 
     def work() -> dict[str, Any]:
-        from .v2.edges import edge_resource
-
         with store.transaction() as tx:
             edge = edges.activate_edge(
                 tx,
@@ -205,16 +203,14 @@ async def activate_edge(request: web.Request) -> web.Response:
                 build_number=options["buildNumber"],
                 serial_number=options["serialNumber"],
             )
-            enterprise = tx.get("enterprise", id=edge.enterprise_id)
-            assert enterprise is not None
-            return edge_resource(tx, edge, enterprise, frozenset({"site"}))
+            return edge_resource(tx, edge, frozenset({"site"}))
 
     try:
         return web.json_response(await asyncio.to_thread(work))
     except NotFound as exc:
-        return web.json_response({"error": exc.message}, status=404)
+        return v2_error(404, exc.message)
     except DataConflict as exc:
-        return web.json_response({"error": exc.message}, status=409)
+        return v2_error(409, exc.message)
 
 
 def _timing_body(timing: AsyncTiming) -> dict[str, Any]:
@@ -229,18 +225,16 @@ async def set_async_timing(request: web.Request) -> web.Response:
     try:
         body = json.loads(await request.read() or b"{}")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return web.json_response({"error": f"body is not valid JSON: {exc}"}, status=400)
+        return _bad_request(f"body is not valid JSON: {exc}")
     if not isinstance(body, dict) or set(body) - {"mode", "delaySeconds"}:
-        return web.json_response(
-            {"error": "send a JSON object with mode and/or delaySeconds only"}, status=400
-        )
+        return _bad_request("send a JSON object with mode and/or delaySeconds only")
     mode, delay = body.get("mode"), body.get("delaySeconds")
     if mode is not None and mode not in ("immediate", "delayed"):
-        return web.json_response({"error": f"mode {mode!r} is not immediate or delayed"}, status=400)
+        return _bad_request(f"mode {mode!r} is not immediate or delayed")
     if delay is not None and (
         isinstance(delay, bool) or not isinstance(delay, int | float) or not math.isfinite(delay) or delay < 0
     ):
-        return web.json_response({"error": f"delaySeconds {delay!r} must be a number >= 0"}, status=400)
+        return _bad_request(f"delaySeconds {delay!r} must be a number >= 0")
     timing = request.app[EMULATOR].async_timing
     if mode is not None:
         timing.mode = mode

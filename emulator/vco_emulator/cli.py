@@ -21,7 +21,7 @@ from aiohttp import web
 
 from . import tls
 from .app import create_app
-from .domain import module_documents
+from .domain import module_schemas
 from .lifecycle import ensure_seeded
 from .ratelimit import RateLimitConfig
 from .store import Store
@@ -70,7 +70,7 @@ async def _serve(args: argparse.Namespace, rate_limit: RateLimitConfig) -> None:
         files = tls.TlsFiles(args.certfile, args.keyfile or args.certfile, None)
     elif args.tls:
         files = tls.self_signed(db.parent, args.host)
-    module_documents.set_strip_unknown_fields(args.strip_unknown_fields)
+    module_schemas.set_strip_unknown_fields(args.strip_unknown_fields)
     store = Store(db)
     password_file: Path | None = args.operator_password_file
     password = password_file.read_text().strip() if password_file is not None else None

@@ -48,7 +48,7 @@ def _fleet(edges: int) -> Fixture:
             "operatorProfiles": [seed_logical_id("operator-profile")],
         }
         enterprise = enterprises.create_enterprise(tx, operator, payload)
-        [profile] = [p for p in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise.id)]
+        [profile] = [p for p in tx.find(kinds.PROFILE, enterprise_id=enterprise.id)]
         created = [enterprise]
         for i in range(edges):
             params = {

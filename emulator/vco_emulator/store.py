@@ -22,9 +22,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from .timestamps import utc_now
 
 # data fields with an expression index in _SCHEMA
 _INDEXED_FIELDS = frozenset({"serialNumber", "activationKey"})
@@ -81,12 +82,6 @@ _V2_TOKEN_COLUMNS = (
     "downloaded TEXT",
     "created_by INTEGER",
 )
-
-
-def utc_now() -> str:
-    """The current time as the VCO writes it: ISO 8601 UTC with milliseconds."""
-    now = datetime.now(UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 def new_logical_id() -> str:
@@ -247,15 +242,7 @@ class Tx:
         return None if row is None else _record(row)
 
     def find(self, kind: str, *, enterprise_id: int | None = None, name: str | None = None) -> list[Record]:
-        sql = "SELECT * FROM objects WHERE kind = ?"
-        params: list[Any] = [kind]
-        if enterprise_id is not None:
-            sql += " AND enterprise_id = ?"
-            params.append(enterprise_id)
-        if name is not None:
-            sql += " AND name = ?"
-            params.append(name)
-        return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
+        return self._find(kind, enterprise_id, name, "")
 
     def find_nocase(
         self,
@@ -267,18 +254,29 @@ class Tx:
         value: str | None = None,
     ) -> list[Record]:
         """Objects whose name, or whose `data[field]`, equals a value ignoring ASCII case (indexed)."""
+        if field is not None and field not in _INDEXED_FIELDS:
+            raise ValueError(f"data field {field!r} has no index; add it to _INDEXED_FIELDS")
+        return self._find(kind, enterprise_id, name, " COLLATE NOCASE", field, value)
+
+    def _find(
+        self,
+        kind: str,
+        enterprise_id: int | None,
+        name: str | None,
+        collation: str,
+        field: str | None = None,
+        value: str | None = None,
+    ) -> list[Record]:
         sql = "SELECT * FROM objects WHERE kind = ?"
         params: list[Any] = [kind]
         if enterprise_id is not None:
             sql += " AND enterprise_id = ?"
             params.append(enterprise_id)
         if name is not None:
-            sql += " AND name = ? COLLATE NOCASE"
+            sql += " AND name = ?" + collation
             params.append(name)
         if field is not None:
-            if field not in _INDEXED_FIELDS:
-                raise ValueError(f"data field {field!r} has no index; add it to _INDEXED_FIELDS")
-            sql += f" AND json_extract(data, '$.{field}') = ? COLLATE NOCASE"
+            sql += f" AND json_extract(data, '$.{field}') = ?" + collation
             params.append(value)
         return [_record(r) for r in self._conn.execute(sql + " ORDER BY id", params)]
 

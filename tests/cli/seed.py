@@ -8,6 +8,7 @@ some profiles and edges, and users. Nothing here goes through a Pulumi resource.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +75,7 @@ def seed_enterprise(
             "configurationId": pid,
             "name": f"site-{n:03}",
             "modelNumber": "edge6X0" if n % 3 else "edge510",
-            "serialNumber": f"VC06{n:08}",
+            "serialNumber": f"VC{zlib.crc32(name.encode()) % 100:02}{n:08}",  # unique per enterprise
             "description": f"branch edge {n}",
             "site": {
                 "name": f"Site {site}",
@@ -171,6 +172,31 @@ def seed_enterprise(
             }
         ],
     )
+    # one edge overrides the firewall module with its own rules
+    lab = next(e.id for e in client.v1.get_enterprise_edges(ent_id) if e.name == "site-002")
+    edge_fw = client.v1.get_edge_configuration_stack(ent_id, lab)[0].module(
+        "firewall"
+    )  # its own profile first
+    assert edge_fw is not None
+    hub_fw = client.v1.get_configuration_modules(ent_id, made[0][0], ["firewall"])[0].data or {}
+    edge_doc = {
+        **hub_fw,
+        "segments": [
+            {
+                **hub_fw["segments"][0],
+                "outbound": [
+                    {
+                        "name": "lab ssh",
+                        "match": render_match({"protocol": "tcp", "destination_ports": "22"}),
+                        "action": {"allow_or_deny": "allow"},
+                        "loggingEnabled": False,
+                    }
+                ],
+            }
+        ],
+    }
+    client.v1.update_configuration_module(ent_id, edge_fw.id, {"data": edge_doc})
+    firewall += 1
     for username, role in (("netops@seed.example", 10), ("viewer@seed.example", 12)):
         client.v1.insert_enterprise_user(
             ent_id,

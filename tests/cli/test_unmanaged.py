@@ -25,16 +25,13 @@ def test_edges_and_rules_nobody_declares_are_listed_with_where_and_why(client: V
     client.v1.update_configuration_module(seeded.vco_id, firewall.id, {"data": data})
 
     enterprise = resource("Enterprise", "scope", seeded.logical_id, name="Scope Corp")
-    ours = resource(
-        "FirewallRule",
-        "r0",
-        "rule-ours",
-        enterprise_vco_id=seeded.vco_id,
-        profile_id=hub,
-        rule_logical_id="rule-ours",
-    )
-    gone = resource("FirewallRule", "old", "x", enterprise_vco_id=seeded.vco_id, profile_id="no-such-profile")
-    stack = [enterprise, ours, gone, resource("Edge", edges[0].name or "", edges[0].logical_id)]
+    ent = {"enterprise_id": seeded.logical_id, "enterprise_vco_id": seeded.vco_id}
+    ours = resource("FirewallRule", "r0", "rule-ours", **ent, profile_id=hub, rule_logical_id="rule-ours")
+    gone = resource("FirewallRule", "old", "x", **ent, profile_id="no-such-profile")
+    on_edge = resource(
+        "FirewallRule", "e", "rule-e", **ent, edge_id=edges[2].logical_id
+    )  # site-002's own rules
+    stack = [enterprise, ours, gone, on_edge, resource("Edge", edges[0].name or "", edges[0].logical_id)]
     elsewhere = [resource("Edge", edges[1].name or "", edges[1].logical_id)]  # another stack's
 
     found, warnings = find_unmanaged(client, stack, stack + elsewhere)
@@ -48,5 +45,6 @@ def test_edges_and_rules_nobody_declares_are_listed_with_where_and_why(client: V
             "profile 'Hub', firewall module, segment 'Global Segment'",
         ),
         "guest web": ("made outside Pulumi", "profile 'Hub', firewall module, segment 'Guest'"),
+        "lab ssh": ("made outside Pulumi", "edge 'site-002', firewall module, segment 'Global Segment'"),
     }
     assert len(warnings) == 1 and "firewall rules next to FirewallRule 'old' not checked" in warnings[0]

@@ -13,8 +13,8 @@ import requests
 
 from vco_emulator.process import EmulatorProcess
 
+from ..fidelity.spec import errors, response_schema
 from .helpers import GATEWAY_POOL, OPERATOR_PROFILE, auth, create_enterprise
-from .spec import errors, response_schema
 
 V2 = "/api/sdwan/v2"
 

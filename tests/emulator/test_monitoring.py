@@ -11,8 +11,8 @@ import requests
 from vco_emulator.process import EmulatorProcess
 from vco_emulator.store import Store
 
+from ..fidelity.spec import errors, response_schema
 from .helpers import auth, create_enterprise, v1
-from .spec import errors, response_schema
 
 V2 = "/api/sdwan/v2"
 ENT = V2 + "/enterprises/{enterpriseLogicalId}"

@@ -24,15 +24,6 @@ ADDRESSES = [
 PORTS = [{"proto": 6, "port_low": 443, "port_high": 443}, {"proto": 17, "port_low": 5060, "port_high": 5080}]
 
 
-@pytest.fixture
-def eid(vco: EmulatorProcess) -> int:
-    logical_id = create_enterprise(vco, "ACME").json()["logicalId"]
-    for e in v1(vco, "network/getNetworkEnterprises").json():
-        if e["logicalId"] == logical_id:
-            return int(e["id"])
-    raise AssertionError("new enterprise not listed")
-
-
 def groups(vco: EmulatorProcess, eid: int, **params: Any) -> list[dict[str, Any]]:
     r = v1(vco, "enterprise/getObjectGroups", {"enterpriseId": eid, **params})
     assert r.status_code == 200, r.text

@@ -10,9 +10,10 @@ from typing import Any
 
 import requests
 
-from vco_emulator.domain.device_settings import shape_errors
+from vco_emulator.domain.device_settings import shape_errors, v2_keys
 from vco_emulator.process import EmulatorProcess
 
+from ..fidelity.spec import v2_spec
 from .configuration_helpers import V2, module, new_enterprise, poll, quick_start, set_async
 from .helpers import auth
 
@@ -89,6 +90,22 @@ def test_patch_changes_one_path(vco: EmulatorProcess) -> None:
     assert poll(vco, location)["status"] == "DONE"
     expected = copy.deepcopy(before)
     expected["lan"]["networks"][0]["cidrIp"] = "10.9.9.1"
+    assert _get(vco, url) == expected
+
+
+def test_a_new_profile_has_every_section_and_the_specs_own_patch_example_applies(
+    vco: EmulatorProcess,
+) -> None:
+    set_async(vco, mode="immediate")
+    url, _ = _settings_url(vco)
+    before = _get(vco, url)
+    assert set(before) == set(v2_keys()), "every section of the v2 BaseDeviceSettings schema"
+    assert shape_errors(before) == []
+    example = v2_spec().raw["components"]["schemas"]["PatchSchema"]["example"][0]
+    assert example == {"op": "replace", "path": "/softwareUpdate/windowed", "value": True}
+    assert poll(vco, _accepted(_patch(vco, url, [example])))["status"] == "DONE"
+    expected = copy.deepcopy(before)
+    expected["softwareUpdate"]["windowed"] = True
     assert _get(vco, url) == expected
 
 

@@ -10,8 +10,8 @@ import requests
 
 from vco_emulator.process import EmulatorProcess
 
+from ..fidelity.spec import errors, response_schema
 from .helpers import auth
-from .spec import errors, response_schema
 
 V2 = "/api/sdwan/v2"
 

@@ -20,16 +20,6 @@ BASE_FIELDS = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def eid(vco: EmulatorProcess) -> int:
-    """The numeric id of a new enterprise "ACME"."""
-    logical_id = create_enterprise(vco, "ACME").json()["logicalId"]
-    for e in v1(vco, "network/getNetworkEnterprises").json():
-        if e["logicalId"] == logical_id:
-            return int(e["id"])
-    raise AssertionError("new enterprise not listed")
-
-
 def segments(vco: EmulatorProcess, eid: int, **params: Any) -> list[dict[str, Any]]:
     r = v1(vco, "enterprise/getEnterpriseNetworkSegments", {"enterpriseId": eid, **params})
     assert r.status_code == 200, r.text

@@ -45,10 +45,7 @@ class Correction:
 # Columns of the VCO database that are NULL until someone sets them. The v1 schemas mark them
 # required and typed (string/number) but the real API returns them as `null` (the vendor's own
 # v2 schema of the same object, `EnterpriseResource`, declares them `nullable`).
-_ENTERPRISE_NULLABLE = (
-    "description",
-    "domain",
-    "prefix",
+_ADDRESS_NULLABLE = (
     "contactName",
     "contactPhone",
     "contactMobile",
@@ -62,6 +59,7 @@ _ENTERPRISE_NULLABLE = (
     "lat",
     "lon",
 )
+_ENTERPRISE_NULLABLE = ("description", "domain", "prefix", *_ADDRESS_NULLABLE)
 
 # Unset columns of other v1 objects, null in real responses for the same reason (a new edge has no
 # software version, contact time or serial number until it activates; an object group or segment
@@ -93,18 +91,7 @@ _EDGE_NULLABLE = (
     "systemUpSince",
 )
 _SITE_NULLABLE = (
-    "contactName",
-    "contactPhone",
-    "contactMobile",
-    "contactEmail",
-    "streetAddress",
-    "streetAddress2",
-    "city",
-    "state",
-    "postalCode",
-    "country",
-    "lat",
-    "lon",
+    *_ADDRESS_NULLABLE,
     "timezone",
     "locale",
     "shippingContactName",
@@ -170,6 +157,20 @@ CORRECTIONS: tuple[Correction, ...] = (
         "nullable",
         "gateway pools of the default network have no partner (enterpriseProxyId null)",
         fields=("enterpriseProxyId",),
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_proxy",
+        "nullable",
+        _UNSET_IS_NULL + " (a partner's unset description, domain, prefix and address, as for enterprises)",
+        fields=_ENTERPRISE_NULLABLE,
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_with_proxy_attributes/allOf/1",
+        "nullable",
+        "an enterprise no partner manages has no enterpriseProxyId/Name (null, as for gateway pools)",
+        fields=("enterpriseProxyId", "enterpriseProxyName"),
     ),
     Correction("v1", "/definitions/edge_object", "nullable", _V2_SAYS_NULLABLE, fields=_EDGE_NULLABLE),
     Correction("v1", "/definitions/site", "nullable", _V2_SAYS_NULLABLE, fields=_SITE_NULLABLE),

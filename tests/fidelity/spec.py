@@ -1,7 +1,8 @@
 """The vendor specs as JSON-Schema validators of the emulator's responses.
 
 `V2Spec` (OpenAPI 3.0, 2022-12-15) matches a request's method and path to its operationId and
-validates the response body against the schema the spec gives for that status. `V1Spec` (Swagger
+validates the response body against the schema the spec gives for that status (`response_schema`
+and `errors` do the same for one schema a test names). `V1Spec` (Swagger
 2, 5.1.0 with the OpenNMS corrections ported from 5.0.0) does the same for a v1 method name: the
 200 result schema, or the `error` envelope for error statuses. Both apply `corrections.py`.
 
@@ -443,6 +444,20 @@ def v2_spec() -> V2Spec:
     return V2Spec(spec)
 
 
+def response_schema(path: str, method: str = "get", status: str = "200") -> dict[str, Any]:
+    """The v2 spec's (corrected) JSON response schema of `method path` for `status`; `path` is the
+    spec's template (`/api/sdwan/v2/enterprises/{enterpriseLogicalId}/...`)."""
+    schema: dict[str, Any] = v2_spec().raw["paths"][path][method]["responses"][status]["content"][
+        "application/json"
+    ]["schema"]
+    return schema
+
+
+def errors(value: Any, schema: dict[str, Any]) -> list[str]:
+    """Every way `value` breaks a schema of the v2 spec (empty when it conforms)."""
+    return [f"{p.json_path}: {p.message}" for p in v2_spec().validators.problems("v2", "", 0, schema, value)]
+
+
 @functools.cache
 def v1_patched() -> tuple[dict[str, Any], tuple[str, ...]]:
     """The 5.1.0 spec with the OpenNMS patch ported and our corrections; and the patch steps applied."""
@@ -457,6 +472,40 @@ def v1_patched() -> tuple[dict[str, Any], tuple[str, ...]]:
 @functools.cache
 def v1_spec() -> V1Spec:
     return V1Spec(v1_patched()[0])
+
+
+def _properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The properties of a (v1, raw) schema, through `$ref`s, `allOf` and array items."""
+    while "$ref" in schema:
+        schema = spec["definitions"][schema["$ref"].rsplit("/", 1)[-1]]
+    if schema.get("type") == "array":
+        return _properties(spec, schema.get("items", {}))
+    found: dict[str, Any] = {}
+    for part in schema.get("allOf", []):
+        found.update(_properties(spec, part))
+    found.update(schema.get("properties", {}))
+    return found
+
+
+def v1_with_options() -> dict[str, tuple[str, ...]]:
+    """Every v1 method whose params take a `with` list, and the values the spec lists for it."""
+    spec = v1_patched()[0]
+    found = {}
+    for path, item in spec["paths"].items():
+        for param in item.get("post", {}).get("parameters", []):
+            if param.get("in") != "body":
+                continue
+            option = _properties(spec, param["schema"]).get("with", {})
+            values = option.get("items", {}).get("enum") or option.get("enum")
+            if values:
+                found[path.strip("/")] = tuple(values)
+    return found
+
+
+def v1_result_fields(method: str) -> set[str]:
+    """The property names of a v1 method's 200 result (of its items, for an array)."""
+    spec = v1_patched()[0]
+    return set(_properties(spec, spec["paths"]["/" + method]["post"]["responses"]["200"].get("schema", {})))
 
 
 @dataclass(frozen=True)

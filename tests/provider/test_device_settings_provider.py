@@ -127,7 +127,7 @@ def test_profile_settings_lifecycle(
     assert updated is not None
     now = doc(client, profile)
     assert network(now, 10)["name"] == "Staff WiFi"  # type: ignore[index]
-    assert "ntp" not in now, "a key the resource created and no longer manages is removed"
+    assert now["ntp"] == before["ntp"], "a key the resource no longer manages gets back its old value"
     assert p.diff(created.id, updated, changed).changes is False
 
     start = calls(vco)
@@ -240,7 +240,8 @@ def test_async_timeout_names_the_pending_operation(vco: EmulatorProcess, profile
     )
     with pytest.raises(
         VcoResourceError,
-        match=r"the change to /lan/networks, /ntp, .* is still \w+ at the VCO .*asynchronous operation \S+\)",
+        match=r"the change to /lan/networks, /ntp/enabled, .* is still \w+ at the VCO "
+        r".*asynchronous operation \S+\)",
     ):
         ProfileDeviceSettingsProvider().create(settings_inputs(profile))
 

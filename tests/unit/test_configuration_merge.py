@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from vco_emulator.domain import configurations, device_settings, profiles
+from vco_emulator.domain import device_settings, profile_rules, profiles
 from vco_emulator.store import Store
 
 GLOBAL = {"segmentId": 0, "name": "Global Segment", "type": "REGULAR", "segmentLogicalId": "g-1"}
@@ -15,20 +15,20 @@ PCI = {"segmentId": 1, "name": "PCI", "type": "CDE", "segmentLogicalId": "p-1"}
 
 
 def test_has_content_ignores_empty_containers_and_nulls() -> None:
-    assert not configurations.has_content({})
-    assert not configurations.has_content({"a": None, "b": {}, "c": {"d": None}})
-    assert configurations.has_content({"a": False})
-    assert configurations.has_content({"links": [{}]})
-    assert not configurations.has_content({"links": []})
+    assert not profile_rules.has_content({})
+    assert not profile_rules.has_content({"a": None, "b": {}, "c": {"d": None}})
+    assert profile_rules.has_content({"a": False})
+    assert profile_rules.has_content({"links": [{}]})
+    assert not profile_rules.has_content({"links": []})
 
 
 def test_an_edge_module_with_content_replaces_the_profile_module() -> None:
     profile = {"firewall_enabled": True, "segments": [{"outbound": [1]}]}
-    assert configurations.effective_module_data("firewall", profile, {}) == profile
-    assert configurations.effective_module_data("firewall", profile, {"firewall_enabled": False}) == {
+    assert profile_rules.effective_module_data("firewall", profile, {}) == profile
+    assert profile_rules.effective_module_data("firewall", profile, {"firewall_enabled": False}) == {
         "firewall_enabled": False
     }
-    assert configurations.effective_module_data("WAN", None, {"links": []}) == {}
+    assert profile_rules.effective_module_data("WAN", None, {"links": []}) == {}
 
 
 def test_device_settings_merge_key_by_key_and_segments_by_id() -> None:
@@ -42,7 +42,7 @@ def test_device_settings_merge_key_by_key_and_segments_by_id() -> None:
         "routedInterfaces": [{"name": "GE4"}],
         "segments": [{"segment": GLOBAL, "dns": {"primary": "b"}}, {"segment": PCI, "ntp": {}}],
     }
-    merged = configurations.merge_device_settings(profile, edge)
+    merged = profile_rules.merge_device_settings(profile, edge)
     assert merged["lan"] == profile["lan"]
     assert merged["routedInterfaces"] == [{"name": "GE4"}]
     assert merged["segments"] == [

@@ -235,3 +235,16 @@ def test_flatten_rejects_keyed_elements_without_key() -> None:
     with pytest.raises(ValueError, match="has no vlanId"):
         mp.flatten({"lan": {"networks": [{"name": "x"}]}}, KEYED)
     assert mp.overlaps(["/a/b", "/a/bc", "/a/b/c"]) == [("/a/b", "/a/b/c")]
+
+
+def test_raw_sections_hold_whole_numbers_as_ints() -> None:
+    """Pulumi hands numbers back as floats: 161.0 must not become a change (nor be sent as a float)."""
+    from pulumi_velocloud.mechanisms.device_settings_inputs import DeviceSettingsArgs, SegmentSettingsArgs
+
+    args = DeviceSettingsArgs(
+        enterprise_id="e", extra={"snmp": {"port": 161.0, "users": [{"x": 2.0, "y": 0.5}]}}
+    )
+    assert args.extra == {"snmp": {"port": 161, "users": [{"x": 2, "y": 0.5}]}}
+    assert type(args.extra["snmp"]["port"]) is int
+    segment = SegmentSettingsArgs(segment="Global Segment", extra={"syslog": {"port": 514.0}})
+    assert segment.extra == {"syslog": {"port": 514}} and type(segment.extra["syslog"]["port"]) is int

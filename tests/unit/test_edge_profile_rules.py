@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vco_emulator.domain import configurations, device_settings, enterprises, kinds, profiles
+from vco_emulator.domain import device_settings, enterprises, kinds, profile_rules, profiles
 from vco_emulator.domain.auth import principal_of
 from vco_emulator.domain.errors import DataConflict
 from vco_emulator.domain.seed import OPERATOR_PROFILE_NAME, seed
@@ -23,7 +23,7 @@ def _edge(tx: Tx) -> tuple[Record, Record, Record]:
         operator,
         {"name": "ACME", "gatewayPool": pool.logical_id, "operatorProfiles": [template.logical_id]},
     )
-    [profile] = configurations.enterprise_profiles(tx, operator, enterprise.id)
+    [profile] = profile_rules.enterprise_profiles(tx, operator, enterprise.id)
     edge = tx.insert(kinds.EDGE, "branch-1", {"configurationId": profile.id}, enterprise_id=enterprise.id)
     own = profiles.create_profile(tx, enterprise.id, "branch-1 profile", description=None, edge_id=edge.id)
     edge = tx.update(edge, edge.name, {**edge.data, "edgeSpecificConfigurationId": own.id})
@@ -36,17 +36,17 @@ def test_profile_rules_for_edges(tmp_path: Path) -> None:
         edge, profile, own = _edge(tx)
         operator = principal_of(tx, tx.find(kinds.OPERATOR_USER)[0])
         with pytest.raises(DataConflict, match="branch-1"):
-            configurations.delete_profile(tx, operator, profile)
+            profile_rules.delete_profile(tx, operator, profile)
         with pytest.raises(DataConflict, match="edge-specific"):
-            configurations.delete_profile(tx, operator, own)
-        assert [p.id for p in configurations.edge_stack(tx, edge)] == [own.id, profile.id]
-        effective = configurations.edge_effective_modules(tx, edge)
+            profile_rules.delete_profile(tx, operator, own)
+        assert [p.id for p in profile_rules.edge_stack(tx, edge)] == [own.id, profile.id]
+        effective = profile_rules.edge_effective_modules(tx, edge)
         profile_settings = device_settings.module_of(tx, profile).data["data"]
         assert effective["deviceSettings"][1] == profile_settings
         assert effective["WAN"][0].data["configurationId"] == profile.id  # edge WAN has no content
-        device_settings.write_module_data(
+        profiles.write_module_data(
             tx, device_settings.module_of(tx, own), {"routedInterfaces": [{"name": "GE3"}]}
         )
-        record, data = configurations.edge_effective_modules(tx, edge, ["deviceSettings"])["deviceSettings"]
+        record, data = profile_rules.edge_effective_modules(tx, edge, ["deviceSettings"])["deviceSettings"]
         assert record.data["configurationId"] == own.id
         assert data == {**profile_settings, "routedInterfaces": [{"name": "GE3"}]}

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-import vco_emulator.app
+import vco_emulator.context
 import vco_emulator.v1.rpc
 from vco_emulator.app import create_app
 from vco_emulator.store import Store
@@ -49,7 +49,7 @@ def test_an_unexpected_exception_is_a_500_in_the_api_error_format(
     body: Any,
     expected: dict[str, Any],
 ) -> None:
-    monkeypatch.setattr(vco_emulator.app, "authenticate", _crash)
+    monkeypatch.setattr(vco_emulator.context, "authenticate", _crash)
     monkeypatch.setattr(vco_emulator.v1.rpc, "authenticate", _crash)
     status, headers, got = asyncio.run(_call(tmp_path, method, path, body))
     assert status == 500

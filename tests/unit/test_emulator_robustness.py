@@ -12,6 +12,7 @@ from vco_emulator.domain import async_operations, kinds
 from vco_emulator.domain.errors import InvalidRequest
 from vco_emulator.jsonbody import BadJson, parse_json
 from vco_emulator.lifecycle import ensure_seeded
+from vco_emulator.listing import _encode
 from vco_emulator.store import Store, Tx
 from vco_emulator.v2 import listing
 
@@ -56,12 +57,12 @@ def test_crafted_page_links_are_refused() -> None:
         '{"filters": {}, "limit": 0, "offset": 0, "sortBy": null}',
         '{"filters": {}, "limit": 10, "offset": -5, "sortBy": null}',
     ):
-        token = listing._encode(json.loads(state))
+        token = _encode(json.loads(state))
         with pytest.raises(InvalidRequest):
             listing.list_body("/x", [], {"nextPageLink": token})
 
 
 def test_ids_beyond_sqlite_integers_are_simply_not_found(store: Store) -> None:
     with store.transaction() as tx:
-        assert tx.get(kinds.CONFIGURATION, id=10**30) is None
+        assert tx.get(kinds.PROFILE, id=10**30) is None
         assert tx.lookup(id=-(10**30)) is None

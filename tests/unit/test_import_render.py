@@ -9,8 +9,8 @@ from pulumi_velocloud.cli.import_read import (
     ImportedEnterprise,
     Ref,
     SecretRef,
-    _consensus,
     _differing,
+    _majority,
     _Names,
     _SecretPaths,
     slug,
@@ -68,10 +68,16 @@ def test_device_settings_keys_that_differ_from_the_defaults() -> None:
         {"ntp": {"enabled": True}, "lan": 1, "segments": [{"segment": {"name": "G"}, "dns": 1, "nat": 1}]},
         {"ntp": {"enabled": True}, "lan": 2, "segments": [{"segment": {"name": "G"}, "dns": 1, "nat": 2}]},
     ]
-    assert _consensus(profiles) == {
+    assert _majority(profiles) == {
         "ntp": {"enabled": True},
         "segments": [{"dns": 1, "segment": {"name": "G"}}],
     }
+    # one profile changed by hand does not turn the others' values into declarations
+    defaults = {"ntp": {"enabled": False, "servers": []}, "snmp": {"port": 161}}
+    five = [defaults] * 4 + [{"ntp": {"enabled": True, "servers": ["10.0.0.1"]}, "snmp": {"port": 161}}]
+    assert _majority(five) == defaults
+    assert _differing(five[4], _majority(five)) == {"ntp": {"enabled": True, "servers": ["10.0.0.1"]}}
+    assert _majority([{"a": 1}, {"a": 2}]) == {}, "no majority: nothing is a default"
 
 
 def test_secret_looking_keys_become_stack_config_secrets() -> None:

@@ -45,7 +45,7 @@ def setup(store: Store) -> tuple[Principal, int]:
 
 
 def firewall_module(tx: Tx, enterprise_id: int) -> Record:
-    [profile] = [p for p in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise_id)]
+    [profile] = [p for p in tx.find(kinds.PROFILE, enterprise_id=enterprise_id)]
     [module] = [m for m in profiles.profile_modules(tx, profile) if m.name == "firewall"]
     return module
 

@@ -31,7 +31,6 @@ from .errors import FieldError, NotFound
 
 log = logging.getLogger(__name__)
 
-Status = Literal["ACCEPTED", "DONE", "ERROR"]
 Mode = Literal["immediate", "delayed"]
 DEFAULT_DELAY_SECONDS = 0.2
 
@@ -100,11 +99,7 @@ def create(
 def get_operation(tx: Tx, principal: Principal, logical_id: str, *, now: float | None = None) -> Record:
     """One operation, settled first if it is due; 404 for operations of other enterprises."""
     record = tx.get(kinds.ASYNC_OPERATION, logical_id=logical_id)
-    if (
-        record is None
-        or record.enterprise_id is None
-        or not principal.can_see_enterprise(record.enterprise_id)
-    ):
+    if record is None or not principal.can_see(record):
         raise NotFound(f"asyncOperation {logical_id} not found")
     settle(tx, now=now)
     refreshed = tx.get(kinds.ASYNC_OPERATION, id=record.id)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Literal
 
 from ..store import Record, Tx
+from ..timestamps import utc_in
 from . import kinds, roles
 from .errors import Forbidden, Unauthenticated
 
@@ -94,6 +95,16 @@ class Principal:
             return enterprise_id in self.partner_enterprise_ids
         return self.enterprise_id == enterprise_id
 
+    def can_see(self, record: Record | None, enterprise_id: int | None = None) -> bool:
+        """Whether `record` exists, belongs to an enterprise the caller sees and, when
+        `enterprise_id` is given, to that enterprise (else the caller is told "not found")."""
+        return (
+            record is not None
+            and record.enterprise_id is not None
+            and self.can_see_enterprise(record.enterprise_id)
+            and (enterprise_id is None or record.enterprise_id == enterprise_id)
+        )
+
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
@@ -113,16 +124,10 @@ def issue_token(tx: Tx, user: Record) -> str:
     return token
 
 
-def iso_in(delta: timedelta) -> str:
-    """A time `delta` from now, in the store's ISO 8601 UTC format (comparable as text)."""
-    when = datetime.now(UTC) + delta
-    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
-
-
 def start_session(tx: Tx, user: Record) -> str:
     """Open a login session for `user`; returns the cookie value."""
     session = secrets.token_urlsafe(32)
-    tx.insert_session(digest(session), user.id, iso_in(SESSION_LIFETIME))
+    tx.insert_session(digest(session), user.id, utc_in(SESSION_LIFETIME))
     return session
 
 

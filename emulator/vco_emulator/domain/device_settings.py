@@ -44,7 +44,7 @@ import jsonpointer
 from jsonschema import Draft202012Validator
 
 from ..store import Record, Tx
-from . import async_operations, kinds
+from . import async_operations, edges, enterprises, kinds
 from . import profiles as profiles_
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
@@ -101,18 +101,11 @@ class Target:
     operation_prefix: str  # "EnterpriseProfile" or "EdgeProfile", as in the v2 operationIds
 
 
-def _enterprise(tx: Tx, principal: Principal, logical_id: str) -> Record:
-    record = tx.get(kinds.ENTERPRISE, logical_id=logical_id)
-    if record is None or not principal.can_see_enterprise(record.id):
-        raise NotFound(f"enterprise {logical_id} not found")
-    return record
-
-
 def profile_target(
     tx: Tx, principal: Principal, enterprise_logical_id: str, profile_logical_id: str
 ) -> Target:
-    enterprise = _enterprise(tx, principal, enterprise_logical_id)
-    profile = tx.get(kinds.CONFIGURATION, logical_id=profile_logical_id)
+    enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_logical_id)
+    profile = tx.get(kinds.PROFILE, logical_id=profile_logical_id)
     if profile is None or profile.enterprise_id != enterprise.id or profile.data.get("edgeSpecific"):
         raise NotFound(f"profile {profile_logical_id} not found in enterprise {enterprise_logical_id}")
     href = f"{V2}/enterprises/{enterprise.logical_id}/profiles/{profile.logical_id}/deviceSettings"
@@ -120,12 +113,10 @@ def profile_target(
 
 
 def edge_target(tx: Tx, principal: Principal, enterprise_logical_id: str, edge_logical_id: str) -> Target:
-    enterprise = _enterprise(tx, principal, enterprise_logical_id)
-    edge = tx.get(kinds.EDGE, logical_id=edge_logical_id)
-    if edge is None or edge.enterprise_id != enterprise.id:
-        raise NotFound(f"edge {edge_logical_id} not found in enterprise {enterprise_logical_id}")
+    edge = edges.get_enterprise_edge(tx, principal, enterprise_logical_id, edge_logical_id)
+    enterprise = enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
     profile_id = edge.data.get("edgeSpecificConfigurationId")
-    profile = None if profile_id is None else tx.get(kinds.CONFIGURATION, id=int(profile_id))
+    profile = None if profile_id is None else tx.get(kinds.PROFILE, id=int(profile_id))
     if profile is None:
         raise DataConflict(f"edge {edge.name!r} has no edge-specific profile")
     href = f"{V2}/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/deviceSettings"
@@ -139,7 +130,7 @@ def module_of(tx: Tx, profile: Record) -> Record:
             return module
     assert profile.enterprise_id is not None
     return tx.insert(
-        kinds.CONFIGURATION_MODULE,
+        kinds.PROFILE_MODULE,
         MODULE,
         {
             "configurationId": profile.id,
@@ -433,7 +424,7 @@ def _summary(what: str, errors: list[FieldError]) -> str:
 def execute(tx: Tx, operation: Record) -> None:
     """Apply an accepted PUT or PATCH; raise `OperationFailed` (changing nothing) when invalid."""
     request = operation.data["request"]
-    profile = tx.get(kinds.CONFIGURATION, id=int(request["configurationId"]))
+    profile = tx.get(kinds.PROFILE, id=int(request["configurationId"]))
     if profile is None or profile.enterprise_id is None:
         raise async_operations.OperationFailed("the profile these device settings belong to no longer exists")
     module = module_of(tx, profile)
@@ -456,14 +447,7 @@ def execute(tx: Tx, operation: Record) -> None:
     errors += [e for e in rule_errors(tx, profile.enterprise_id, data) if e.path not in flagged]
     if errors:
         raise async_operations.OperationFailed(_summary("invalid device settings", errors), errors)
-    write_module_data(tx, module, data)
-
-
-def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
-    """Replace a module's document and bump its version."""
-    version = str(module.data.get("version") or "0")
-    next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
-    return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
+    profiles_.write_module_data(tx, module, data)
 
 
 async_operations.register(OPERATION, execute)

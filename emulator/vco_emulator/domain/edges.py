@@ -20,14 +20,16 @@ from __future__ import annotations
 import secrets
 import string
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, Literal
 
 from pydantic import Field
 
 from ..store import Record, Tx
+from ..timestamps import utc_in, utc_now
 from . import enterprises, kinds, profiles
 from .auth import Principal
+from .enterprises import PkiMode
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .json_patch import apply_patch
 from .validation import StrictModel, parse
@@ -55,7 +57,6 @@ ModelNumber = Literal[
     "edge3X10",
     "virtual",
 ]
-PkiMode = Literal["CERTIFICATE_DISABLED", "CERTIFICATE_OPTIONAL", "CERTIFICATE_REQUIRED"]
 AnalyticsMode = Literal["SDWAN_ONLY", "SDWAN_ANALYTICS", "ANALYTICS_ONLY"]
 EdgeAction = Literal["blinkLeds", "reboot", "hardReset", "shutdown", "restartService"]
 EDGE_ACTIONS: tuple[str, ...] = EdgeAction.__args__  # type: ignore[attr-defined]
@@ -152,24 +153,25 @@ class ProvisionEdge(_ProvisionFields):
     generateToken: bool | None = None
 
 
-class EdgeAttributes(StrictModel):
-    """The v1 `edge/updateEdgeAttributes` `_update` object; every field optional."""
+class _Attributes(StrictModel):
+    """The edge attributes both APIs change in place (`ATTRIBUTE_FIELDS` but the PKI mode)."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     description: str | None = None
     serialNumber: str | None = None
     customInfo: str | None = None
+
+
+class EdgeAttributes(_Attributes):
+    """The v1 `edge/updateEdgeAttributes` `_update` object; every field optional."""
+
     endpointPkiMode: PkiMode | None = None
     site: V1Site | None = None
 
 
-class PatchedEdge(StrictModel):
+class PatchedEdge(_Attributes):
     """The patchable view of an edge after a v2 JSON Patch: what it must look like."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    description: str | None = None
-    serialNumber: str | None = None
-    customInfo: str | None = None
     endpointPkiMode: PkiMode
     site: Site
 
@@ -218,12 +220,7 @@ def get_edge(
             "an edge id, logicalId, activationKey or name is required",
             [FieldError("id", "one of id, logicalId, activationKey, name is required")],
         )
-    if (
-        edge is None
-        or edge.enterprise_id is None
-        or not principal.can_see_enterprise(edge.enterprise_id)
-        or (enterprise_id is not None and edge.enterprise_id != enterprise_id)
-    ):
+    if edge is None or not principal.can_see(edge, enterprise_id):
         raise NotFound(f"edge {key} not found")
     return edge
 
@@ -243,6 +240,14 @@ def list_edges(tx: Tx, principal: Principal, enterprise_id: int) -> list[Record]
     return tx.find(KIND, enterprise_id=enterprise_id)
 
 
+def enterprise_of(tx: Tx, edge: Record) -> Record:
+    """The enterprise that owns the edge (the caller has been allowed to see the edge)."""
+    enterprise = None if edge.enterprise_id is None else tx.get(kinds.ENTERPRISE, id=edge.enterprise_id)
+    if enterprise is None:
+        raise LookupError(f"edge {edge.id} has no enterprise row {edge.enterprise_id}")
+    return enterprise
+
+
 def site_of(tx: Tx, edge: Record) -> Record:
     site = tx.get(SITE_KIND, id=edge.data["siteId"])
     if site is None:
@@ -259,14 +264,14 @@ def shipping_same_as_location(site: Record) -> bool:
 
 def profile_of(tx: Tx, edge: Record) -> Record:
     """The enterprise profile the edge uses."""
-    profile = tx.get(kinds.CONFIGURATION, id=edge.data["configurationId"])
+    profile = tx.get(kinds.PROFILE, id=edge.data["configurationId"])
     if profile is None:
         raise LookupError(f"edge {edge.id} uses missing profile {edge.data['configurationId']}")
     return profile
 
 
 def edge_specific_profile_of(tx: Tx, edge: Record) -> Record | None:
-    return tx.get(kinds.CONFIGURATION, id=edge.data["edgeSpecificConfigurationId"])
+    return tx.get(kinds.PROFILE, id=edge.data["edgeSpecificConfigurationId"])
 
 
 # -- provisioning -------------------------------------------------------------------------
@@ -277,7 +282,7 @@ def create_edge(tx: Tx, principal: Principal, enterprise_logical_id: str, payloa
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_logical_id)
     req = parse(CreateEdge, payload, what="edge")
-    profile = tx.get(kinds.CONFIGURATION, logical_id=req.profile)
+    profile = tx.get(kinds.PROFILE, logical_id=req.profile)
     profile = _enterprise_profile(tx, enterprise, profile, "profile", req.profile)
     site = req.site.model_dump() if req.site else {}
     return _provision(tx, enterprise, profile, req, site)
@@ -288,7 +293,7 @@ def provision_edge(tx: Tx, principal: Principal, payload: Any) -> Record:
     principal.require_write()
     req = parse(ProvisionEdge, payload, what="edge/edgeProvision params")
     enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
-    profile = tx.get(kinds.CONFIGURATION, id=req.configurationId)
+    profile = tx.get(kinds.PROFILE, id=req.configurationId)
     profile = _enterprise_profile(tx, enterprise, profile, "configurationId", req.configurationId)
     site = req.site.model_dump(exclude=_SITE_READ_ONLY) if req.site else {}
     return _provision(tx, enterprise, profile, req, site)
@@ -299,7 +304,6 @@ def _provision(
 ) -> Record:
     _require_unique_name(tx, enterprise.id, req.name)
     _require_unique_serial(tx, req.serialNumber)
-    now = datetime.now(UTC)
     site = tx.insert(
         SITE_KIND,
         site_fields.get("name") or req.name or "",
@@ -316,11 +320,11 @@ def _provision(
         "description": req.description,
         "customInfo": req.customInfo,
         "activationKey": _new_activation_key(tx),
-        "activationKeyExpires": _iso(now + timedelta(days=ACTIVATION_KEY_DAYS)),
+        "activationKeyExpires": utc_in(timedelta(days=ACTIVATION_KEY_DAYS)),
         "activationState": "PENDING",
         "activationTime": None,
         "edgeState": "NEVER_ACTIVATED",
-        "edgeStateTime": _iso(now),
+        "edgeStateTime": utc_now(),
         "isLive": False,
         "lastContact": None,
         "systemUpSince": None,
@@ -452,12 +456,12 @@ def _update(tx: Tx, edge: Record, fields: dict[str, Any], site_fields: dict[str,
     return tx.update(edge, name, {**edge.data, **fields})
 
 
-def set_edge_configuration(tx: Tx, principal: Principal, edge: Record, configuration_id: int) -> Record:
+def set_edge_profile(tx: Tx, principal: Principal, edge: Record, profile_id: int) -> Record:
     """v1 edge/setEdgeEnterpriseConfiguration: move the edge to another enterprise profile."""
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
-    profile = tx.get(kinds.CONFIGURATION, id=configuration_id)
-    profile = _enterprise_profile(tx, enterprise, profile, "configurationId", configuration_id)
+    profile = tx.get(kinds.PROFILE, id=profile_id)
+    profile = _enterprise_profile(tx, enterprise, profile, "configurationId", profile_id)
     return tx.update(edge, edge.name, {**edge.data, "configurationId": profile.id})
 
 
@@ -507,7 +511,7 @@ def run_edge_action(
 def _shutdown(tx: Tx, edge: Record) -> Record:
     if edge.data["edgeState"] == "NEVER_ACTIVATED":
         return edge
-    now = utc_iso()
+    now = utc_now()
     return tx.update(
         edge, edge.name, {**edge.data, "edgeState": "OFFLINE", "edgeStateTime": now, "isLive": False}
     )
@@ -532,7 +536,7 @@ def activate_edge(
     serial = serial_number or data.get("serialNumber") or f"VC{edge.id:010d}"
     if serial != data.get("serialNumber"):
         _require_unique_serial(tx, serial, other_than=edge.id)
-    now = utc_iso()
+    now = utc_now()
     version = software_version or data.get("softwareVersion") or DEFAULT_SOFTWARE_VERSION
     build = build_number or data.get("buildNumber") or DEFAULT_BUILD_NUMBER
     model = data["modelNumber"]
@@ -561,11 +565,3 @@ def activate_edge(
 def _mac(edge_id: int) -> str:
     raw = (0x02_00_5E_00_00_00 + edge_id).to_bytes(6, "big")
     return ":".join(f"{b:02x}" for b in raw)
-
-
-def utc_iso() -> str:
-    return _iso(datetime.now(UTC))
-
-
-def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

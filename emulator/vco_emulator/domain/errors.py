@@ -1,7 +1,7 @@
 """Domain errors: what went wrong, independent of how v1 or v2 report it.
 
-Each API layer maps these to its own status codes and error bodies (`v2/errors.py`,
-`v1/errors.py`); the domain never builds HTTP responses.
+Each API layer maps these to its own status codes (`v2/http.py`, `v1/rpc.py`); the error bodies
+are built in `apierror.py`. The domain never builds HTTP responses.
 """
 
 from __future__ import annotations

@@ -23,10 +23,12 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
 - operator_profile (no enterprise): description, configurationType, version, schemaVersion
 - enterprise (no enterprise; name = customer name): see domain/enterprises.py;
   enterpriseProxyId = the partner that manages it, or null
-- configuration (a profile): description, configurationType, version, schemaVersion,
-  bastionState, isStaging, derivedFromId, edgeSpecific (bool), edgeId (int or null)
-- configuration_module (name = module name): configurationId, type ("ENTERPRISE"),
-  description, schemaVersion, version, data (the module document), refs
+- configuration (`PROFILE`: a profile, the v1 object name): description, configurationType,
+  version, schemaVersion, bastionState, isStaging, derivedFromId, edgeSpecific (bool), edgeId
+  (int or null)
+- configuration_module (`PROFILE_MODULE`: a profile's module; name = module name):
+  configurationId, type ("ENTERPRISE"), description, schemaVersion, version, data (the module
+  document), refs
 - network_segment (name = segment name, unique per enterprise): segmentId (int, 0 = Global Segment,
   unique per enterprise, never changes), type (REGULAR/CDE/PRIVATE), description (null), data (the
   spec's `network_segment_data` without segmentId: serviceVlan (1..4094 or null),
@@ -75,8 +77,8 @@ ENTERPRISE_PROXY_USER = "enterprise_proxy_user"
 GATEWAY_POOL = "gateway_pool"
 OPERATOR_PROFILE = "operator_profile"
 ENTERPRISE = "enterprise"
-CONFIGURATION = "configuration"
-CONFIGURATION_MODULE = "configuration_module"
+PROFILE = "configuration"  # the v1 object name of a profile
+PROFILE_MODULE = "configuration_module"  # the v1 object name of a profile's module
 NETWORK_SEGMENT = "network_segment"
 ENTERPRISE_PROPERTY = "enterprise_property"
 OBJECT_GROUP = "object_group"

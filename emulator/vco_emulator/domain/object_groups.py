@@ -27,8 +27,6 @@ import ipaddress
 import re
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
 from .auth import Principal
@@ -38,7 +36,6 @@ from .validation import StrictModel, parse
 NAME_MAX = 255
 PORT_MIN, PORT_MAX = 0, 65535
 PORT_PROTOCOLS = {6: "TCP", 17: "UDP"}
-RULE_TYPES = ("exact", "prefix", "netmask", "wildcard")
 
 GroupType = Literal["address_group", "port_group"]
 RuleType = Literal["exact", "prefix", "netmask", "wildcard"]
@@ -190,14 +187,7 @@ def validate_entries(group_type: str, data: Any, path: str) -> list[dict[str, An
 
 
 def _parse_entry(model: type[StrictModel], entry: Any, path: str) -> Any:
-    try:
-        return model.model_validate(entry)
-    except ValidationError as exc:
-        errors = [
-            FieldError(".".join([path, *(str(p) for p in err["loc"])]), err["msg"]) for err in exc.errors()
-        ]
-        summary = "; ".join(f"{e.path}: {e.message}" for e in errors)
-        raise InvalidRequest(f"invalid entry {path} ({entry!r}): {summary}", errors) from None
+    return parse(model, entry, what=f"entry {path} ({entry!r})", at=path)
 
 
 def _invalid(path: str, value: Any, allowed: str) -> InvalidRequest:

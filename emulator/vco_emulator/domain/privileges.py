@@ -1,6 +1,6 @@
 """Who may call which operation: the v1 spec's `x-privileges`, enforced for every method.
 
-`v1/rpc.py` calls `authorize_v1` before every v1 method and `app.call_domain` calls
+`v1/rpc.py` calls `authorize_v1` before every v1 method and `context.call_domain` calls
 `authorize_v2` before every v2 handler, so operations added later are covered without
 their own checks. The v1 rules come from `v1_privileges_table.py`, derived from the
 vendor spec by `scripts/gen_v1_privileges.py` (a unit test proves it matches the spec);

@@ -1,4 +1,7 @@
-"""Configuration profiles and their modules: the shared model other domain modules build on.
+"""Profiles and their modules as stored: the shared model other domain modules build on.
+
+A *profile* is the v2 API's and the UI's name; the v1 API calls it a `configuration` (stored
+kind `kinds.PROFILE`, "configuration") and its modules `configuration_module`s.
 
 A profile is a `configuration` row of an enterprise; its modules are `configuration_module`
 rows (one per module name) holding the module document in `data["data"]`. An enterprise
@@ -6,11 +9,13 @@ gets one profile derived from its operator profile; every edge gets an edge-spec
 profile (`edgeSpecific: true`, `edgeId`) whose modules override the enterprise profile's.
 
 Not implemented here: module validation and the effective (merged) view; see
-`domain/configurations.py` for those.
+`domain/profile_rules.py` for those.
 """
 
 from __future__ import annotations
 
+import copy
+import re
 from typing import Any
 
 from ..store import Record, Tx
@@ -27,6 +32,51 @@ ENTERPRISE_PROFILE_MODULES = (
 )
 EDGE_PROFILE_MODULES = ("deviceSettings", "firewall", "QOS", "WAN")
 SCHEMA_VERSION = "5.1.0"
+
+# The deviceSettings sections of the v2 `BaseDeviceSettings` schema a new enterprise profile
+# starts with, besides its LAN, segments, routed interfaces and models (see
+# `default_module_data`). A GUESS at a fresh Orchestrator profile, not taken from one: no
+# published sample shows these defaults. Every feature is off and nothing is configured, with
+# the values the schema allows for that; numbers where the UI shows a default are marked.
+NEW_PROFILE_SECTIONS: dict[str, Any] = {
+    "bfd": {"enabled": False, "rules": [], "rulesV6": []},
+    "ha": {"enabled": False},
+    "loopbackInterfaces": {},
+    "multiSourceQos": {"enabled": False},
+    "ntp": {"enabled": False, "servers": []},
+    "ntpServer": {"enabled": False, "authentication": "NONE", "keys": []},
+    "radioSettings": {"radios": []},
+    # guess: the ARP timers (minutes) the UI pre-fills when overriding them
+    "l2Settings": {
+        "overrideARPTimeout": False,
+        "arpStaleTimeoutMinutes": 2,
+        "arpDeadTimeoutMinutes": 5,
+        "arpCleanupTimeoutMinutes": 10,
+    },
+    "globalIPv6Settings": {
+        "advancedConfiguration": {
+            "disableAllIPv6Traffic": False,
+            "dropRoutingHeaderTypeZeroPackets": True,
+            "dropnLogPacketsForRFCReservedFields": False,
+            "enforceExtensionHeaderOrderCheck": False,
+            "enforceExtensionHeaderValidation": False,
+        },
+        "icmpV6Messages": {
+            "disableDestinationUnreachable": False,
+            "disableParameterProblem": False,
+            "disableTimeExceeded": False,
+        },
+    },
+    "snmp": {  # guess: port 161, the SNMP agent's well-known port
+        "port": 161,
+        "snmpv2c": {"enabled": False, "allowedIp": []},
+        "snmpv3": {"enabled": False, "users": []},
+    },
+    "softwareUpdate": {"windowed": False, "window": {"day": 0, "beginHour": 0, "endHour": 4}},
+    "tacacs": {},
+    "vnfs": {"hasVnfs": False},
+    "zscaler": {},
+}
 
 
 def global_segment(tx: Tx, enterprise_id: int) -> Record:
@@ -61,9 +111,10 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
 
     Enterprise profiles start like the Orchestrator's Quick Start Profile: a stateful
     firewall with no rules, no business policies, and device settings with one corporate
-    LAN network (VLAN 1) in the Global Segment. Edge-specific modules start with nothing to
+    LAN network (VLAN 1) in the Global Segment and every other section of the v2 schema, each
+    off and empty (`NEW_PROFILE_SECTIONS`, a guess). Edge-specific modules start with nothing to
     override (`{}`, WAN with no links), so an edge inherits everything from its profile
-    until its own modules get content (see `domain/configurations.effective_modules`).
+    until its own modules get content (see `domain/profile_rules.edge_effective_modules`).
     """
     if edge_specific:
         return {"links": [], "networks": []} if module == "WAN" else {}
@@ -111,6 +162,7 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
             },
             "routedInterfaces": [],
             "models": {},
+            **copy.deepcopy(NEW_PROFILE_SECTIONS),
         }
     if module == "WAN":
         return {"links": [], "networks": []}
@@ -138,7 +190,7 @@ def create_profile(
     """Insert a profile and its modules; an edge-specific one when `edge_id` is given."""
     edge_specific = edge_id is not None
     profile = tx.insert(
-        kinds.CONFIGURATION,
+        kinds.PROFILE,
         name,
         {
             "description": description,
@@ -155,7 +207,7 @@ def create_profile(
     )
     for module in EDGE_PROFILE_MODULES if edge_specific else ENTERPRISE_PROFILE_MODULES:
         tx.insert(
-            kinds.CONFIGURATION_MODULE,
+            kinds.PROFILE_MODULE,
             module,
             {
                 "configurationId": profile.id,
@@ -174,9 +226,17 @@ def create_profile(
 def profile_modules(tx: Tx, profile: Record) -> list[Record]:
     return [
         m
-        for m in tx.find(kinds.CONFIGURATION_MODULE, enterprise_id=profile.enterprise_id)
+        for m in tx.find(kinds.PROFILE_MODULE, enterprise_id=profile.enterprise_id)
         if m.data.get("configurationId") == profile.id
     ]
+
+
+def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
+    """Replace a module's document (firewall, QOS, deviceSettings, ...) and bump its version: the one
+    place a module document is written, by v1 `updateConfigurationModule` and v2 device settings."""
+    version = str(module.data.get("version") or "0")
+    next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
+    return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
 
 
 def delete_profile(tx: Tx, profile: Record) -> None:

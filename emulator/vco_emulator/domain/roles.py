@@ -105,10 +105,6 @@ def by_id(role_id: int) -> Role | None:
     return _BY_ID.get(role_id)
 
 
-def by_key(key: str) -> Role:
-    return _BY_KEY[key]
-
-
 def of_user_type(user_type: str) -> list[Role]:
     """The roles for a `role/getUserTypeRoles` userType (PARTNER is the MSP's older name)."""
     wanted = "MSP" if user_type == "PARTNER" else user_type

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from ..store import Record, Tx
 from . import enterprises, kinds, usage
@@ -37,11 +37,7 @@ GLOBAL_SEGMENT_ID = 0
 SegmentType = Literal["REGULAR", "CDE", "PRIVATE"]
 
 
-class _Strict(StrictModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
-
-
-class SegmentData(_Strict):
+class SegmentData(StrictModel):
     """The spec's `network_segment_data`."""
 
     segmentId: int | None = None
@@ -50,7 +46,7 @@ class SegmentData(_Strict):
     delegateToEnterpriseProxy: bool = True
 
 
-class NewSegment(_Strict):
+class NewSegment(StrictModel):
     """`enterprise/insertEnterpriseNetworkSegment` params."""
 
     enterpriseId: int | None = None
@@ -60,14 +56,14 @@ class NewSegment(_Strict):
     data: SegmentData
 
 
-class SegmentChanges(_Strict):
+class SegmentChanges(StrictModel):
     name: str | None = None
     description: str | None = None
     type: SegmentType | None = None
     data: SegmentData | None = None
 
 
-class UpdateSegment(_Strict):
+class UpdateSegment(StrictModel):
     """`enterprise/updateEnterpriseNetworkSegment` params."""
 
     enterpriseId: int | None = None
@@ -75,7 +71,7 @@ class UpdateSegment(_Strict):
     update: SegmentChanges = Field(default_factory=SegmentChanges, alias="_update")
 
 
-class SetMaximumSegments(_Strict):
+class SetMaximumSegments(StrictModel):
     enterpriseId: int | None = None
     value: int
 
@@ -222,7 +218,7 @@ def segment_usage(tx: Tx, segment: Record) -> list[tuple[Record, Record]]:
     """(profile, module) for every module that names this segment, in module id order."""
     pairs = []
     for module in segment_modules(tx, segment):
-        profile = tx.get(kinds.CONFIGURATION, id=int(module.data["configurationId"]))
+        profile = tx.get(kinds.PROFILE, id=int(module.data["configurationId"]))
         if profile is not None:
             pairs.append((profile, module))
     return pairs

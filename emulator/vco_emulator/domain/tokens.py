@@ -17,26 +17,26 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import Field
 
-from ..store import ApiToken, Tx, utc_now
+from ..store import ApiToken, Tx
+from ..timestamps import utc_in, utc_now
 from . import kinds, users
-from .auth import Principal, digest, get_user, iso_in, new_token
+from .auth import Principal, digest, get_user, new_token
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound
-from .validation import parse
+from .validation import StrictModel, parse
 
 PENDING, ENABLED, REVOKED, EXPIRED = "PENDING", "ENABLED", "REVOKED", "EXPIRED"
 
 
-class NewApiToken(BaseModel):
+class NewApiToken(StrictModel):
     """The v1 `enterprise/createApiToken` params."""
 
-    model_config = ConfigDict(extra="forbid")
-    enterpriseUserId: StrictInt
-    name: StrictStr = Field(min_length=1, max_length=255)
-    description: StrictStr | None = None
-    lifetimeMs: StrictInt = Field(gt=0)
-    enterpriseId: StrictInt | None = None
+    enterpriseUserId: int
+    name: str = Field(min_length=1, max_length=255)
+    description: str | None = None
+    lifetimeMs: int = Field(gt=0)
+    enterpriseId: int | None = None
 
 
 def state_of(token: ApiToken) -> str:
@@ -61,7 +61,7 @@ def create_api_token(tx: Tx, principal: Principal, payload: Any) -> ApiToken:
         state=PENDING,
         name=req.name,
         description=req.description,
-        expiration=iso_in(timedelta(milliseconds=req.lifetimeMs)),
+        expiration=utc_in(timedelta(milliseconds=req.lifetimeMs)),
         created_by=principal.user_id,
     )
 

@@ -39,7 +39,7 @@ def referencing_modules(tx: Tx, enterprise_id: int, predicate: Predicate) -> lis
     """The configuration modules of an enterprise whose document or refs satisfy `predicate`."""
     return [
         module
-        for module in tx.find(kinds.CONFIGURATION_MODULE, enterprise_id=enterprise_id)
+        for module in tx.find(kinds.PROFILE_MODULE, enterprise_id=enterprise_id)
         if mentions(module.data.get("data"), predicate) or mentions(module.data.get("refs"), predicate)
     ]
 
@@ -49,7 +49,7 @@ def profiles_of(tx: Tx, modules: list[Record]) -> list[Record]:
     ids = sorted(
         {int(m.data["configurationId"]) for m in modules if m.data.get("configurationId") is not None}
     )
-    found = (tx.get(kinds.CONFIGURATION, id=i) for i in ids)
+    found = (tx.get(kinds.PROFILE, id=i) for i in ids)
     return [p for p in found if p is not None]
 
 

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr
-
-from ..store import Record, Tx, utc_now
+from ..store import Record, Tx
+from ..timestamps import utc_now
 from . import kinds, passwords, roles
 from .auth import USER_KINDS, Principal
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound, Unauthenticated
-from .validation import parse
+from .validation import StrictModel, parse
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _ROLE_USER_TYPE = {
@@ -34,35 +33,34 @@ _ROLE_USER_TYPE = {
 AccessLevel = Literal["BASIC", "PRIVILEGED"]
 
 
-class _Profile(BaseModel):
+class _Profile(StrictModel):
     """Fields a user has that a create and an update both set."""
 
-    model_config = ConfigDict(extra="forbid")
-    domain: StrictStr | None = None
-    firstName: StrictStr | None = None
-    lastName: StrictStr | None = None
-    password: StrictStr | None = None
-    password2: StrictStr | None = None
-    roleId: StrictInt | None = None
-    isActive: StrictBool | None = None
-    isNative: StrictBool | None = None
-    disableSecondFactor: StrictBool | None = None
-    officePhone: StrictStr | None = None
-    mobilePhone: StrictStr | None = None
-    email: StrictStr | None = None
-    sshUsername: StrictStr | None = None
+    domain: str | None = None
+    firstName: str | None = None
+    lastName: str | None = None
+    password: str | None = None
+    password2: str | None = None
+    roleId: int | None = None
+    isActive: bool | None = None
+    isNative: bool | None = None
+    disableSecondFactor: bool | None = None
+    officePhone: str | None = None
+    mobilePhone: str | None = None
+    email: str | None = None
+    sshUsername: str | None = None
     accessLevel: AccessLevel | None = None
 
 
 class NewUser(_Profile):
     """The v1 `new_user_abstract` (plus the `userType` / `enterpriseId` a caller may repeat)."""
 
-    username: StrictStr
-    password: StrictStr
-    roleId: StrictInt
-    userType: StrictStr | None = None
-    enterpriseId: StrictInt | None = None
-    enterpriseProxyId: StrictInt | None = None
+    username: str
+    password: str
+    roleId: int
+    userType: str | None = None
+    enterpriseId: int | None = None
+    enterpriseProxyId: int | None = None
 
 
 class UserUpdate(_Profile):

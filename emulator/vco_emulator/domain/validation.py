@@ -12,18 +12,24 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class StrictModel(BaseModel):
-    """Base of request models: unknown fields and loose types are refused, as the API does."""
+    """Base of every request model of both APIs: unknown fields and loose types are refused, as the
+    API does. Fields named after a Python keyword or a leading underscore (`with`, `_update`) take
+    an alias and may be filled by either name."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
 
-def parse(model: type[M], payload: Any, *, what: str) -> M:
-    """Validate `payload` against `model`; `what` names the request in the error message."""
+def parse(model: type[M], payload: Any, *, what: str, at: str = "") -> M:
+    """Validate `payload` against `model`; `what` names the request in the error message, `at`
+    (e.g. `_update.data`) is where `payload` sits in the request and prefixes the error paths."""
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
         errors = [
-            FieldError(path=".".join(str(p) for p in err["loc"]) or "body", message=err["msg"])
+            FieldError(
+                path=".".join([*([at] if at else []), *(str(p) for p in err["loc"])]) or "body",
+                message=err["msg"],
+            )
             for err in exc.errors()
         ]
         summary = "; ".join(f"{e.path}: {e.message}" for e in errors)

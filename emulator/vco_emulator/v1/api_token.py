@@ -14,6 +14,7 @@ from ..domain import kinds, tokens
 from ..domain.auth import Principal, get_user
 from ..domain.errors import FieldError, InvalidRequest
 from ..store import ApiToken, Tx
+from .objects import written
 from .rpc import method
 
 
@@ -48,7 +49,7 @@ def token_object(tx: Tx, token: ApiToken) -> dict[str, Any]:
 @method("enterprise/createApiToken")
 def create_api_token(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     token = tokens.create_api_token(tx, principal, params)
-    return {"id": token.id, "rows": 1}
+    return written(token.id)
 
 
 @method("enterprise/downloadApiToken")

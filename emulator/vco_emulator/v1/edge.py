@@ -1,10 +1,11 @@
 """v1 edge methods: edge/getEdge, edgeProvision, updateEdgeAttributes, setEdgeEnterpriseConfiguration,
 deleteEdge, and enterprise/getEnterpriseEdges, getEnterpriseEdgeList.
 
-`with` options resolved: `site`, `enterprise` (getEdge), `configuration` and
+`with` options (`with_options.py`): `site`, `enterprise` (getEdge), `configuration` and
 `configurationWithModules` (getEdge), `configuration` (the two list methods, in each one's
 documented shape); `links`, `recentLinks`, `serviceGroups`, `certificates`, `licenses` are
-empty lists and `selfHealing` is false. Other `with` names are accepted and ignored.
+empty lists and `selfHealing` is false (none of them is emulated). getEnterpriseEdges'
+`cloudServices`, `cloudServiceSiteStatus`, `nvsFromEdge` and `vnfs` add nothing.
 
 Not implemented: `generatedCertificate`/`token` in the edgeProvision result, `fieldsNeeded`,
 and `edgeOverrides` in getEnterpriseEdgeList's configuration.
@@ -14,17 +15,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..domain import edges, enterprises, kinds, profiles
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
+from ..listing import select
 from ..store import Record, Tx
-from . import listing
+from . import with_options
 from .enterprise import enterprise_object
-from .network import configuration_object
-from .objects import object_header
+from .listing import page_body, query_of
+from .objects import object_header, profile_summary, written
 from .rpc import method
 
 _EDGE_FIELDS = (
@@ -152,39 +154,65 @@ def _module_object(module: Record) -> dict[str, Any]:
     }
 
 
+GET_EDGE, ENTERPRISE_EDGES, EDGE_LIST = (
+    "edge/getEdge",
+    "enterprise/getEnterpriseEdges",
+    "enterprise/getEnterpriseEdgeList",
+)
+_EDGE_METHODS = (GET_EDGE, ENTERPRISE_EDGES, EDGE_LIST)
+# No WAN links, service groups, certificates or licenses are emulated: these are empty.
 _EMPTY_LISTS = ("links", "recentLinks", "serviceGroups", "certificates", "licenses")
 
 
-def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, shape: str) -> dict[str, Any]:
-    body = edge_object(edge, enterprise)
-    for option in options:
-        if option == "site":
-            body["site"] = site_object(edges.site_of(tx, edge))
-        elif option == "enterprise" and shape == "getEdge":
-            body["enterprise"] = enterprise_object(enterprise)
-        elif option in ("configuration", "configurationWithModules") and shape == "getEdge":
-            profile = edges.profile_of(tx, edge)
-            body["configuration"] = configuration_object(profile)
-            if option == "configurationWithModules":
-                body["configuration"]["modules"] = [
-                    _module_object(m) for m in profiles.profile_modules(tx, profile)
-                ]
-        elif option == "configuration" and shape == "getEnterpriseEdges":
-            body["configuration"] = _edge_configuration_summary(tx, edge, enterprise)
-        elif option == "configuration" and shape == "getEnterpriseEdgeList":
-            body["configuration"] = _edge_list_configuration(tx, edge, enterprise)
-        elif option in _EMPTY_LISTS:
-            body[option] = []
-        elif option == "selfHealing":
-            body["selfHealing"] = False
-    return body
+def _with(tx: Tx, edge: Record, enterprise: Record, options: list[str], *, name: str) -> dict[str, Any]:
+    """The edge as v1 method `name` shows it, with what its `with` options add."""
+    return with_options.expand(tx, name, edge, edge_object(edge, enterprise), options)
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+for _method in _EDGE_METHODS:
+    with_options.adds(_method, "site")(lambda tx, edge: {"site": site_object(edges.site_of(tx, edge))})
+    for _option in _EMPTY_LISTS:
+        with_options.adds(_method, _option)(with_options.constant(_option, []))
+    with_options.adds(_method, "selfHealing")(with_options.constant("selfHealing", False))
+for _method in (ENTERPRISE_EDGES, EDGE_LIST):
+    with_options.not_shown(
+        _method,
+        "no cloud services, non-SD-WAN services or VNFs are emulated; the spec result has no field",
+        "cloudServices",
+        "cloudServiceSiteStatus",
+        "nvsFromEdge",
+        "vnfs",
+    )
 
 
-class _GetEdge(_Params):
+@with_options.adds(GET_EDGE, "enterprise")
+def _enterprise(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"enterprise": enterprise_object(edges.enterprise_of(tx, edge))}
+
+
+@with_options.adds(GET_EDGE, "configuration")
+def _configuration(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": profile_summary(edges.profile_of(tx, edge))}
+
+
+@with_options.adds(GET_EDGE, "configurationWithModules")
+def _configuration_with_modules(tx: Tx, edge: Record) -> dict[str, Any]:
+    profile = edges.profile_of(tx, edge)
+    modules = [_module_object(m) for m in profiles.profile_modules(tx, profile)]
+    return {"configuration": {**profile_summary(profile), "modules": modules}}
+
+
+@with_options.adds(ENTERPRISE_EDGES, "configuration")
+def _enterprise_edges_configuration(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": _edge_configuration_summary(tx, edge, edges.enterprise_of(tx, edge))}
+
+
+@with_options.adds(EDGE_LIST, "configuration")
+def _edge_list_configuration_option(tx: Tx, edge: Record) -> dict[str, Any]:
+    return {"configuration": _edge_list_configuration(tx, edge, edges.enterprise_of(tx, edge))}
+
+
+class _GetEdge(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     logicalId: str | None = None
@@ -193,7 +221,7 @@ class _GetEdge(_Params):
     with_: list[str] = Field(default_factory=list, alias="with")
 
 
-class _EdgeRef(_Params):
+class _EdgeRef(StrictModel):
     id: int | None = None
     edgeId: int | None = None
     enterpriseId: int | None = None
@@ -213,7 +241,7 @@ class _DeleteEdge(_EdgeRef):
     edgeIds: list[int] | None = None
 
 
-class _GetEnterpriseEdges(_Params):
+class _GetEnterpriseEdges(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
@@ -235,10 +263,6 @@ def _edge_id(req: _EdgeRef) -> int:
     return edge_id
 
 
-def _enterprise_of(tx: Tx, principal: Principal, edge: Record) -> Record:
-    return enterprises.get_enterprise(tx, principal, id=edge.enterprise_id)
-
-
 @method("edge/getEdge")
 def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_GetEdge, params, what="edge/getEdge params")
@@ -251,7 +275,7 @@ def get_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, 
         name=req.name,
         activation_key=req.activationKey,
     )
-    return _with(tx, edge, _enterprise_of(tx, principal, edge), req.with_, shape="getEdge")
+    return _with(tx, edge, edges.enterprise_of(tx, edge), req.with_, name=GET_EDGE)
 
 
 @method("edge/edgeProvision")
@@ -265,15 +289,15 @@ def update_edge_attributes(tx: Tx, principal: Principal, params: dict[str, Any])
     req = parse(_UpdateEdgeAttributes, params, what="edge/updateEdgeAttributes params")
     edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
     edges.update_edge_attributes(tx, principal, edge, req.update)
-    return {"rows": 1}
+    return written()
 
 
 @method("edge/setEdgeEnterpriseConfiguration")
 def set_edge_enterprise_configuration(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_SetEdgeEnterpriseConfiguration, params, what="edge/setEdgeEnterpriseConfiguration params")
     edge = edges.get_edge(tx, principal, id=_edge_id(req), enterprise_id=req.enterpriseId)
-    edges.set_edge_configuration(tx, principal, edge, req.configurationId)
-    return {"rows": 1}
+    edges.set_edge_profile(tx, principal, edge, req.configurationId)
+    return written()
 
 
 @method("edge/deleteEdge")
@@ -285,16 +309,15 @@ def delete_edge(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[di
     found = [edges.get_edge(tx, principal, id=i, enterprise_id=req.enterpriseId) for i in dict.fromkeys(ids)]
     for edge in found:
         edges.delete_edge(tx, principal, edge)
-    return [{"id": edge.id, "rows": 1} for edge in found]
+    return [written(edge.id) for edge in found]
 
 
 def _enterprise_edges(
-    tx: Tx, principal: Principal, req: _GetEnterpriseEdges, shape: str
+    tx: Tx, principal: Principal, req: _GetEnterpriseEdges, name: str
 ) -> list[dict[str, Any]]:
     enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
     return [
-        _with(tx, e, enterprise, req.with_, shape=shape)
-        for e in edges.list_edges(tx, principal, enterprise.id)
+        _with(tx, e, enterprise, req.with_, name=name) for e in edges.list_edges(tx, principal, enterprise.id)
     ]
 
 
@@ -302,9 +325,9 @@ def _enterprise_edges(
 def get_enterprise_edges(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     """All edges of the enterprise (filters, quick search, sort and limit applied; no page links)."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdges params")
-    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
-    rows = listing.select(_enterprise_edges(tx, principal, req, "getEnterpriseEdges"), state, _QUICK_SEARCH)
-    return rows[: state["limit"]] if state["limit"] else rows
+    query = query_of(req.model_dump(by_alias=True, exclude_none=True))
+    rows = select(_enterprise_edges(tx, principal, req, ENTERPRISE_EDGES), query, _QUICK_SEARCH)
+    return rows[: query.limit] if query.limit else rows
 
 
 @method("enterprise/getEnterpriseEdgeList")
@@ -314,9 +337,7 @@ def get_enterprise_edge_list(
     """The enterprise's edges: a page `{metaData, data}` walked with `nextPageLink` when the call
     pages (`limit`, a page link or `_count`), else the plain array the OpenNMS-patched spec shows."""
     req = parse(_GetEnterpriseEdges, params, what="enterprise/getEnterpriseEdgeList params")
-    state = listing.query_state(req.model_dump(by_alias=True, exclude_none=True))
-    rows = listing.select(
-        _enterprise_edges(tx, principal, req, "getEnterpriseEdgeList"), state, _QUICK_SEARCH
-    )
+    query = query_of(req.model_dump(by_alias=True, exclude_none=True))
+    rows = select(_enterprise_edges(tx, principal, req, EDGE_LIST), query, _QUICK_SEARCH)
     paged = any(v is not None for v in (req.limit, req.nextPageLink, req.prevPageLink, req.count))
-    return listing.page(rows, state, count=bool(req.count)) if paged else rows
+    return page_body(rows, query, count=bool(req.count)) if paged else rows

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
-from ..domain import enterprises
+from ..domain import enterprises, kinds
 from ..domain.auth import Principal
 from ..domain.errors import DataConflict, FieldError, InvalidRequest, NotFound
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import object_header
+from . import with_options
+from .objects import missed, object_header, written
 from .rpc import method
 
 _FIELDS = (
@@ -49,40 +50,58 @@ def enterprise_object(record: Record) -> dict[str, Any]:
     return body
 
 
-class _GetEnterprise(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _GetEnterprise(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
-    with_: list[str] | None = None
+    with_: list[str] | None = Field(default=None, alias="with")
 
 
-class _UpdateEnterprise(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _UpdateEnterprise(StrictModel):
     id: int | None = None
     enterpriseId: int | None = None
     name: str | None = None
-    update: dict[str, Any] | None = None
+    update: dict[str, Any] | None = Field(default=None, alias="_update")
 
 
 @method("enterprise/getEnterprise")
 def get_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    params = {("with_" if k == "with" else k): v for k, v in params.items()}
     req = parse(_GetEnterprise, params, what="enterprise/getEnterprise params")
     record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId or req.id)
-    # `with: [enterpriseProxy]` adds the partner object; there are no partners here, and the
-    # spec's `enterpriseProxy` is an object (not nullable), so the key is left out.
-    return enterprise_object(record)
+    return with_options.expand(tx, GET_ENTERPRISE, record, enterprise_object(record), req.with_ or [])
+
+
+GET_ENTERPRISE = "enterprise/getEnterprise"
+_PROXY_FIELDS = ("domain", "prefix", *enterprises.ADDRESS_FIELDS, "lat", "lon")
+
+
+@with_options.adds(GET_ENTERPRISE, "enterpriseProxy")
+def _enterprise_proxy(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    """The partner (MSP) that manages the enterprise, as the spec's `enterprise_enterprise_proxy`;
+    nothing when it has none (the spec's `enterpriseProxy` is an object, not nullable)."""
+    proxy_id = enterprise.data.get("enterpriseProxyId")
+    proxy = None if proxy_id is None else tx.get(kinds.ENTERPRISE_PROXY, id=int(proxy_id))
+    if proxy is None:
+        return {}
+    data = proxy.data
+    body: dict[str, Any] = {
+        **object_header(proxy),
+        "networkId": data.get("networkId"),
+        "proxyType": data.get("proxyType", "MSP"),
+        "operateGateways": bool(data.get("operateGateways")),
+        "description": data.get("description"),
+    }
+    body.update({field: data.get(field) for field in _PROXY_FIELDS})
+    return {"enterpriseProxy": body}
 
 
 @method("enterprise/updateEnterprise")
 def update_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    params = {("update" if k == "_update" else k): v for k, v in params.items()}
     req = parse(_UpdateEnterprise, params, what="enterprise/updateEnterprise params")
     try:
         enterprises.update_enterprise(tx, principal, req.enterpriseId or req.id, req.update)
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
-    return {"rows": 1}
+        return missed(exc.message)
+    return written()
 
 
 _INSERT_PASSTHROUGH = {
@@ -148,7 +167,7 @@ def insert_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     payload = {k: v for k, v in params.items() if k in _INSERT_PASSTHROUGH}
     payload.update(gatewayPool=pool.logical_id, operatorProfiles=profiles)
     record = enterprises.create_enterprise(tx, principal, payload)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/deleteEnterprise")
@@ -162,5 +181,5 @@ def delete_enterprise(tx: Tx, principal: Principal, params: dict[str, Any]) -> d
     try:
         enterprises.delete_enterprise(tx, principal, id=eid)
     except NotFound as exc:
-        return {"id": eid, "error": exc.message, "rows": 0}
-    return {"id": eid, "rows": 1}
+        return missed(exc.message, eid)
+    return written(eid)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import Field
 
 from ..domain import kinds, roles, users
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest, NotFound
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
+from .objects import missed, written
 from .rpc import method
 
 _PROFILE = (
@@ -57,28 +58,26 @@ def user_object(tx: Tx, record: Record, *, assocs: bool = False) -> dict[str, An
     return body
 
 
-class _Target(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: StrictInt | None = None
-    enterpriseId: StrictInt | None = None
-    username: StrictStr | None = None
+class _Target(StrictModel):
+    id: int | None = None
+    enterpriseId: int | None = None
+    username: str | None = None
 
 
 class _Update(_Target):
     update: dict[str, Any] = Field(alias="_update")
-    currentPassword: StrictStr | None = None
+    currentPassword: str | None = None
 
 
-class _UserTypeRoles(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    userType: StrictStr
-    networkId: StrictInt | None = None
+class _UserTypeRoles(StrictModel):
+    userType: str
+    networkId: int | None = None
 
 
 @method("enterprise/insertEnterpriseUser")
 def insert_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     user = users.insert_enterprise_user(tx, principal, params.get("enterpriseId"), params)
-    return {"id": user.id, "rows": 1}
+    return written(user.id)
 
 
 @method("enterprise/getEnterpriseUsers")
@@ -105,9 +104,9 @@ def update_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any])
             tx, principal, id=req.id, username=req.username, enterprise_id=req.enterpriseId
         )
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
+        return missed(exc.message)
     users.update_user(tx, principal, user, req.update, req.currentPassword)
-    return {"rows": 1}
+    return written()
 
 
 @method("enterpriseUser/deleteEnterpriseUser")
@@ -118,9 +117,9 @@ def delete_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any])
             tx, principal, id=req.id, username=req.username, enterprise_id=req.enterpriseId
         )
     except NotFound as exc:
-        return {"error": exc.message, "rows": 0}
+        return missed(exc.message)
     users.delete_user(tx, principal, user)
-    return {"id": user.id, "rows": 1}
+    return written(user.id)
 
 
 def role_object(role: roles.Role, network_id: int | None) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from ..app import EMULATOR
+from ..context import EMULATOR
 from ..domain import kinds, users
 from ..domain.auth import SESSION_COOKIE, SESSION_LIFETIME, end_session, start_session
 from ..domain.errors import Unauthenticated

@@ -1,5 +1,16 @@
-"""v1 `network/*` methods: getNetworkGatewayPools, getNetworkConfigurations (operator profiles), and
-`enterprise/getEnterpriseOperatorConfiguration` (an enterprise's operator profile)."""
+"""v1 `network/*` methods: getNetworkEnterprises, getNetworkGatewayPools, getNetworkConfigurations
+(the operator profiles, v1 `configuration`s), and `enterprise/getEnterpriseOperatorConfiguration`
+(the operator profile an enterprise was created from).
+
+`with` (`with_options.py`): getNetworkEnterprises adds each enterprise's `edges` (v1
+`edge_object`s), `edgeCount`, `serviceLicenses` (as stored at creation; none by default) and
+`edgeConfigUpdate` (a guess, see `EDGE_CONFIG_UPDATE`); getNetworkGatewayPools adds the
+`enterprises` that use each pool, and `gateways` (and `gatewaysWithRoles`, the same key) as
+empty lists: no gateways are emulated; getNetworkConfigurations adds `modules`, empty: operator
+profiles carry no module rows here. `counts` adds nothing (the spec's result has no field for it).
+Other parameters (`networkId`, `id`, `enterprises`, `_count`) are accepted and ignored: there is
+one network.
+"""
 
 from __future__ import annotations
 
@@ -12,49 +23,96 @@ from ..domain.auth import Principal
 from ..domain.errors import NotFound
 from ..domain.validation import parse
 from ..store import Record, Tx
+from . import with_options
+from .edge import edge_object
 from .enterprise import enterprise_object
-from .objects import object_header
+from .objects import object_header, profile_summary
 from .rpc import method
+
+NETWORK_ENTERPRISES, GATEWAY_POOLS, NETWORK_CONFIGURATIONS = (
+    "network/getNetworkEnterprises",
+    "network/getNetworkGatewayPools",
+    "network/getNetworkConfigurations",
+)
+# A guess: the enterprise setting a fresh Orchestrator shows for edge configuration updates.
+EDGE_CONFIG_UPDATE = {"enabled": True, "enabledOnUpgrade": False}
 
 
 def gateway_pool_object(record: Record) -> dict[str, Any]:
+    return {**object_header(record), **record.data}
+
+
+@with_options.adds(NETWORK_ENTERPRISES, "edges")
+def _edges(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    return {"edges": [edge_object(e, enterprise) for e in tx.find(kinds.EDGE, enterprise_id=enterprise.id)]}
+
+
+@with_options.adds(NETWORK_ENTERPRISES, "edgeCount")
+def _edge_count(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    return {"edgeCount": len(tx.find(kinds.EDGE, enterprise_id=enterprise.id))}
+
+
+@with_options.adds(NETWORK_ENTERPRISES, "serviceLicenses")
+def _service_licenses(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    return {"serviceLicenses": dict(enterprise.data.get("serviceLicenses") or {})}
+
+
+@with_options.adds(NETWORK_ENTERPRISES, "edgeConfigUpdate")
+def _edge_config_update(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    return {"edgeConfigUpdate": dict(enterprise.data.get("edgeConfigUpdate") or EDGE_CONFIG_UPDATE)}
+
+
+@with_options.adds(GATEWAY_POOLS, "enterprises")
+def _pool_enterprises(tx: Tx, pool: Record) -> dict[str, Any]:
+    """The enterprises using the pool, as the spec's `enterprise_with_proxy_attributes`."""
+    users = [e for e in tx.find(kinds.ENTERPRISE) if e.data.get("gatewayPoolId") == pool.id]
+    return {"enterprises": [_with_proxy(tx, e) for e in users]}
+
+
+def _with_proxy(tx: Tx, enterprise: Record) -> dict[str, Any]:
+    proxy_id = enterprise.data.get("enterpriseProxyId")
+    proxy = None if proxy_id is None else tx.get(kinds.ENTERPRISE_PROXY, id=int(proxy_id))
     return {
-        "id": record.id,
-        "logicalId": record.logical_id,
-        "name": record.name,
-        "created": record.created,
-        "modified": record.modified,
-        **record.data,
+        **enterprise_object(enterprise),
+        "enterpriseProxyId": proxy_id,
+        "enterpriseProxyName": None if proxy is None else proxy.name,
     }
 
 
-def configuration_object(record: Record) -> dict[str, Any]:
-    data = record.data
-    return {
-        **object_header(record),
-        "effective": record.modified,
-        "description": data.get("description"),
-        "version": data.get("version", "1"),
-        "schemaVersion": data.get("schemaVersion"),
-        "configurationType": data.get("configurationType"),
-        "bastionState": data.get("bastionState", "UNCONFIGURED"),
-    }
+with_options.adds(GATEWAY_POOLS, "gateways")(with_options.constant("gateways", []))
+with_options.adds(GATEWAY_POOLS, "gatewaysWithRoles")(with_options.constant("gateways", []))
+with_options.adds(NETWORK_CONFIGURATIONS, "modules")(with_options.constant("modules", []))
+with_options.not_shown(
+    NETWORK_CONFIGURATIONS, "the spec's result has no field for it and its shape is unknown", "counts"
+)
 
 
-@method("network/getNetworkEnterprises")
+@method(NETWORK_ENTERPRISES)
 def get_network_enterprises(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
     principal.require_operator()
-    return [enterprise_object(r) for r in enterprises.list_enterprises(tx, principal)]
+    options = with_options.requested(params)
+    return [
+        with_options.expand(tx, NETWORK_ENTERPRISES, r, enterprise_object(r), options)
+        for r in enterprises.list_enterprises(tx, principal)
+    ]
 
 
-@method("network/getNetworkGatewayPools")
+@method(GATEWAY_POOLS)
 def get_network_gateway_pools(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [gateway_pool_object(r) for r in network.list_gateway_pools(tx, principal)]
+    options = with_options.requested(params)
+    return [
+        with_options.expand(tx, GATEWAY_POOLS, r, gateway_pool_object(r), options)
+        for r in network.list_gateway_pools(tx, principal)
+    ]
 
 
-@method("network/getNetworkConfigurations")
+@method(NETWORK_CONFIGURATIONS)
 def get_network_configurations(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [configuration_object(r) for r in network.list_operator_profiles(tx, principal)]
+    options = with_options.requested(params)
+    return [
+        with_options.expand(tx, NETWORK_CONFIGURATIONS, r, profile_summary(r), options)
+        for r in network.list_operator_profiles(tx, principal)
+    ]
 
 
 class _GetOperatorConfiguration(BaseModel):
@@ -79,4 +137,4 @@ def get_enterprise_operator_configuration(
     profile = tx.get(kinds.OPERATOR_PROFILE, id=profile_ids[0]) if profile_ids else None
     if profile is None:
         raise NotFound(f"enterprise {req.enterpriseId} has no operator profile")
-    return configuration_object(profile)
+    return profile_summary(profile)

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from ..domain import object_groups
 from ..domain.auth import Principal
-from ..domain.validation import parse
+from ..domain.validation import StrictModel, parse
 from ..store import Record, Tx
-from .objects import enterprise_object_base
+from .objects import enterprise_object_base, missed, written
 from .rpc import method
 
 
@@ -23,15 +21,13 @@ def object_group_object(record: Record) -> dict[str, Any]:
     return {**enterprise_object_base(record, "OBJECT_GROUP"), "data": record.data["data"]}
 
 
-class _GetObjectGroups(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _GetObjectGroups(StrictModel):
     enterpriseId: int | None = None
     id: int | None = None
     type: Literal["address_group", "port_group"] | None = None
 
 
-class _DeleteObjectGroup(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+class _DeleteObjectGroup(StrictModel):
     enterpriseId: int | None = None
     id: int
 
@@ -46,15 +42,15 @@ def get_object_groups(tx: Tx, principal: Principal, params: dict[str, Any]) -> l
 @method("enterprise/insertObjectGroup")
 def insert_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = object_groups.insert_object_group(tx, principal, params)
-    return {"id": record.id, "rows": 1}
+    return written(record.id)
 
 
 @method("enterprise/updateObjectGroup")
 def update_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     record = object_groups.update_object_group(tx, principal, params)
     if record is None:
-        return {"error": f"object group {params.get('id')} not found in this enterprise", "rows": 0}
-    return {"rows": 1}
+        return missed(f"object group {params.get('id')} not found in this enterprise")
+    return written()
 
 
 @method("enterprise/deleteObjectGroup")
@@ -62,5 +58,5 @@ def delete_object_group(tx: Tx, principal: Principal, params: dict[str, Any]) ->
     req = parse(_DeleteObjectGroup, params, what="enterprise/deleteObjectGroup params")
     record = object_groups.delete_object_group(tx, principal, req.enterpriseId, req.id)
     if record is None:
-        return {"id": req.id, "error": f"object group {req.id} not found in this enterprise", "rows": 0}
-    return {"id": req.id, "rows": 1}
+        return missed(f"object group {req.id} not found in this enterprise", req.id)
+    return written(req.id)

@@ -18,6 +18,20 @@ def object_header(record: Record) -> dict[str, Any]:
     }
 
 
+def profile_summary(record: Record) -> dict[str, Any]:
+    """A profile (enterprise or operator) as v1 lists it: the `configuration` header fields."""
+    data = record.data
+    return {
+        **object_header(record),
+        "effective": record.modified,
+        "description": data.get("description"),
+        "version": data.get("version", "1"),
+        "schemaVersion": data.get("schemaVersion"),
+        "configurationType": data.get("configurationType"),
+        "bastionState": data.get("bastionState", "UNCONFIGURED"),
+    }
+
+
 def enterprise_object_base(record: Record, object_kind: str) -> dict[str, Any]:
     """An enterprise-level object (segment, object group, ...) as the spec's `enterprise_object_base`.
 
@@ -52,3 +66,15 @@ def enterprise_object_base(record: Record, object_kind: str) -> dict[str, Any]:
         "version": str(record.data.get("version", "1")),
         "modified": record.modified,
     }
+
+
+def written(id: int | None = None) -> dict[str, Any]:
+    """The result of a v1 write that changed one object: `{"id"?, "rows": 1}`."""
+    return {"rows": 1} if id is None else {"id": id, "rows": 1}
+
+
+def missed(message: str, id: int | None = None) -> dict[str, Any]:
+    """The result of a v1 update or delete that found nothing to change: the Orchestrator answers
+    200 with `{"id"?, "error", "rows": 0}`, not an error envelope."""
+    result: dict[str, Any] = {"error": message, "rows": 0}
+    return result if id is None else {"id": id, **result}

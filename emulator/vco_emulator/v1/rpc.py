@@ -23,7 +23,8 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR
+from ..apierror import V1_INTERNAL, jsonrpc_error, v1_envelope
+from ..context import EMULATOR
 from ..domain import events
 from ..domain.auth import SESSION_COOKIE, Principal, authenticate
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
@@ -39,7 +40,7 @@ PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, INTERNAL = (
     -32600,
     -32601,
     -32602,
-    -32603,
+    V1_INTERNAL,
 )
 _CODES: list[tuple[type[DomainError], int, int]] = [
     (Unauthenticated, -32001, 401),
@@ -66,10 +67,7 @@ class RpcError(Exception):
         self.code, self.message, self.http_status, self.data = code, message, http_status, data
 
     def envelope(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": self.code, "message": self.message}
-        if self.data is not None:
-            error["data"] = self.data
-        return {"error": error}
+        return v1_envelope(self.code, self.message, self.data)
 
 
 def _from_domain(exc: DomainError) -> RpcError:
@@ -158,9 +156,7 @@ async def jsonrpc_call(request: web.Request) -> web.Response:
         result = await _invoke(request, name, body.get("params"))
         response = web.json_response({"jsonrpc": "2.0", "result": result, "id": call_id})
     except RpcError as exc:
-        response = web.json_response(
-            {"jsonrpc": "2.0", **exc.envelope(), "id": call_id}, status=exc.http_status
-        )
+        response = web.json_response(jsonrpc_error(exc.envelope(), call_id), status=exc.http_status)
     _record(request, name, response.status)
     return response
 

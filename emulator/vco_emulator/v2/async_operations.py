@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import call_domain
+from ..context import call_domain
 from ..domain import async_operations
 from ..store import Record
 from .http import PREFIX, endpoint, href

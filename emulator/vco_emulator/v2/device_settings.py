@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR, call_domain
+from ..context import EMULATOR, call_domain
 from ..domain import device_settings
 from ..domain.auth import Principal
 from ..store import Tx

@@ -13,55 +13,35 @@ behind a site's `_href`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
 
-from ..app import call_domain
+from ..context import call_domain
 from ..domain import edges, enterprises
 from ..domain.auth import Principal
-from ..domain.errors import FieldError, InvalidRequest
 from ..store import Record, Tx
 from .enterprises import enterprise_resource
 from .http import PREFIX, endpoint, href, read_json
-from .listing import list_body
+from .listing import ENUM_OPS, TEXT_OPS, TIME_OPS, FilterTable, list_body
 
 INCLUDABLE = ("site", "enterprise")
-_FILTER = re.compile(r"^(?P<field>[A-Za-z_][\w.]*)\[(?P<op>[A-Za-z]+)\]$")
-_TEXT_OPS = frozenset(
-    [
-        "is",
-        "isNot",
-        "isNull",
-        "isNotNull",
-        "startsWith",
-        "notStartsWith",
-        "endsWith",
-        "notEndsWith",
-        "contains",
-        "notContains",
-        "in",
-        "notIn",
-    ]
+FILTERS = FilterTable(
+    "edge",
+    {
+        "name": TEXT_OPS,
+        "created": TIME_OPS,
+        "activationState": ENUM_OPS,
+        "modelNumber": ENUM_OPS,
+        "edgeState": ENUM_OPS,
+        "buildNumber": TEXT_OPS,
+        "softwareVersion": TEXT_OPS,
+        "serialNumber": TEXT_OPS,
+        "softwareUpdated": TIME_OPS,
+        "customInfo": TEXT_OPS,
+    },
 )
-_TIME_OPS = frozenset(
-    ["is", "isNot", "isNull", "isNotNull", "greaterOrEquals", "lesserOrEquals", "in", "notIn"]
-)
-_ENUM_OPS = frozenset(["is", "isNot", "in", "notIn"])
-FILTERS: dict[str, frozenset[str]] = {
-    "name": _TEXT_OPS,
-    "created": _TIME_OPS,
-    "activationState": _ENUM_OPS,
-    "modelNumber": _ENUM_OPS,
-    "edgeState": _ENUM_OPS,
-    "buildNumber": _TEXT_OPS,
-    "softwareVersion": _TEXT_OPS,
-    "serialNumber": _TEXT_OPS,
-    "softwareUpdated": _TIME_OPS,
-    "customInfo": _TEXT_OPS,
-}
 # Fields the spec types as non-nullable strings: omitted while the edge has no value.
 _OMIT_WHEN_NULL = ("buildNumber", "deviceFamily", "selfMacAddress", "softwareVersion")
 _NULLABLE = (
@@ -93,8 +73,11 @@ def edge_href(enterprise: Record, edge: Record) -> str:
     return href(f"/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/")
 
 
-def edge_resource(tx: Tx, edge: Record, enterprise: Record, include: frozenset[str]) -> dict[str, Any]:
-    """An edge as the v2 `EdgeResource` schema shows it."""
+def edge_resource(
+    tx: Tx, edge: Record, include: frozenset[str], enterprise: Record | None = None
+) -> dict[str, Any]:
+    """An edge as the v2 `EdgeResource` schema shows it (`enterprise`: its owner, when at hand)."""
+    enterprise = enterprise or edges.enterprise_of(tx, edge)
     data = edge.data
     body: dict[str, Any] = {
         "_href": edge_href(enterprise, edge),
@@ -199,39 +182,20 @@ def _include(query: Mapping[str, str]) -> frozenset[str]:
     return frozenset(names & set(INCLUDABLE))
 
 
-def _check_filters(query: Mapping[str, str]) -> None:
-    if query.get("nextPageLink") or query.get("prevPageLink"):
-        return
-    errors = []
-    for key in query:
-        m = _FILTER.match(key)
-        if m is None:
-            continue
-        ops = FILTERS.get(m["field"])
-        if ops is None:
-            errors.append(
-                FieldError(key, f"edges cannot be filtered by {m['field']}; use {', '.join(FILTERS)}")
-            )
-        elif m["op"] not in ops:
-            errors.append(FieldError(key, f"{m['field']} takes the operators {', '.join(sorted(ops))}"))
-    if errors:
-        raise InvalidRequest("invalid edge filter: " + "; ".join(e.message for e in errors), errors)
-
-
 @endpoint("getEnterpriseEdges")
 async def get_enterprise_edges(request: web.Request) -> web.Response:
     enterprise_id = request.match_info["enterpriseLogicalId"]
     include = _include(request.query)
-    _check_filters(request.query)
 
     def work(tx: Tx, principal: Principal) -> list[dict[str, Any]]:
         enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
         return [
-            edge_resource(tx, e, enterprise, include) for e in edges.list_edges(tx, principal, enterprise.id)
+            edge_resource(tx, e, include, enterprise) for e in edges.list_edges(tx, principal, enterprise.id)
         ]
 
     items = await call_domain(request, work)
-    return web.json_response(list_body(href(f"/enterprises/{enterprise_id}/edges/"), items, request.query))
+    body = list_body(href(f"/enterprises/{enterprise_id}/edges/"), items, request.query, FILTERS)
+    return web.json_response(body)
 
 
 @endpoint("createEdge")
@@ -245,9 +209,7 @@ async def create_edge(request: web.Request) -> web.Response:
         return web.Response(status=204)
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
-        edge = edges.create_edge(tx, principal, enterprise_id, payload)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.create_edge(tx, principal, enterprise_id, payload), include)
 
     return web.json_response(await call_domain(request, work), status=201)
 
@@ -258,9 +220,7 @@ async def get_enterprise_edge(request: web.Request) -> web.Response:
     include = _include(request.query)
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
-        edge = edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id), include)
 
     return web.json_response(await call_domain(request, work))
 
@@ -273,9 +233,7 @@ async def update_edge(request: web.Request) -> web.Response:
 
     def work(tx: Tx, principal: Principal) -> dict[str, Any]:
         edge = edges.get_enterprise_edge(tx, principal, enterprise_id, edge_id)
-        edge = edges.patch_edge(tx, principal, edge, payload)
-        enterprise = enterprises.get_enterprise(tx, principal, logical_id=enterprise_id)
-        return edge_resource(tx, edge, enterprise, include)
+        return edge_resource(tx, edges.patch_edge(tx, principal, edge, payload), include)
 
     return web.json_response(await call_domain(request, work))
 

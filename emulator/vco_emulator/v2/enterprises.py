@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import call_domain
+from ..context import call_domain
 from ..domain import enterprises
 from ..store import Record, Tx
 from .http import PREFIX, endpoint, href, read_json

@@ -1,7 +1,6 @@
 """v2 plumbing shared by the resource modules: JSON bodies, error bodies, operation stats.
 
-Error bodies follow the spec's error schemas (`code`, `message`, and for 400 `errors[]` of
-`{message, path}`); the status for each domain error is mapped here once.
+The status for each domain error is mapped here once; the body is `apierror.v2_error`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
-from ..app import EMULATOR, OPERATION_ID
+from ..apierror import v2_error
+from ..context import EMULATOR, OPERATION_ID
 from ..domain.errors import DataConflict, DomainError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from ..jsonbody import BadJson, parse_json
 
@@ -22,12 +22,12 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # Every operationId an `@endpoint` handler serves (the coverage table and fidelity tests read it).
 V2_OPERATIONS: set[str] = set()
 
-_STATUS: list[tuple[type[DomainError], int, str]] = [
-    (Unauthenticated, 401, "UNAUTHORIZED"),
-    (Forbidden, 403, "FORBIDDEN"),
-    (NotFound, 404, "RESOURCE_NOT_FOUND"),
-    (InvalidRequest, 400, "VALIDATION_ERROR"),
-    (DataConflict, 422, "DATA_VALIDATION_ERROR"),
+_STATUS: list[tuple[type[DomainError], int]] = [
+    (Unauthenticated, 401),
+    (Forbidden, 403),
+    (NotFound, 404),
+    (InvalidRequest, 400),
+    (DataConflict, 422),
 ]
 
 
@@ -35,23 +35,17 @@ class UnsupportedMediaType(DomainError):
     """A body sent without `Content-Type: application/json`."""
 
 
-def error_body(code: str, message: str, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": code, "message": message}
-    if errors is not None:
-        body["errors"] = errors
-    return body
-
-
 def error_response(exc: DomainError) -> web.Response:
+    """The v2 error response for a domain error (body built by `apierror.v2_error`)."""
     if isinstance(exc, UnsupportedMediaType):
-        return web.json_response(error_body("UNSUPPORTED_MEDIA_TYPE", exc.message), status=415)
-    for cls, status, code in _STATUS:
+        return v2_error(415, exc.message)
+    for cls, status in _STATUS:
         if isinstance(exc, cls):
             errors = None
             if isinstance(exc, InvalidRequest):
                 errors = [{"message": e.message, "path": e.path} for e in exc.errors]
-            return web.json_response(error_body(code, exc.message, errors), status=status)
-    return web.json_response(error_body("INTERNAL_SERVER_ERROR", exc.message), status=500)
+            return v2_error(status, exc.message, errors)
+    return v2_error(500, exc.message)
 
 
 def endpoint(operation_id: str) -> Callable[[Handler], Handler]:

@@ -20,19 +20,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 from multidict import MultiMapping
 
-from ..app import call_domain
-from ..domain import enterprises
+from ..context import call_domain
+from ..domain import edges, enterprises
 from ..domain import events as events_
 from ..domain.auth import Principal
-from ..domain.errors import FieldError, InvalidRequest, NotFound
+from ..domain.errors import FieldError, InvalidRequest
 from ..domain.kinds import EDGE
 from ..store import Record, Tx
+from ..timestamps import epoch_ms, from_epoch_ms
+from .edges import edge_href
 from .http import PREFIX, endpoint, href
 from .listing import list_body
 
@@ -49,15 +50,6 @@ TICK_MS = 5 * 60 * 1000
 DEFAULT_SPAN_MS = 12 * 60 * 60 * 1000
 MAX_SAMPLES = 2016  # one week of 5-minute ticks
 _HIDDEN_EVENT_FIELDS = ("enterpriseUsername", "edgeName", "segmentName")
-
-
-def _epoch_ms(timestamp: str) -> int:
-    return int(datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp() * 1000)
-
-
-def _iso(epoch_ms: int) -> str:
-    moment = datetime.fromtimestamp(epoch_ms / 1000, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def _int_param(query: Mapping[str, str], name: str) -> int | None:
@@ -97,7 +89,7 @@ def _metrics(query: MultiMapping[str]) -> list[str]:
 def edge_ref(edge: Record, enterprise: Record) -> dict[str, Any]:
     """A short `EdgeResource` naming an edge (the full one is the edges module's)."""
     return {
-        "_href": href(f"/enterprises/{enterprise.logical_id}/edges/{edge.logical_id}/"),
+        "_href": edge_href(enterprise, edge),
         "logicalId": edge.logical_id,
         "name": edge.name,
     }
@@ -107,13 +99,9 @@ def _enterprise(tx: Tx, principal: Principal, request: web.Request) -> Record:
     return enterprises.get_enterprise(tx, principal, logical_id=request.match_info["enterpriseLogicalId"])
 
 
-def _edge(tx: Tx, principal: Principal, request: web.Request) -> tuple[Record, Record]:
-    enterprise = _enterprise(tx, principal, request)
-    logical_id = request.match_info["edgeLogicalId"]
-    edge = tx.get(EDGE, logical_id=logical_id)
-    if edge is None or edge.enterprise_id != enterprise.id:
-        raise NotFound(f"edge {logical_id} not found in enterprise {enterprise.logical_id}")
-    return enterprise, edge
+def _edge(tx: Tx, principal: Principal, request: web.Request) -> Record:
+    info = request.match_info
+    return edges.get_enterprise_edge(tx, principal, info["enterpriseLogicalId"], info["edgeLogicalId"])
 
 
 # -- enterprise events and alerts --------------------------------------------------------
@@ -149,7 +137,7 @@ async def get_enterprise_events(request: web.Request) -> web.Response:
         start, end = _int_param(query, "start"), _int_param(query, "end")
         items = []
         for record in events_.list_events(tx, enterprise.id):
-            moment = _epoch_ms(record.created)
+            moment = epoch_ms(record.created)
             if (start is None or moment >= start) and (end is None or moment <= end):
                 items.append(event_resource(tx, record, enterprise))
         return items
@@ -241,7 +229,7 @@ async def get_edge_health_series(request: web.Request) -> web.Response:
     series = [
         {
             "metric": m,
-            "startTime": _iso(first),
+            "startTime": from_epoch_ms(first),
             "tickInterval": TICK_MS,
             "data": [0] * samples,
             "total": 0,

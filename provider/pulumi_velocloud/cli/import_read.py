@@ -11,25 +11,33 @@ device settings) become `SecretRef`s to stack config the user sets.
 
 Device settings: only keys that differ from the enterprise's defaults are declared, as raw
 sections (`extra`, and per-segment `extra`). The APIs give no read of the template the
-profiles are cloned from, so a profile's defaults are the values every profile of the
-enterprise shares (a guess: a key deliberately set alike on every profile is left out; with
-a single profile nothing counts as a default); an edge's defaults are its profile's settings.
-Not imported (listed in the README's notes): edge-specific firewall rules and business
-policies, the firewall switches (`FirewallSettings`), the Global Segment (built in), inactive
-users, API tokens, and rule criteria the rule resources do not model (`rule_match`).
+profiles are cloned from, so a profile's defaults are the values more than half of the
+enterprise's profiles hold (a guess: a key deliberately set alike on most profiles is left out
+of them; with a single profile nothing counts as a default); an edge's defaults are its
+profile's settings.
+
+Rules are read from every profile and from every edge's own (edge-specific) profile. Not
+imported (listed in the README's notes): the firewall switches (`FirewallSettings`), the Global
+Segment (built in), inactive users, API tokens, and rule criteria the rule resources do not
+model (`rule_match`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..client import VcoClient
 from ..client.errors import VcoError
 from ..context import Connection
 from ..ids import LogicalId, VcoId
+from ..mechanisms import module_edits as me
+from ..mechanisms import module_writer as mw
 from ..mechanisms.device_settings_inputs import SEGMENT_LEVEL, TOP_LEVEL
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.provider_base import VcoProvider
@@ -47,7 +55,9 @@ from ..secret_scan import is_secret_key
 from .common import CliError
 
 GLOBAL_SEGMENT = "Global Segment"
-_RULES = (("firewall", "outbound", FirewallRuleProvider), ("QOS", "rules", BusinessPolicyRuleProvider))
+WORKERS = 4  # per-object reads in parallel: the vendor's advice of a handful of requests in flight
+T = TypeVar("T")
+_RULES = (("firewall", FirewallRuleProvider), ("QOS", BusinessPolicyRuleProvider))
 _FIRST = ("enterprise_id", "profile_id", "name", "username")  # written first, in this order
 _GROUP_FIELDS = (
     "source_address_group",
@@ -144,6 +154,15 @@ def inputs_of(provider: VcoProvider, outputs: dict[str, Any], *, drop: Iterable[
     return out
 
 
+@dataclass(frozen=True)
+class _RuleContext:
+    """What rules refer to: the enterprise, segments by name, address and port groups by logicalId."""
+
+    enterprise: Ref
+    segments: dict[str, Declared]
+    groups: dict[str, Ref]
+
+
 class EnterpriseReader:
     """Reads one enterprise (see the module docstring); `step` reports progress."""
 
@@ -175,9 +194,8 @@ class EnterpriseReader:
         ent_lid, ent, ent_name = self.find(wanted)
         result = ImportedEnterprise(name=ent_name, logical_id=ent_lid, url=self.client.base_url)
         result.notes.append(
-            "not imported: edge-specific firewall rules and business policies, the firewall switches "
-            "(FirewallSettings), the Global Segment (built in), API tokens, and rule criteria the rule "
-            "resources do not model (MAC, VLAN, OS, hostname, IPv6)"
+            "not imported: the firewall switches (FirewallSettings), the Global Segment (built in), "
+            "API tokens, and rule criteria the rule resources do not model (MAC, VLAN, OS, hostname, IPv6)"
         )
         declared = result.resources
         outs = EnterpriseProvider().read(ent_lid, {"vco_id": ent}).outs or {}
@@ -236,21 +254,54 @@ class EnterpriseReader:
             self.client.v2.get_enterprise_edges(ent_lid), key=lambda e: (e.name or "", e.logical_id)
         )
         advance = self.step("edges", len(edges))
+        if edges:
+            self.ids.edge(ent, edges[0].logical_id)  # one list read fills the resolver for all threads
+
+        def read_edge(logical: LogicalId) -> dict[str, Any]:
+            outs = EdgeProvider().read(logical, {**base, "vco_id": self.ids.edge(ent, logical)}).outs
+            advance()
+            return dict(outs or {})
+
         edge_items: list[tuple[Declared, str, dict[str, Any]]] = []
-        for e in edges:
-            numeric = self.ids.edge(ent, e.logical_id)
-            outputs = EdgeProvider().read(e.logical_id, {**base, "vco_id": numeric}).outs or {}
+        for e, outputs in zip(edges, self._parallel(read_edge, [e.logical_id for e in edges]), strict=True):
             item = add("Edge", "edge", e.name or e.logical_id, EdgeProvider(), outputs)
             profile_lid = outputs.get("profile_id")
             if profile_lid in profiles:
                 item.inputs["profile_id"] = Ref(profiles[profile_lid].var)
             edge_items.append((item, e.logical_id, outputs))
-            advance()
 
         self._device_settings(result, ent_lid, profiles, edge_items, enterprise_ref)
-        self._rules(result, ent, profiles, profile_ids, segments, groups, enterprise_ref)
+        advance = self.step("rules", len(profiles) + len(edge_items))
+
+        def profile_modules(lid: str) -> dict[str, Any]:
+            documents = self._module_documents(ent, profile=profile_ids[lid])
+            advance()
+            return documents
+
+        def edge_modules(lid: str) -> dict[str, Any]:
+            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)))
+            advance()
+            return documents
+
+        owners = [
+            (profile, "profile_id", documents)
+            for profile, documents in zip(
+                profiles.values(), self._parallel(profile_modules, list(profiles)), strict=True
+            )
+        ] + [
+            (edge, "edge_id", documents)
+            for (edge, _, _), documents in zip(
+                edge_items, self._parallel(edge_modules, [lid for _, lid, _ in edge_items]), strict=True
+            )
+        ]
+        self._rules(result, ent, owners, _RuleContext(enterprise_ref, segments, groups))
         self._users(result, ent, base, enterprise_ref)
         return result
+
+    def _parallel(self, read: Callable[[Any], T], keys: list[Any]) -> list[T]:
+        """`read` of every key, `WORKERS` at a time (the client caps requests in flight), in order."""
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return list(pool.map(read, keys))
 
     def _object_outputs(
         self, provider: EnterpriseObjectProvider, base: dict[str, Any], current: Any
@@ -263,60 +314,56 @@ class EnterpriseReader:
         self,
         result: ImportedEnterprise,
         ent: VcoId,
-        profiles: dict[str, Declared],
-        profile_ids: dict[str, VcoId],
-        segments: dict[str, Declared],
-        groups: dict[str, Ref],
-        enterprise_ref: Ref,
+        owners: list[tuple[Declared, str, dict[str, Any]]],
+        context: _RuleContext,
     ) -> None:
-        advance = self.step("rules", len(profiles))
-        for profile_lid, profile in profiles.items():
-            modules = self.client.v1.get_configuration_modules(
-                ent, profile_ids[profile_lid], ["firewall", "QOS"]
-            )
-            for module, key, provider_class in _RULES:
+        """The rules of every owner: (the profile or edge, its input name, its module documents)."""
+        for owner, owner_field, documents in owners:
+            for module, provider_class in _RULES:
                 provider = provider_class()
-                doc = next((m.data for m in modules if m.name == module), None) or {}
                 kind = provider.spec.name
-                for segment, position, rule in _module_rules(doc, key):
+                for segment, position, rule in _module_rules(
+                    documents.get(module) or {}, me.RULES_KEY[module]
+                ):
                     name = rule.get("name")
                     if not isinstance(name, str) or not name:
                         result.notes.append(
-                            f"a {kind} without a name in profile {profile.inputs['name']!r}: skipped"
+                            f"a {kind} without a name in {owner.kind} {owner.name!r}: skipped"
                         )
                         continue
                     inputs = {
                         k: v for k, v in provider.inputs_from_rule(rule).items() if v not in (None, {}, False)
                     }
-                    match = dict(inputs.get("match") or {})
-                    for f in _GROUP_FIELDS:
-                        if match.get(f) in groups:
-                            match[f] = groups[match[f]]
+                    match = {
+                        k: context.groups.get(v, v) if k in _GROUP_FIELDS else v
+                        for k, v in inputs.get("match", {}).items()
+                    }
                     if match:
                         inputs["match"] = match
-                    resource_name = self.names.name(kind, slug(f"{profile.name}-{name}"))
-                    item = Declared(
-                        kind,
-                        resource_name,
-                        self.names.var("fw" if module == "firewall" else "policy", resource_name),
-                        {
-                            "enterprise_id": enterprise_ref,
-                            "profile_id": Ref(profile.var),
-                            **(
-                                {"segment": Ref(segments[segment].var, "name")} if segment in segments else {}
-                            ),
-                            **(
-                                {"segment": segment}
-                                if segment not in segments and segment != GLOBAL_SEGMENT
-                                else {}
-                            ),
-                            "name": name,
-                            "position": position,
-                            **inputs,
-                        },
-                    )
-                    result.resources.append(item)
-            advance()
+                    resource_name = self.names.name(kind, slug(f"{owner.name}-{name}"))
+                    declared = {
+                        "enterprise_id": context.enterprise,
+                        owner_field: Ref(owner.var),
+                        **_segment_input(segment, context.segments),
+                        "name": name,
+                        "position": position,
+                        **inputs,
+                    }
+                    var = self.names.var("fw" if module == "firewall" else "policy", resource_name)
+                    result.resources.append(Declared(kind, resource_name, var, declared))
+
+    def _module_documents(
+        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None
+    ) -> dict[str, Any]:
+        """{module: document} of the rule modules of a profile or of an edge's own profile, read as
+        the rule resources read them (an edge that does not override a module has no rules in it)."""
+        return {
+            module: mw.read_module(
+                self.client,
+                mw.ModuleTarget(self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge),
+            ).data
+            for module, _ in _RULES
+        }
 
     # -- device settings -----------------------------------------------------------------
 
@@ -333,11 +380,11 @@ class EnterpriseReader:
         for lid in profiles:
             documents[lid] = _strip(self.client.v2.get_profile_device_settings(ent_lid, LogicalId(lid)))
             advance()
-        defaults = _consensus(list(documents.values())) if len(documents) > 1 else {}
+        defaults = _majority(list(documents.values())) if len(documents) > 1 else {}
         if len(documents) > 1:
             result.notes.append(
-                "device settings: keys every profile holds with the same value count as the enterprise's "
-                "defaults and are not declared (the template profiles are cloned from cannot be read)"
+                "device settings: the value most profiles hold (more than half) counts as the enterprise's "
+                "default and is not declared (the template profiles are cloned from cannot be read)"
             )
         for lid, profile in profiles.items():
             self._settings_resource(
@@ -349,13 +396,18 @@ class EnterpriseReader:
                 defaults,
                 enterprise_ref,
             )
-        for edge, edge_lid, outputs in edge_items:
+
+        def read_settings(edge_lid: str) -> dict[str, Any]:
             doc = _strip(self.client.v2.get_edge_device_settings(ent_lid, LogicalId(edge_lid)))
+            advance()
+            return doc
+
+        edge_documents = self._parallel(read_settings, [edge_lid for _, edge_lid, _ in edge_items])
+        for (edge, _, outputs), doc in zip(edge_items, edge_documents, strict=True):
             baseline = documents.get(str(outputs.get("profile_id")), {})
             self._settings_resource(
                 result, "EdgeDeviceSettings", edge, "edge_id", doc, baseline, enterprise_ref
             )
-            advance()
 
     def _settings_resource(
         self,
@@ -460,25 +512,41 @@ def _differing(doc: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _consensus(documents: list[dict[str, Any]]) -> dict[str, Any]:
-    """The keys every document holds with the same value (dicts followed, segments by name)."""
-    first, rest = documents[0], documents[1:]
+def _majority(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The values more than half of the documents hold, key by key (dicts followed, lists whole,
+    segments matched by name): what a profile of this enterprise has unless someone changed it."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for doc in documents:
+        for path, value in _leaves(doc, ()):
+            counts.setdefault(path, Counter())[json.dumps(value, sort_keys=True)] += 1
     out: dict[str, Any] = {}
-    for key, value in first.items():
-        others = [d.get(key) for d in rest]
-        if key == "segments":
-            by_name = [{_segment_name(s): s for s in d.get("segments") or []} for d in documents]
-            common = [
-                _consensus([names[n] for names in by_name]) | {"segment": by_name[0][n].get("segment")}
-                for n in by_name[0]
-                if all(n in names for names in by_name)
-            ]
-            out[key] = common
-        elif isinstance(value, dict) and all(isinstance(o, dict) for o in others):
-            out[key] = _consensus([value, *others])  # type: ignore[list-item]
-        elif all(o == value for o in others):
-            out[key] = value
+    for path, seen in counts.items():
+        value, count = seen.most_common(1)[0]
+        if count * 2 > len(documents):
+            _put(out, path, json.loads(value))
+    segments = out.pop("segments", {})
+    if segments:
+        out["segments"] = [{**entry, "segment": {"name": name}} for name, entry in segments.items()]
     return out
+
+
+def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    if path == ("segments",) and isinstance(value, list):
+        for entry in value:
+            name = _segment_name(entry)
+            if name:
+                yield from _leaves({k: v for k, v in entry.items() if k != "segment"}, (*path, name))
+    elif isinstance(value, dict) and value:
+        for key, inner in value.items():
+            yield from _leaves(inner, (*path, key))
+    else:
+        yield path, value
+
+
+def _put(doc: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        doc = doc.setdefault(key, {})
+    doc[path[-1]] = value
 
 
 class _SecretPaths:

@@ -4,7 +4,7 @@ Scopes: every enterprise an `Enterprise` resource of the stack manages (its edge
 `firewall` / `QOS` module a `FirewallRule` / `BusinessPolicyRule` of the stack writes to (the
 module's rules, all segments). An object counts as declared when a resource of the checked
 stacks (the stack itself plus any `--other-stack`) has its id. Rules carrying Pulumi's
-ownership marks (`ruleLogicalId` and `pulumiPosition`) are told apart as "managed by another
+ownership marks (`module_edits.is_managed`) are told apart as "managed by another
 stack". A scope that cannot be read becomes a warning, never an error: this is information.
 
 Not looked at: segments, object groups, users, profiles or device-settings keys nobody manages
@@ -18,17 +18,16 @@ from typing import Any, Literal
 
 from ..client import VcoClient
 from ..client.errors import VcoError
-from ..ids import logical_id, vco_id
+from ..context import Connection
+from ..ids import logical_id
+from ..mechanisms import module_edits as me
+from ..mechanisms import module_writer as mw
 from ..resolver import Resolver
 from .drift_report import UnmanagedObject
 from .stack_state import StateResource
 
-# The list of rules inside each segment entry of a module document, per module and resource kind.
-_RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
 RuleKind = Literal["FirewallRule", "BusinessPolicyRule"]
 _RULE_MODULE: dict[RuleKind, str] = {"FirewallRule": "firewall", "BusinessPolicyRule": "QOS"}
-_RULE_ID = "ruleLogicalId"
-_POSITION = "pulumiPosition"
 
 
 def find_unmanaged(
@@ -95,10 +94,10 @@ class _Search:
                 self.warnings.append(f"{module} rules next to {kind} {rule.name!r} not checked: {message}")
                 continue
             for segment, item in _rules(doc, module):
-                rid = item.get(_RULE_ID)
+                rid = item.get(me.RULE_ID)
                 if rid in declared:
                     continue
-                pulumi_owned = bool(rid) and isinstance(item.get(_POSITION), int)
+                pulumi_owned = me.is_managed(item)
                 self.found.append(
                     UnmanagedObject(
                         kind=kind,
@@ -115,32 +114,24 @@ def _rules(doc: dict[str, Any], module: str) -> Iterable[tuple[str, dict[str, An
         if not isinstance(entry, dict):
             continue
         segment = str((entry.get("segment") or {}).get("name", "?"))
-        for item in entry.get(_RULES_KEY[module]) or []:
+        for item in entry.get(me.RULES_KEY[module]) or []:
             if isinstance(item, dict):
                 yield segment, item
 
 
 class _Lookup:
-    """The module document a rule resource writes to; ids mapped by the resolver."""
+    """The module document a rule resource writes to, found as the rule resources find it."""
 
     def __init__(self, client: VcoClient) -> None:
         self.client = client
-        self.ids = Resolver(client)
+        self.vco = Connection(client, Resolver(client))
 
     def module(self, rule: StateResource, module: str) -> tuple[str, dict[str, Any]]:
         """(where, module document) of the profile or edge `rule` lives in."""
-        ent = vco_id(rule.outputs.get("enterprise_vco_id"))
-        profile_id, edge_id = rule.output("profile_id"), rule.output("edge_id")
-        if profile_id:
-            pid = self.ids.profile(ent, logical_id(profile_id))
-            name = self.client.v1.get_configuration(ent, pid).name
-            modules = self.client.v1.get_configuration_modules(ent, pid, [module])
-            doc = next((m.data for m in modules if m.name == module), None)
-            return f"profile {name!r}", dict(doc or {})
-        eid = self.ids.edge(ent, logical_id(edge_id))
-        own = next(
-            (p for p in self.client.v1.get_edge_configuration_stack(ent, eid) if p.edge_specific), None
-        )
-        found = own.module(module) if own else None
-        edge_name = self.client.v1.get_edge(ent, eid).name
-        return f"edge {edge_name!r}", dict((found.data if found else None) or {})
+        target = mw.target_in_state(self.vco, rule.outputs, module)
+        doc = mw.read_module(self.client, target).data
+        ent = target.enterprise_vco_id
+        if target.edge_vco_id is not None:
+            return f"edge {self.client.v1.get_edge(ent, target.edge_vco_id).name!r}", doc
+        assert target.profile_vco_id is not None
+        return f"profile {self.client.v1.get_configuration(ent, target.profile_vco_id).name!r}", doc

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..ids import as_int
 from . import managed_paths as mp
 from .device_settings_mapping import fragments
 from .spec import EnterpriseId, ResourceArgs
@@ -246,7 +247,7 @@ class SegmentSettingsArgs(_Section):
                 raise ValueError(
                     f"unknown segment section(s) {bad}; allowed: {', '.join(sorted(SEGMENT_LEVEL))}"
                 )
-        return value
+        return None if value is None else {k: whole_numbers(v) for k, v in value.items()}
 
 
 class NtpArgs(_Section):
@@ -354,7 +355,7 @@ class DeviceSettingsArgs(ResourceArgs):
         bad = sorted(set(value) - TOP_LEVEL)
         if bad:
             raise ValueError(f"unknown top-level section(s) {bad}; allowed: {', '.join(sorted(TOP_LEVEL))}")
-        return value
+        return None if value is None else {k: whole_numbers(v) for k, v in value.items()}
 
     @model_validator(mode="after")
     def _no_overlap(self) -> DeviceSettingsArgs:
@@ -366,6 +367,16 @@ class DeviceSettingsArgs(ResourceArgs):
             if len(fields) > 1:
                 raise ValueError(f"{fields[0]} and {fields[1]} both set {a}; declare each key once")
         return self
+
+
+def whole_numbers(value: Any) -> Any:
+    """A raw section with every whole float an int again: Pulumi hands numbers back as floats, and
+    161.0 where the Orchestrator holds 161 would be a change to write (and a float it may refuse)."""
+    if isinstance(value, dict):
+        return {k: whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(v) for v in value]
+    return as_int(value)
 
 
 def _unique(values: list[Any], what: str) -> None:

@@ -1,4 +1,8 @@
-"""Configuration profiles and their modules, as the v1 `configuration/*` methods manage them.
+"""Profiles and their modules as clients read and change them: the Orchestrator's rules.
+
+Names: a *profile* is what the UI and the v2 API call a profile (`/profiles/{profileLogicalId}`)
+and the v1 API a `configuration` (`configuration/*` methods, `configurationId`); a *module* is
+a v1 `configuration_module`. The stored rows are `domain/profiles.py`'s.
 
 Rules enforced: a clone of the enterprise template is a new enterprise profile with fresh
 modules, named uniquely within the enterprise (case-insensitive, 1-255 characters; a
@@ -9,7 +13,7 @@ whole document, which is checked first (`firewall`, `QOS`: shape from the spec;
 `deviceSettings`: the rules of `device_settings.rule_errors`). Enterprise users see and
 change only their own enterprise's profiles.
 
-The effective modules of an edge (`effective_modules`) merge its edge-specific modules over
+The effective modules of an edge (`edge_effective_modules`) merge its edge-specific modules over
 its enterprise profile's: a module of the edge-specific profile replaces the profile's
 module when its document has content (a value other than null, `{}` or `[]` somewhere);
 `deviceSettings` is merged key by key instead: each top-level key with content replaces the
@@ -24,29 +28,17 @@ from __future__ import annotations
 import copy
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ..store import Record, Tx
-from . import async_operations, device_settings, kinds, module_documents
+from . import async_operations, device_settings, kinds, module_schemas
 from . import enterprises as enterprises_
 from . import profiles as profiles_
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
-from .validation import parse
+from .validation import StrictModel, parse
 
 NAME_MAX = 255
-MODULE_NAMES = (
-    "imageUpdate",
-    "controlPlane",
-    "managementPlane",
-    "firewall",
-    "QOS",
-    "deviceSettings",
-    "WAN",
-    "metaData",
-    "properties",
-    "analyticsSettings",
-)
 ModuleName = Literal[
     "imageUpdate",
     "controlPlane",
@@ -61,11 +53,7 @@ ModuleName = Literal[
 ]
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class ProfileUpdate(_Params):
+class ProfileUpdate(StrictModel):
     """The `_update` of `configuration/updateConfiguration`."""
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
@@ -74,10 +62,11 @@ class ProfileUpdate(_Params):
     effective: str | None = None
 
 
-class ModuleUpdate(BaseModel):
-    """The `_update` of `configuration/updateConfigurationModule` (a `configuration_module`)."""
+class ModuleUpdate(StrictModel):
+    """The `_update` of `configuration/updateConfigurationModule` (a `configuration_module`): the
+    read-only fields a fetched module carries may come back, so unknown fields are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow")
     name: ModuleName | None = None
     type: Literal["ENTERPRISE", "OPERATOR", "GATEWAY"] | None = None
     description: str | None = None
@@ -86,7 +75,7 @@ class ModuleUpdate(BaseModel):
     version: str | None = None
 
 
-class NewModule(_Params):
+class NewModule(StrictModel):
     """The params of `configuration/insertConfigurationModule`."""
 
     enterpriseId: int | None = None
@@ -101,18 +90,11 @@ class NewModule(_Params):
 # -- profiles --------------------------------------------------------------------------
 
 
-def get_profile(
-    tx: Tx, principal: Principal, configuration_id: int, enterprise_id: int | None = None
-) -> Record:
+def get_profile(tx: Tx, principal: Principal, profile_id: int, enterprise_id: int | None = None) -> Record:
     """An enterprise's profile (edge-specific ones included) by numeric id."""
-    profile = tx.get(kinds.CONFIGURATION, id=configuration_id)
-    if (
-        profile is None
-        or profile.enterprise_id is None
-        or not principal.can_see_enterprise(profile.enterprise_id)
-        or (enterprise_id is not None and profile.enterprise_id != enterprise_id)
-    ):
-        raise NotFound(f"configuration {configuration_id} not found")
+    profile = tx.get(kinds.PROFILE, id=profile_id)
+    if profile is None or not principal.can_see(profile, enterprise_id):
+        raise NotFound(f"configuration {profile_id} not found")
     return profile
 
 
@@ -123,7 +105,7 @@ def enterprise_profiles(
     enterprise = enterprises_.get_enterprise(tx, principal, id=enterprise_id)
     return [
         p
-        for p in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise.id)
+        for p in tx.find(kinds.PROFILE, enterprise_id=enterprise.id)
         if not p.data.get("edgeSpecific")
         and (configuration_type is None or p.data.get("configurationType") == configuration_type)
     ]
@@ -205,7 +187,7 @@ def delete_profile(tx: Tx, principal: Principal, profile: Record) -> None:
 
 
 def _generated_name(tx: Tx, enterprise_id: int) -> str:
-    taken = {p.name.casefold() for p in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise_id)}
+    taken = {p.name.casefold() for p in tx.find(kinds.PROFILE, enterprise_id=enterprise_id)}
     n = 1
     while f"new profile {n}" in taken:
         n += 1
@@ -219,7 +201,7 @@ def _check_name(tx: Tx, enterprise_id: int, name: str, *, path: str) -> None:
             [FieldError(path, f"1 to {NAME_MAX} characters")],
         )
     folded = name.casefold()
-    for other in tx.find(kinds.CONFIGURATION, enterprise_id=enterprise_id):
+    for other in tx.find(kinds.PROFILE, enterprise_id=enterprise_id):
         if not other.data.get("edgeSpecific") and other.name.casefold() == folded:
             raise DataConflict(f"a profile named {name!r} already exists in this enterprise (id {other.id})")
 
@@ -235,12 +217,8 @@ def modules_of(tx: Tx, profile: Record, names: list[str] | None = None) -> list[
 
 
 def get_module(tx: Tx, principal: Principal, module_id: int, enterprise_id: int | None = None) -> Record:
-    module = tx.get(kinds.CONFIGURATION_MODULE, id=module_id)
-    if (
-        module is None
-        or module.enterprise_id is None
-        or not principal.can_see_enterprise(module.enterprise_id)
-    ):
+    module = tx.get(kinds.PROFILE_MODULE, id=module_id)
+    if module is None or not principal.can_see(module):
         raise NotFound(f"configuration module {module_id} not found")
     if enterprise_id is not None and module.enterprise_id != enterprise_id:
         raise NotFound(f"configuration module {module_id} not found in enterprise {enterprise_id}")
@@ -256,7 +234,7 @@ def insert_module(tx: Tx, principal: Principal, params: Any) -> Record:
     assert profile.enterprise_id is not None
     data = check_module_data(tx, profile.enterprise_id, req.name, req.data, path="data")
     return tx.insert(
-        kinds.CONFIGURATION_MODULE,
+        kinds.PROFILE_MODULE,
         req.name,
         {
             "configurationId": profile.id,
@@ -275,7 +253,7 @@ def update_module(tx: Tx, principal: Principal, module: Record, changes: Any) ->
     """Replace a module's whole `data` (and/or its description), after checking it."""
     principal.require_write()
     async_operations.settle(tx)
-    module = tx.get(kinds.CONFIGURATION_MODULE, id=module.id) or module
+    module = tx.get(kinds.PROFILE_MODULE, id=module.id) or module
     update = parse(ModuleUpdate, changes if changes is not None else {}, what="_update")
     if update.name is not None and update.name != module.name:
         raise InvalidRequest(
@@ -292,13 +270,13 @@ def update_module(tx: Tx, principal: Principal, module: Record, changes: Any) ->
     if update.data is not None:
         assert module.enterprise_id is not None
         data = check_module_data(tx, module.enterprise_id, module.name, update.data, path="_update.data")
-        module = device_settings.write_module_data(tx, module, data)
+        module = profiles_.write_module_data(tx, module, data)
     return module
 
 
 def check_module_data(tx: Tx, enterprise_id: int, name: str, data: Any, *, path: str) -> dict[str, Any]:
     """A module document that may be stored, or `InvalidRequest` naming what is wrong."""
-    checked = module_documents.validate_module_data(name, data, path)
+    checked = module_schemas.validate_module_data(name, data, path)
     if name == device_settings.MODULE:
         errors = [
             FieldError(f"{path}.{e.path}", e.message)
@@ -313,24 +291,12 @@ def check_module_data(tx: Tx, enterprise_id: int, name: str, data: Any, *, path:
 # -- edges -----------------------------------------------------------------------------
 
 
-def get_edge(tx: Tx, principal: Principal, edge_id: int, enterprise_id: int | None = None) -> Record:
-    edge = tx.get(kinds.EDGE, id=edge_id)
-    if (
-        edge is None
-        or edge.enterprise_id is None
-        or not principal.can_see_enterprise(edge.enterprise_id)
-        or (enterprise_id is not None and edge.enterprise_id != enterprise_id)
-    ):
-        raise NotFound(f"edge {edge_id} not found")
-    return edge
-
-
 def edge_stack(tx: Tx, edge: Record) -> list[Record]:
     """The edge-specific profile, then the enterprise profile (those that exist)."""
     stack = []
     for key in ("edgeSpecificConfigurationId", "configurationId"):
         profile_id = edge.data.get(key)
-        profile = None if profile_id is None else tx.get(kinds.CONFIGURATION, id=int(profile_id))
+        profile = None if profile_id is None else tx.get(kinds.PROFILE, id=int(profile_id))
         if profile is not None:
             stack.append(profile)
     return stack

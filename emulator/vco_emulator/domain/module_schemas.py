@@ -1,4 +1,4 @@
-"""Shapes of configuration module documents (`data` of a module), from the v1 spec's definitions.
+"""Schemas of profile module documents (the `data` of a v1 `configuration_module`), from the v1 spec.
 
 `validate_module_data(name, data, path)` checks a whole module document before it is
 stored: `firewall` against `firewall_data` (rules, segments, services) and `QOS` against
@@ -255,10 +255,5 @@ def validate_module_data(name: str, data: Any, path: str) -> dict[str, Any]:
     model = _MODELS.get(name)
     if model is None:
         return data
-    try:
-        parsed = parse(model, data, what=f"{name} module document")
-    except InvalidRequest as exc:
-        errors = [FieldError(f"{path}.{e.path}" if e.path != "body" else path, e.message) for e in exc.errors]
-        summary = "; ".join(f"{e.path}: {e.message}" for e in errors)
-        raise InvalidRequest(f"invalid {name} module document: {summary}", errors) from None
+    parsed = parse(model, data, what=f"{name} module document", at=path)
     return dict(_known_fields(parsed)) if _strip_unknown else data
