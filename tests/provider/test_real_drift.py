@@ -51,18 +51,19 @@ def test_a_retried_patch_whose_removes_already_applied_succeeds(
 ) -> None:
     provider = ProfileDeviceSettingsProvider()
     base = {"enterprise_id": profile["enterprise_id"], "profile_id": profile["logical_id"]}
-    created = provider.create({**base, "ntp": {"enabled": True, "servers": ["10.0.0.1"]}})
+    doc = client.v2.get_profile_device_settings(profile["enterprise_id"], profile["logical_id"])
+    assert "community" not in doc["snmp"]["snmpv2c"]  # so the update below removes it again
+    created = provider.create({**base, "snmp": {"v2c_community": "drift-c0mmunity"}})
     assert created.outs is not None
-    window = {"windowed": True, "day": 0, "begin_hour": 1, "end_hour": 4}
+    network = {"vlan_id": 20, "name": "net-20", "cidr": "10.0.20.1/24", "segment_id": 0}
 
     rule = {"route": "deviceSettings$", "method": "PATCH", "fault": "drop", "when": "after", "count": 1}
     vco.admin("POST", "faults", {"seed": 1, "rules": [rule]})
-    updated = provider.update(str(created.id), created.outs, {**base, "software_update": window})
+    updated = provider.update(str(created.id), created.outs, {**base, "lan_networks": [network]})
     assert vco.admin("GET", "stats")["faults"]["total"] == 1
     vco.admin("DELETE", "faults")
 
     assert updated.outs is not None
     doc = client.v2.get_profile_device_settings(profile["enterprise_id"], profile["logical_id"])
-    assert (
-        "ntp" not in doc and doc["softwareUpdate"]["windowed"] is True
-    )  # removed once, declared state reached
+    assert "community" not in doc["snmp"]["snmpv2c"]  # removed once: the declared state is reached
+    assert [n["name"] for n in doc["lan"]["networks"] if n["vlanId"] == 20] == ["net-20"]

@@ -34,6 +34,7 @@ NETWORK_ENTERPRISES, GATEWAY_POOLS, NETWORK_CONFIGURATIONS = (
     "network/getNetworkGatewayPools",
     "network/getNetworkConfigurations",
 )
+OPERATOR_CONFIGURATION = "enterprise/getEnterpriseOperatorConfiguration"
 # A guess: the enterprise setting a fresh Orchestrator shows for edge configuration updates.
 EDGE_CONFIG_UPDATE = {"enabled": True, "enabledOnUpgrade": False}
 
@@ -118,11 +119,11 @@ def get_network_configurations(tx: Tx, principal: Principal, params: dict[str, A
 class _GetOperatorConfiguration(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enterpriseId: int
-    with_: str | None = None
+    with_: str | list[str] | None = None
     noData: bool | None = None
 
 
-@method("enterprise/getEnterpriseOperatorConfiguration")
+@method(OPERATOR_CONFIGURATION)
 def get_enterprise_operator_configuration(
     tx: Tx, principal: Principal, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -137,4 +138,9 @@ def get_enterprise_operator_configuration(
     profile = tx.get(kinds.OPERATOR_PROFILE, id=profile_ids[0]) if profile_ids else None
     if profile is None:
         raise NotFound(f"enterprise {req.enterpriseId} has no operator profile")
-    return profile_summary(profile)
+    options = [req.with_] if isinstance(req.with_, str) else list(req.with_ or [])
+    return with_options.expand(tx, OPERATOR_CONFIGURATION, profile, profile_summary(profile), options)
+
+
+# `with: modules`: operator profiles carry no module rows here
+with_options.adds(OPERATOR_CONFIGURATION, "modules")(with_options.constant("modules", []))
