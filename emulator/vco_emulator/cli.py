@@ -5,6 +5,8 @@
 read the address. With `--tls` and no `--certfile`, a certificate is generated next to the
 database and the second line is `vco-emulator CA bundle: PATH` (the file clients pass as CA
 bundle). Rate limiting is off unless `--rate-limit-requests` or `--max-concurrent` is given.
+`--strip-unknown-fields` stores firewall/QOS module documents with only the fields the v1 spec
+names, to test clients against an Orchestrator that drops the rest.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from aiohttp import web
 
 from . import tls
 from .app import create_app
+from .domain import module_schemas
 from .lifecycle import ensure_seeded
 from .ratelimit import RateLimitConfig
 from .store import Store
@@ -42,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         help="file holding a password for the seeded operator (enables login/operatorLogin)",
     )
     serve.add_argument("--tls", action="store_true", help="serve HTTPS (a certificate is generated)")
+    serve.add_argument(
+        "--strip-unknown-fields",
+        action="store_true",
+        help="store firewall/QOS module documents with only the fields the v1 spec names",
+    )
     serve.add_argument("--certfile", type=Path, help="PEM server certificate (chain) for --tls")
     serve.add_argument("--keyfile", type=Path, help="PEM private key of --certfile")
     limits = serve.add_argument_group("rate limiting (off by default)")
@@ -62,6 +70,7 @@ async def _serve(args: argparse.Namespace, rate_limit: RateLimitConfig) -> None:
         files = tls.TlsFiles(args.certfile, args.keyfile or args.certfile, None)
     elif args.tls:
         files = tls.self_signed(db.parent, args.host)
+    module_schemas.set_strip_unknown_fields(args.strip_unknown_fields)
     store = Store(db)
     password_file: Path | None = args.operator_password_file
     password = password_file.read_text().strip() if password_file is not None else None

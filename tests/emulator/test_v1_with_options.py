@@ -58,6 +58,7 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
         "enterprise/getEnterpriseEdges": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseEdgeList": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseNetworkSegments": {"enterpriseId": ent.id},
+        "enterprise/getEnterpriseOperatorConfiguration": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseServices": {"enterpriseId": ent.id},
         "network/getNetworkConfigurations": {},
         "network/getNetworkEnterprises": {},

@@ -139,10 +139,12 @@ def test_same_name_as_a_rule_made_elsewhere_needs_adopt(
     adopted = provider.create({**news, "adopt": True})
     assert adopted.id == "ui-ui-dns", "adopting keeps the rule's ruleLogicalId"
     rules = outbound(client, profile)
-    assert (
-        len(rules) == 1
-        and rules[0]["action"] == {"allow_or_deny": "deny"}
-        and rules[0]["pulumiPosition"] == 0
+    assert len(rules) == 1 and rules[0]["action"] == {"allow_or_deny": "deny"}
+    [module] = client.v1.get_configuration_modules(
+        profile["enterprise_vco_id"], profile["vco_id"], ["firewall"], with_data=False
+    )
+    assert me.positions_in(module.description)[1] == {"ui-ui-dns": 0}, (
+        "its position is kept (issue 10, point 6)"
     )
 
 

@@ -8,12 +8,18 @@ the hand-made rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.context import provider_context
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
+from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
+from pulumi_velocloud.settings import Settings
 from scripts.pulumi_cli import PulumiCli
 from vco_emulator.process import EmulatorProcess
 
@@ -34,7 +40,9 @@ def no_changes(stack: PulumiCli, *args: str) -> bool:
     return stack.run("preview", "--expect-no-changes", *args, check=False).returncode == 0
 
 
-def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -> None:
+def test_rules_ladder(
+    tmp_path: Path, vco: EmulatorProcess, client: VcoClient, *, rule_logging: bool = True
+) -> None:
     enterprise = client.v2.create_enterprise(
         {"name": "Rules Corp", "gatewayPool": GATEWAY_POOL, "operatorProfiles": [OPERATOR_PROFILE]}
     )
@@ -63,6 +71,8 @@ def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -
     stack = stack_for(make_project(tmp_path / "rules", PROGRAM), vco)
     stack.set_config("enterpriseId", enterprise.logical_id)
     stack.set_config("profileId", str(profile.logical_id))
+    if not rule_logging:
+        stack.set_config("noRuleLogging", "true")
 
     before = vco.admin("GET", "stats")["byOperation"]
     stack.run("up", "--yes")
@@ -114,3 +124,42 @@ def test_rules_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClient) -
     stack.run("destroy", "--yes")
     assert rules() == [HAND] and rules("Guest") == []
     assert module("QOS")[1]["segments"][0]["rules"] == []
+
+
+@pytest.fixture(scope="module")
+def stripping(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
+    """An emulator that stores module documents with only the fields the v1 spec names."""
+    with EmulatorProcess.start(
+        tmp_path_factory.mktemp("stripping"), extra_args=["--strip-unknown-fields"]
+    ) as server:
+        yield server
+
+
+def test_rules_ladder_on_an_orchestrator_that_strips_unknown_fields(
+    tmp_path: Path, stripping: EmulatorProcess
+) -> None:
+    """Issue 10, point 6: the same ladder when the Orchestrator drops fields its schemas do not know
+    (rule identity and order rely only on `ruleLogicalId` and the module description); a rule that
+    asks for per-rule logging (`loggingEnabled`, not in the v1 spec) fails at once, saying so."""
+    client = VcoClient(Settings(url=stripping.url, token=SecretStr(stripping.token)))
+    try:
+        test_rules_ladder(tmp_path, stripping, client, rule_logging=False)
+        enterprise = client.v2.create_enterprise(
+            {"name": "Logging Corp", "gatewayPool": GATEWAY_POOL, "operatorProfiles": [OPERATOR_PROFILE]}
+        )
+        ent = next(e.id for e in client.v1.get_network_enterprises() if e.logical_id == enterprise.logical_id)
+        profile = client.v1.get_configuration(ent, client.v1.clone_enterprise_template(ent, "Branch"))
+        provider_context().configure({"velocloud:url": stripping.url, "velocloud:token": stripping.token})
+        rule = {
+            "enterprise_id": enterprise.logical_id,
+            "profile_id": profile.logical_id,
+            "name": "logged",
+            "position": 0,
+            "action": "deny",
+            "logging": True,
+        }
+        with pytest.raises(VcoResourceError, match="without keeping loggingEnabled as written"):
+            FirewallRuleProvider().create(rule)
+    finally:
+        provider_context().configure({})
+        client.session.close()

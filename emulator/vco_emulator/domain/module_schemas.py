@@ -3,8 +3,11 @@
 `validate_module_data(name, data, path)` checks a whole module document before it is
 stored: `firewall` against `firewall_data` (rules, segments, services) and `QOS` against
 `QOSData` (business policies per segment). Types, enums and required fields follow the
-spec; fields the spec does not name are kept (its objects do not forbid them). Errors name
-the JSON path of the offending field, prefixed with `path`.
+spec; fields the spec does not name are kept (its objects do not forbid them), unless
+`set_strip_unknown_fields(True)` (`vco-emulator serve --strip-unknown-fields`) asks to store
+only the fields the spec names, as an Orchestrator that drops unknown fields would; free-form
+objects of the spec (`dict` fields such as `nat`) are kept whole. Errors name the JSON path of
+the offending field, prefixed with `path`.
 
 Not implemented: `cos_mapping`, `route_action_object` and `nat_object` contents are only
 checked to be objects; references inside rules (address/port groups, applications) are not
@@ -217,6 +220,29 @@ class QosData(_Doc):
 
 
 _MODELS: dict[str, type[BaseModel]] = {"firewall": FirewallData, "QOS": QosData}
+_strip_unknown = False
+
+
+def set_strip_unknown_fields(on: bool) -> None:
+    """Process-wide: store firewall/QOS documents with only the fields their schemas name."""
+    global _strip_unknown
+    _strip_unknown = on
+
+
+def _known_fields(value: Any) -> Any:
+    """A parsed document as JSON, without the fields its models do not declare."""
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        return {
+            (field.alias or name): _known_fields(getattr(value, name))
+            for name, field in fields.items()
+            if name in value.model_fields_set
+        }
+    if isinstance(value, list):
+        return [_known_fields(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _known_fields(v) for k, v in value.items()}
+    return value
 
 
 def validate_module_data(name: str, data: Any, path: str) -> dict[str, Any]:
@@ -229,5 +255,5 @@ def validate_module_data(name: str, data: Any, path: str) -> dict[str, Any]:
     model = _MODELS.get(name)
     if model is None:
         return data
-    parse(model, data, what=f"{name} module document", at=path)
-    return data
+    parsed = parse(model, data, what=f"{name} module document", at=path)
+    return dict(_known_fields(parsed)) if _strip_unknown else data

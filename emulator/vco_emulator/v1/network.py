@@ -1,5 +1,6 @@
 """v1 `network/*` methods: getNetworkEnterprises, getNetworkGatewayPools, getNetworkConfigurations
-(the operator profiles, v1 `configuration`s).
+(the operator profiles, v1 `configuration`s), and `enterprise/getEnterpriseOperatorConfiguration`
+(the operator profile an enterprise was created from).
 
 `with` (`with_options.py`): getNetworkEnterprises adds each enterprise's `edges` (v1
 `edge_object`s), `edgeCount`, `serviceLicenses` (as stored at creation; none by default) and
@@ -15,8 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from ..domain import enterprises, kinds, network
 from ..domain.auth import Principal
+from ..domain.errors import NotFound
+from ..domain.validation import parse
 from ..store import Record, Tx
 from . import with_options
 from .edge import edge_object
@@ -29,6 +34,7 @@ NETWORK_ENTERPRISES, GATEWAY_POOLS, NETWORK_CONFIGURATIONS = (
     "network/getNetworkGatewayPools",
     "network/getNetworkConfigurations",
 )
+OPERATOR_CONFIGURATION = "enterprise/getEnterpriseOperatorConfiguration"
 # A guess: the enterprise setting a fresh Orchestrator shows for edge configuration updates.
 EDGE_CONFIG_UPDATE = {"enabled": True, "enabledOnUpgrade": False}
 
@@ -108,3 +114,33 @@ def get_network_configurations(tx: Tx, principal: Principal, params: dict[str, A
         with_options.expand(tx, NETWORK_CONFIGURATIONS, r, profile_summary(r), options)
         for r in network.list_operator_profiles(tx, principal)
     ]
+
+
+class _GetOperatorConfiguration(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    enterpriseId: int
+    with_: str | list[str] | None = None
+    noData: bool | None = None
+
+
+@method(OPERATOR_CONFIGURATION)
+def get_enterprise_operator_configuration(
+    tx: Tx, principal: Principal, params: dict[str, Any]
+) -> dict[str, Any]:
+    """The operator profile the enterprise was created from (`with: modules` adds no modules here)."""
+    params = {("with_" if k == "with" else k): v for k, v in params.items()}
+    req = parse(
+        _GetOperatorConfiguration, params, what="enterprise/getEnterpriseOperatorConfiguration params"
+    )
+    principal.require_operator()
+    record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
+    profile_ids = record.data.get("operatorProfileIds") or []
+    profile = tx.get(kinds.OPERATOR_PROFILE, id=profile_ids[0]) if profile_ids else None
+    if profile is None:
+        raise NotFound(f"enterprise {req.enterpriseId} has no operator profile")
+    options = [req.with_] if isinstance(req.with_, str) else list(req.with_ or [])
+    return with_options.expand(tx, OPERATOR_CONFIGURATION, profile, profile_summary(profile), options)
+
+
+# `with: modules`: operator profiles carry no module rows here
+with_options.adds(OPERATOR_CONFIGURATION, "modules")(with_options.constant("modules", []))

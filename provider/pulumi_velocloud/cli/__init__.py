@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..version import __version__
-from . import doctor, drift, importer
+from . import doctor, drift, importer, recover
 from .common import EXIT_ERROR, CliError
 
 # One module per subcommand, in the order `velocloud --help` lists them.
-COMMANDS: tuple[ModuleType, ...] = (drift, importer, doctor)
+COMMANDS: tuple[ModuleType, ...] = (drift, importer, recover, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,7 +40,7 @@ from ..mechanisms import module_edits as me
 from ..mechanisms import module_writer as mw
 from ..mechanisms.device_settings_inputs import SEGMENT_LEVEL, TOP_LEVEL
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
-from ..mechanisms.provider_base import SECRET_MARKERS, VcoProvider
+from ..mechanisms.provider_base import VcoProvider
 from ..resolver import Resolver
 from ..resources.address_group import AddressGroupProvider
 from ..resources.business_policy_rule import BusinessPolicyRuleProvider
@@ -51,6 +51,7 @@ from ..resources.port_group import PortGroupProvider
 from ..resources.profile import ProfileProvider
 from ..resources.segment import NetworkSegmentProvider
 from ..resources.user import EnterpriseUserProvider
+from ..secret_scan import is_secret_key
 from .common import CliError
 
 GLOBAL_SEGMENT = "Global Segment"
@@ -563,7 +564,7 @@ class _SecretPaths:
         return value
 
     def _entry(self, key: str, value: Any, path: str) -> Any:
-        if isinstance(value, str) and value and any(m in key.casefold() for m in SECRET_MARKERS):
+        if isinstance(value, str) and value and is_secret_key(key):
             secret = SecretRef(f"{self.owner}-{slug(path)}", f"{key} in {self.owner}")
             self.found.append(secret)
             return secret

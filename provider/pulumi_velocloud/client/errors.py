@@ -66,6 +66,11 @@ class TransportError(VcoError):
     permanent: bool = False
 
 
+class ForeignOrigin(VcoError):
+    """The Orchestrator pointed to a URL on another origin (a `Location`, a page link, a
+    redirect): never followed, so the token is never sent there."""
+
+
 class Unauthorized(VcoError):
     """401: the token is missing, wrong, expired or revoked."""
 

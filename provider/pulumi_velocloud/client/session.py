@@ -10,6 +10,15 @@ Retries are decided by the pure functions of `retry.py`: idempotent requests are
 is marked `ambiguous` and never repeated here (`idempotency.create_once` recovers it by its
 natural key). Pagination (`v1.py`, `v2.py`) and asynchronous operations (`async_operations.py`)
 build on `call`. Not done here: parsing answers into models (the v1/v2 modules do).
+
+Origin rule: a path given to `call` (an async operation's `Location`, a page link) may be an
+absolute URL only on the configured Orchestrator's origin (scheme, host, port); anything else
+raises `ForeignOrigin` before a request is made, so the `Authorization` header never leaves
+for another host. Redirects are not left to `requests`: a 3xx is followed (at most
+`MAX_REDIRECTS` times) only to the same origin, else it is the same error.
+
+Clock: every answer's `Date` header tightens the bounds on the Orchestrator's clock skew
+(`clock_skew()`), which `idempotency.create_once` needs to tell our creates from older objects.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
@@ -30,12 +39,43 @@ from requests.adapters import HTTPAdapter
 from ..settings import Settings
 from ..version import __version__
 from . import errors
+from .idempotency import SkewBounds, skew_from_date, tighten
 from .retry import RetryPolicy, backoff, is_ambiguous, parse_retry_after, should_retry, within_deadline
 
 log = logging.getLogger("pulumi_velocloud.client")
 
 REQUEST_ID_HEADERS = ("X-Request-ID", "X-Request-Id", "x-request-id")
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+MAX_REDIRECTS = 5
+
+
+def resolve_url(base_url: str, path: str) -> str:
+    """`path` (relative, or absolute on `base_url`'s origin) as an absolute URL.
+
+    Raises `errors.ForeignOrigin` for an absolute or scheme-relative URL to another origin.
+    """
+    target = urlsplit(path)
+    if not target.scheme and not target.netloc:
+        return urljoin(base_url + "/", path.lstrip("/"))
+    base = urlsplit(base_url)
+    if (target.scheme or base.scheme).lower() != base.scheme.lower() or _netloc(target) != _netloc(base):
+        raise errors.ForeignOrigin(
+            f"the Orchestrator pointed to {target.scheme or base.scheme}://{target.hostname or ''}"
+            f"{'' if target.port is None else f':{target.port}'}, which is not its own origin "
+            f"{base.scheme}://{_netloc(base)}; not followed, and the API token was not sent there",
+            url=_strip_query(path),
+        )
+    return path if target.scheme else f"{base.scheme}:{path}"
+
+
+def _netloc(parts: Any) -> str:
+    """host[:port] with the scheme's default port made explicit, lower case, without credentials."""
+    default = {"http": 80, "https": 443}.get((parts.scheme or "https").lower())
+    return f"{(parts.hostname or '').lower()}:{parts.port or default}"
+
+
+def _strip_query(url: str) -> str:
+    return url.split("?", 1)[0]
 
 
 class ApiSession:
@@ -49,13 +89,16 @@ class ApiSession:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         rand: Callable[[], float] = random.random,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.base_url = settings.url
         self._settings = settings
         self._policy = policy or RetryPolicy(
             max_attempts=settings.max_attempts, deadline=settings.retry_deadline
         )
-        self._sleep, self._clock, self._rand = sleep, clock, rand
+        self._sleep, self._clock, self._rand, self._wall = sleep, clock, rand, wall
+        self._skew: SkewBounds | None = None
+        self._skew_lock = threading.Lock()
         self._in_flight = threading.BoundedSemaphore(settings.max_in_flight)
         self._http = requests.Session()
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=settings.max_in_flight, max_retries=0)
@@ -87,6 +130,20 @@ class ApiSession:
     def close(self) -> None:
         self._http.close()
 
+    def wall_time(self) -> float:
+        """The local wall clock (epoch seconds)."""
+        return self._wall()
+
+    def clock_skew(self) -> SkewBounds | None:
+        """The narrowest bounds on (Orchestrator clock - local clock) seen in `Date` headers."""
+        with self._skew_lock:
+            return self._skew
+
+    def _note_date(self, date_header: str | None, sent: float, received: float) -> None:
+        bounds = skew_from_date(date_header, sent=sent, received=received)
+        with self._skew_lock:
+            self._skew = tighten(self._skew, bounds)
+
     def call(
         self,
         method: str,
@@ -101,12 +158,22 @@ class ApiSession:
         method = method.upper()
         if idempotent is None:
             idempotent = method in _IDEMPOTENT_METHODS
-        url = urljoin(self.base_url + "/", path.lstrip("/"))
+        url = resolve_url(self.base_url, path)
         started = self._clock()
         attempt = 0
+        redirects = 0
         while True:
             attempt += 1
             response, failure, sent = self._send_once(method, url, operation, json, params)
+            if response is not None and 300 <= response.status_code < 400 and "Location" in response.headers:
+                redirects += 1
+                if redirects > MAX_REDIRECTS:
+                    raise errors.VcoError(
+                        f"more than {MAX_REDIRECTS} redirects", operation=operation, method=method, url=url
+                    )
+                url = resolve_url(self.base_url, urljoin(url, response.headers["Location"]))
+                attempt -= 1
+                continue
             if response is not None and response.status_code < 400:
                 return response
             if failure is not None and failure.permanent:
@@ -150,10 +217,17 @@ class ApiSession:
         timeout = (self._settings.connect_timeout, self._settings.read_timeout)
         t0 = time.perf_counter()
         with self._in_flight:
+            sent_at = self._wall()
             try:
                 # verify per request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's
                 response = self._http.request(
-                    method, url, json=json, params=params, timeout=timeout, verify=self._settings.verify
+                    method,
+                    url,
+                    json=json,
+                    params=params,
+                    timeout=timeout,
+                    verify=self._settings.verify,
+                    allow_redirects=False,
                 )
             except requests.RequestException as exc:
                 sent = _request_was_sent(exc)
@@ -174,6 +248,7 @@ class ApiSession:
                     failure,
                     sent,
                 )
+            self._note_date(response.headers.get("Date"), sent_at, self._wall())
         log.debug(
             "%s %s -> %d in %.0f ms (request id %s)",
             method,

@@ -21,8 +21,8 @@ from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
 from ..models.segment import Inserted, NetworkSegmentV1
 from ..models.user import EnterpriseUserV1, RoleV1
-from .errors import NotFound
-from .idempotency import create_once
+from .errors import NotFound, VcoError
+from .idempotency import Found, create_once
 from .session import ApiSession
 
 PREFIX = "/portal/rest/"
@@ -105,6 +105,13 @@ class V1Api:
     def get_network_configurations(self) -> list[OperatorProfile]:
         return [OperatorProfile.model_validate(p) for p in self.call("network/getNetworkConfigurations", {})]
 
+    def get_enterprise_operator_configuration(self, enterprise_id: VcoId) -> OperatorProfile:
+        """The operator profile assigned to an enterprise (operator and partner tokens only)."""
+        params = {"enterpriseId": enterprise_id}
+        return OperatorProfile.model_validate(
+            self.call("enterprise/getEnterpriseOperatorConfiguration", params)
+        )
+
     # -- configuration profiles ------------------------------------------------------
 
     def get_enterprise_configurations(self, enterprise_id: VcoId) -> list[ProfileV1]:
@@ -121,11 +128,12 @@ class V1Api:
             params = {"enterpriseId": enterprise_id, "name": name}
             return VcoId(int(self.call("configuration/cloneEnterpriseTemplate", params)["id"]))
 
-        def find() -> VcoId | None:
-            matches = [p.id for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
-            return matches[0] if matches else None
+        def find() -> Found[VcoId] | None:
+            matches = [p for p in self.get_enterprise_configurations(enterprise_id) if p.name == name]
+            newest = max(matches, key=lambda p: p.created or "", default=None)
+            return None if newest is None else Found(newest.id, newest.created)
 
-        return create_once(create, find, what=f"profile {name!r}")
+        return create_once(create, find, what=f"profile {name!r}", clock=self._session)
 
     def get_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> ProfileV1:
         params = {"enterpriseId": enterprise_id, "id": profile_id}
@@ -154,14 +162,14 @@ class V1Api:
                 self.call("edge/edgeProvision", {"enterpriseId": enterprise_id, **params})
             )
 
-        def existing() -> EdgeProvisioned | None:
+        def existing() -> Found[EdgeProvisioned] | None:
             edge_id = find()
             if edge_id is None:
                 return None
             edge = self.get_edge(enterprise_id, edge_id)
-            return EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or "")
+            return Found(EdgeProvisioned(id=edge.id, activation_key=edge.activation_key or ""), edge.created)
 
-        return create_once(create, existing, what=f"edge {params.get('name')!r}")
+        return create_once(create, existing, what=f"edge {params.get('name')!r}", clock=self._session)
 
     def get_edge(self, enterprise_id: VcoId, edge_id: VcoId) -> EdgeV1:
         """`edge/getEdge` by numeric id, with site and profile."""
@@ -212,17 +220,18 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/createApiToken", body)).id
 
-        def find() -> VcoId | None:
-            return next(
+        def find() -> Found[VcoId] | None:
+            token = next(
                 (
-                    t.id
+                    t
                     for t in self.get_api_tokens(enterprise_id)
                     if t.name == name and t.created_for_enterprise_user_id == user and t.state == "PENDING"
                 ),
                 None,
             )
+            return None if token is None else Found(token.id, token.created)
 
-        return create_once(create, find, what=f"API token {name!r}")
+        return create_once(create, find, what=f"API token {name!r}", clock=self._session)
 
     def download_api_token(self, enterprise_id: VcoId, token_id: VcoId) -> str:
         """The token's value: the Orchestrator gives it once, on the first download."""
@@ -256,11 +265,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseService", body)).id
 
-        def find() -> VcoId | None:
+        def find() -> Found[VcoId] | None:
             services = self.get_enterprise_services(enterprise_id, type=kind)
-            return next((s.id for s in services if s.name == name), None)
+            service = next((s for s in services if s.name == name), None)
+            return None if service is None else Found(service.id, service.created)
 
-        return create_once(create, find, what=f"{kind} {name!r}")
+        return create_once(create, find, what=f"{kind} {name!r}", clock=self._session)
 
     def update_enterprise_service(self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
@@ -287,11 +297,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseNetworkSegment", body)).id
 
-        def find() -> VcoId | None:
+        def find() -> Found[VcoId] | None:
             segments = self.get_enterprise_network_segments(enterprise_id)
-            return next((s.id for s in segments if s.name.casefold() == name.casefold()), None)
+            match = next((s for s in segments if s.name.casefold() == name.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"segment {name!r}")
+        return create_once(create, find, what=f"segment {name!r}", clock=self._session)
 
     def update_enterprise_network_segment(
         self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]
@@ -326,11 +337,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **params}
             return Inserted.model_validate(self.call("enterprise/insertObjectGroup", body)).id
 
-        def find() -> VcoId | None:
+        def find() -> Found[VcoId] | None:
             groups = self.get_object_groups(enterprise_id, type=group_type)
-            return next((g.id for g in groups if g.name.casefold() == name.casefold()), None)
+            match = next((g for g in groups if g.name.casefold() == name.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"{group_type} {name!r}")
+        return create_once(create, find, what=f"{group_type} {name!r}", clock=self._session)
 
     def update_object_group(self, enterprise_id: VcoId, id: VcoId, fields: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, **fields}
@@ -365,11 +377,12 @@ class V1Api:
             body = {"enterpriseId": enterprise_id, **user}
             return Inserted.model_validate(self.call("enterprise/insertEnterpriseUser", body)).id
 
-        def find() -> VcoId | None:
+        def find() -> Found[VcoId] | None:
             users = self.get_enterprise_users(enterprise_id)
-            return next((u.id for u in users if u.username.casefold() == username.casefold()), None)
+            match = next((u for u in users if u.username.casefold() == username.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
 
-        return create_once(create, find, what=f"enterprise user {username!r}")
+        return create_once(create, find, what=f"enterprise user {username!r}", clock=self._session)
 
     def update_enterprise_user(self, enterprise_id: VcoId, id: VcoId, update: dict[str, Any]) -> int:
         params = {"enterpriseId": enterprise_id, "id": id, "_update": update}
@@ -427,18 +440,22 @@ class V1Api:
         """`configuration/insertConfigurationModule`: a new module `name` in a profile; its numeric id.
 
         An ambiguous failure is recovered by the module's name within the profile (a profile
-        holds at most one module of a name).
+        holds at most one module of a name), never sent twice.
         """
 
-        def create() -> VcoId:
-            body = {"enterpriseId": enterprise_id, "configurationId": profile_id, "name": name, "data": data}
+        body = {"enterpriseId": enterprise_id, "configurationId": profile_id, "name": name, "data": data}
+        try:
             return Inserted.model_validate(self.call("configuration/insertConfigurationModule", body)).id
-
-        def find() -> VcoId | None:
+        except VcoError as exc:
+            if not exc.ambiguous:
+                raise
+            # Whoever inserted it, the module of this name is the profile's one module: using it is
+            # safe, as every write to it is a verified read-modify-write (mechanisms/module_writer).
             found = self.get_configuration_modules(enterprise_id, profile_id, [name], with_data=False)
-            return next((m.id for m in found if m.name == name), None)
-
-        return create_once(create, find, what=f"module {name!r} of profile {profile_id}")
+            module = next((m.id for m in found if m.name == name), None)
+            if module is None:
+                raise
+            return module
 
     def get_edge_configuration_stack(self, enterprise_id: VcoId, edge_id: VcoId) -> list[ProfileWithModules]:
         """The edge-specific profile, then the edge's enterprise profile, each with its modules."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel
 
@@ -12,11 +12,19 @@ from ..ids import LogicalId
 from ..models.edge import EdgeV2
 from ..models.enterprise import EnterpriseV2
 from .async_operations import wait_for_operation
-from .idempotency import create_once
+from .idempotency import Found, create_once
 from .session import ApiSession
 
 PREFIX = "/api/sdwan/v2"
 M = TypeVar("M", bound=BaseModel)
+
+
+def next_page_request(path: str, link: str) -> tuple[str, dict[str, Any]]:
+    """The (path or URL, query) that fetches the page a `nextPageLink` names."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("/"):
+        return link, {}
+    return path, {"nextPageLink": link}
 
 
 class V2Api:
@@ -26,16 +34,19 @@ class V2Api:
     def paginate(
         self, path: str, model: type[M], *, operation: str, params: dict[str, Any] | None = None
     ) -> Iterator[M]:
-        """Yield every item of a v2 list, page by page, following `metaData.nextPageLink`."""
-        query: dict[str, Any] = dict(params or {})
+        """Yield every item of a v2 list, page by page, following `metaData.nextPageLink`.
+
+        The link is the spec's opaque token, sent back as `?nextPageLink=`; a server that hands
+        out a URL instead has it followed only on its own origin (`session.resolve_url`)."""
+        url, query = PREFIX + path, dict(params or {})
         while True:
-            body = self._session.call("GET", PREFIX + path, operation=operation, params=query).json()
+            body = self._session.call("GET", url, operation=operation, params=query).json()
             for item in body.get("data") or []:
                 yield model.model_validate(item)
             meta = body.get("metaData") or {}
             if not meta.get("more") or not meta.get("nextPageLink"):
                 return
-            query = {"nextPageLink": meta["nextPageLink"]}
+            url, query = next_page_request(PREFIX + path, str(meta["nextPageLink"]))
 
     def get_enterprises(
         self, *, limit: int | None = None, filters: dict[str, str] | None = None
@@ -56,7 +67,11 @@ class V2Api:
             )
             return EnterpriseV2.model_validate(response.json())
 
-        return create_once(create, lambda: self.find_enterprise(name), what=f"enterprise {name!r}")
+        def find() -> Found[EnterpriseV2] | None:
+            found = self.find_enterprise(name)
+            return None if found is None else Found(found, found.created)
+
+        return create_once(create, find, what=f"enterprise {name!r}", clock=self._session)
 
     def find_enterprise(self, name: str) -> EnterpriseV2 | None:
         """The customer named exactly `name`, or None."""
@@ -104,14 +119,15 @@ class V2Api:
             )
             return EdgeV2.model_validate(response.json())
 
-        def find() -> EdgeV2 | None:
+        def find() -> Found[EdgeV2] | None:
             found = self.get_enterprise_edges(enterprise_logical_id, filters={"name[is]": name})
             match = next((e for e in found if e.name == name), None)
             if match is None:
                 return None
-            return self.get_enterprise_edge(enterprise_logical_id, match.logical_id)
+            edge = self.get_enterprise_edge(enterprise_logical_id, match.logical_id)
+            return Found(edge, edge.created)
 
-        return create_once(create, find, what=f"edge {name!r}")
+        return create_once(create, find, what=f"edge {name!r}", clock=self._session)
 
     def get_enterprise_edge(self, enterprise_logical_id: LogicalId, edge_logical_id: LogicalId) -> EdgeV2:
         """One edge, with its site."""
@@ -158,8 +174,13 @@ class V2Api:
         return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings")
 
     def _write_and_wait(self, method: str, path: str, body: Any, operation: str) -> dict[str, Any]:
-        """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already)."""
-        response = self._session.call(method, path, operation=operation, json=body, idempotent=True)
+        """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already).
+
+        Not repeated after it may have been carried out (a JSON Patch that removes a key fails the
+        second time, and one computed from an older document may undo someone's change): such a
+        failure is `ambiguous`, and the caller re-reads the document to decide.
+        """
+        response = self._session.call(method, path, operation=operation, json=body, idempotent=False)
         location = response.headers.get("Location")
         if response.status_code == 202 and location:
             return wait_for_operation(

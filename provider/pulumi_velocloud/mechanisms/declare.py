@@ -19,7 +19,8 @@ import pulumi
 from pulumi.dynamic import Resource
 from pydantic import BaseModel, SecretStr
 
-from .provider_base import VcoProvider
+from ..secret_scan import split_secrets
+from .provider_base import SECRETS_KEY, VcoProvider
 from .spec import ResourceArgs, ResourceSpec
 
 A = TypeVar("A", bound=ResourceArgs)
@@ -105,8 +106,34 @@ def input_props(
     for field in spec.secret_inputs:
         if props.get(field) is not None:
             props[field] = pulumi.Output.secret(props[field])
+    split_scanned(props, spec.scanned_inputs)
     props.update({field: None for field in spec.outputs.model_fields if field not in props})
     return props
+
+
+def split_scanned(props: dict[str, Any], fields: frozenset[str]) -> None:
+    """Move the secret-looking leaves of the free-form inputs `fields` (`secret_scan`) into one
+    secret input, `SECRETS_KEY` = {field: {dotted path: value}}, leaving `[secret]` in their place.
+
+    The engine marks a whole list secret when anything inside it is (it only recurses into
+    objects), so a secret leaf inside `segments` would hide every route of every segment in
+    `pulumi preview --diff`; split off, only the secrets are hidden. The provider puts them back
+    (`VcoProvider.args`). A field that is itself an Output (its structure unknown here) is kept
+    secret whole.
+    """
+    secrets: dict[str, Any] = {}
+    for field in sorted(fields):
+        value = props.get(field)
+        if value is None:
+            continue
+        if isinstance(value, pulumi.Output):
+            props[field] = pulumi.Output.secret(value)
+            continue
+        public, found = split_secrets(value)
+        if found:
+            props[field], secrets[field] = public, found
+    if secrets:
+        props[SECRETS_KEY] = pulumi.Output.secret(secrets)
 
 
 def plain(value: Any) -> Any:

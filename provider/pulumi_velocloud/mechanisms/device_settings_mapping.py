@@ -33,6 +33,7 @@ import copy
 import ipaddress
 from typing import TYPE_CHECKING, Any
 
+from ..secret_scan import is_secret_path, secret_paths
 from . import managed_paths as mp
 
 if TYPE_CHECKING:  # the inputs check themselves with `fragments`: import their types for typing only
@@ -52,12 +53,6 @@ KEYED = mp.KeyedArrays(
         ("segments",): "segment.name",
     }
 )
-SECRET_KEYS = frozenset(
-    {
-        "community", "password", "passphrase", "authpassphrase", "secret", "psk", "sharedsecret", "key",
-        "privatekeypassword", "challengepassword",
-    }
-)  # fmt: skip
 DHCP_DNS_OPTION = 6
 
 
@@ -224,14 +219,6 @@ def field_of(path: str) -> str:
 
 
 def is_secret(path: str, value: Any) -> bool:
-    """Whether a managed value holds a secret (an SNMP community, a passphrase, a password)."""
-    last = mp.split(path)[-1].lower() if path else ""
-    return last in SECRET_KEYS or _holds_secret(value)
-
-
-def _holds_secret(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(k.lower() in SECRET_KEYS or _holds_secret(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_holds_secret(v) for v in value)
-    return False
+    """Whether a managed value is or holds a secret: a secret-looking key on its path or anywhere
+    inside it (`secret_scan`: SNMP community, passphrases, passwords, BGP MD5 keys, PSKs, ...)."""
+    return is_secret_path(mp.split(path) if path else []) or bool(secret_paths(value))

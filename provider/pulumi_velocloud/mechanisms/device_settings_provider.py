@@ -22,7 +22,7 @@ import copy
 import logging
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -30,9 +30,10 @@ from pulumi.dynamic import CreateResult, DiffResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 
 from ..client import VcoClient, json_patch
-from ..client.errors import AsyncOperationFailed, AsyncOperationTimeout, NotFound
+from ..client.errors import AsyncOperationFailed, AsyncOperationTimeout, NotFound, VcoError
 from ..context import Connection, connect, provider_context
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..secret_scan import is_secret_path, redact
 from . import managed_paths as mp
 from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
@@ -43,11 +44,14 @@ from .spec import SpecFamily
 log = logging.getLogger(__name__)
 
 MODULE = "deviceSettings"
+MAX_ROUNDS = 4
 CLAIM_PREFIX = "pulumi-velocloud:"
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
-# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret.
-SECRET_INPUTS = frozenset({"snmp", "extra", "segments"})
+# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret:
+# their secret-looking leaves are kept secret, the rest shows in diffs field by field.
+SECRET_INPUTS = frozenset({"snmp"})
+SCANNED_INPUTS = frozenset({"extra", "segments"})
 NOTES = (
     "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
     "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
@@ -58,8 +62,11 @@ NOTES = (
     "of the profile's deviceSettings module).",
     "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
     "ERROR the resource fails with the VCO's message and nothing is changed.",
-    "The SNMP community and passphrases are secret: `snmp` is stored encrypted and values holding secrets "
-    "are in the secret output `secret_values`.",
+    "The SNMP community and passphrases are secret: `snmp` is stored encrypted. In the raw sections "
+    "(`extra`, a segment's `extra`) every value under a secret-looking key (password, secret, key, psk, "
+    "passphrase, community, token, md5, credential; e.g. BGP md5Password) is kept as a Pulumi secret and "
+    "the rest is shown in diffs field by field. Values holding secrets are in the secret output "
+    "`secret_values` (and in `values` with the secrets redacted).",
     "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
     "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
     "providers are referenced by the enterprise DNS service's name.",
@@ -132,6 +139,7 @@ def device_settings_family(target_field: str) -> SpecFamily:
         replace_on_change=frozenset({"enterprise_id", target_field}),
         secret_outputs=SECRET_OUTPUTS,
         secret_inputs=SECRET_INPUTS,
+        scanned_inputs=SCANNED_INPUTS,
         delete_before_replace=True,
         notes=NOTES,
     )
@@ -224,20 +232,20 @@ class DeviceSettingsProvider(VcoProvider):
                     "`pulumi state delete`)"
                 )
             document = _Document(self, client, args.enterprise_id, target_id, label)
-            written = False
+            written = claimed = False
+            snapshot = mp.Snapshot()
             try:
-                snapshot = mp.Snapshot()
+                claimed = _stake_claim(client, target, claim, label, self.spec.name, adopt=args.adopt)
                 wanted = desired_paths(args, edge=self.edge_level)
-                document.write(document.read(), wanted, snapshot)
+                snapshot, after = document.write(document.read(), wanted, snapshot)
                 written = True
-                client.v1.update_configuration_module(
-                    target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
-                )
-                after = document.read()
+                _check_claim(client, target, claim, label, "while we wrote these settings")
             except BaseException:
                 _claims().drop(target_id)
                 if written:  # Pulumi will not record this resource: undo what it changed
-                    _undo_create(document, target, snapshot)
+                    _undo_create(document, target, snapshot, wanted, claim if claimed else None)
+                elif claimed:
+                    _release_claim(client, target, claim)
                 raise
         base = {
             "enterprise_id": args.enterprise_id,
@@ -270,8 +278,7 @@ class DeviceSettingsProvider(VcoProvider):
         snapshot = mp.Snapshot.from_json(olds.get("snapshot"))
         with vco_errors(document.label):
             wanted = desired_paths(args, edge=self.edge_level)
-            document.write(document.read(), wanted, snapshot)
-            after = document.read()
+            _, after = document.write(document.read(), wanted, snapshot)
         return UpdateResult(_outputs(_base(olds, self.target_field), list(wanted), snapshot, after))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
@@ -309,9 +316,28 @@ class DeviceSettingsProvider(VcoProvider):
             )
 
 
+class ConcurrentChange(VcoResourceError):
+    """The document kept changing under us, or changed where we did not write."""
+
+
 @dataclass(frozen=True)
 class _Document:
-    """One resource's device-settings document at the Orchestrator: read it, change it in one JSON Patch."""
+    """One resource's device-settings document at the Orchestrator: read it, change it in one JSON Patch.
+
+    Every change is a read-modify-write (`change`) whose read comes right before the PATCH, so
+    the window in which another writer's change can be lost is one round trip (the v2 API has
+    no conditional write and its JSON Patch no `test` op). The PATCH is never resent blindly:
+    after an answer that was lost or an asynchronous ERROR the document is read again, and if
+    it already shows what we wrote the change has succeeded (a `remove` that found nothing the
+    second time is not an error); otherwise the patch is computed again from what is there, at
+    most `MAX_ROUNDS` times. After the write, every value outside the paths we changed must
+    still be what we read; if one is not, the error names it.
+
+    What remains possible: a change someone makes within that round trip to a path we also
+    write is overwritten by ours; one to a path we do not write is kept (JSON Patch is per
+    path), except inside an array we replace whole (the lists of networks, interfaces,
+    segments), where it is lost, and reported only if it is still missing after our write.
+    """
 
     provider: DeviceSettingsProvider
     client: VcoClient
@@ -322,27 +348,87 @@ class _Document:
     def read(self) -> dict[str, Any]:
         return self.provider.get_document(self.client, self.enterprise_id, self.target_id)
 
-    def write(self, current: dict[str, Any], wanted: dict[str, Any], snapshot: mp.Snapshot) -> None:
-        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it."""
-        target = copy.deepcopy(current)
-        mp.restore(target, snapshot, mp.unmanaged_records(snapshot, wanted))
-        try:
-            for path, value in wanted.items():
-                mp.set_value(target, path, value, snapshot)
-        except ValueError as exc:
-            raise VcoResourceError(f"{self.label}: {exc}") from None
-        self.send(current, target)
+    def write(
+        self, current: dict[str, Any], wanted: dict[str, Any], snapshot: mp.Snapshot
+    ) -> tuple[mp.Snapshot, dict[str, Any]]:
+        """Restore what is no longer managed, set what is, in one JSON Patch; wait for it. Returns the
+        snapshot as taken from the document finally written to, and the document read back."""
+        taken: list[mp.Snapshot] = []
 
-    def restore(self, current: dict[str, Any], snapshot: mp.Snapshot) -> None:
-        """Put back what every managed path held before (removing what did not exist)."""
-        target = copy.deepcopy(current)
-        mp.restore(target, snapshot)
-        self.send(current, target)
+        def build(doc: dict[str, Any]) -> dict[str, Any]:
+            snap = copy.deepcopy(snapshot)
+            target = copy.deepcopy(doc)
+            mp.restore(target, snap, mp.unmanaged_records(snap, wanted))
+            try:
+                for path, value in wanted.items():
+                    mp.set_value(target, path, value, snap)
+            except ValueError as exc:
+                raise VcoResourceError(f"{self.label}: {exc}") from None
+            taken.append(snap)
+            return target
 
-    def send(self, current: dict[str, Any], target: dict[str, Any]) -> None:
-        patch = json_patch.diff(_strip(current), _strip(target))
-        if not patch:
-            return
+        after = self.change(current, build)
+        return (taken[-1] if taken else snapshot), after
+
+    def restore(
+        self, current: dict[str, Any], snapshot: mp.Snapshot, *, only_where: dict[str, Any] | None = None
+    ) -> None:
+        """Put back what every managed path held before (removing what did not exist); with
+        `only_where` (the values we wrote), only where those values are still there. The rest of the
+        document is not verified afterwards (it is no longer ours to watch)."""
+
+        def build(doc: dict[str, Any]) -> dict[str, Any]:
+            target = copy.deepcopy(doc)
+            snap = copy.deepcopy(snapshot)
+            records = None if only_where is None else _still_ours(doc, snap, only_where)
+            mp.restore(target, snap, records)
+            return target
+
+        self.change(current, build, verify=False)
+
+    def change(
+        self,
+        current: dict[str, Any],
+        build: Callable[[dict[str, Any]], dict[str, Any]],
+        *,
+        verify: bool = True,
+    ) -> dict[str, Any]:
+        """Patch the document from `current` to `build(current)`, as the class docstring says; the
+        document as read back after the write."""
+        for _ in range(MAX_ROUNDS):
+            target = build(current)
+            patch = json_patch.diff(_strip(current), _strip(target))
+            if not patch:
+                return current
+            try:
+                self.send(patch)
+            except (VcoError, VcoResourceError) as exc:
+                if isinstance(exc, VcoError) and not exc.ambiguous:
+                    raise
+                after = self.read()
+                if json_patch.reached(_strip(after), _strip(target), patch):
+                    return after  # it was applied after all (a lost answer, or a resent remove)
+                if isinstance(exc, VcoResourceError):
+                    raise
+                current = after
+                continue
+            if not verify:
+                return current
+            after = self.read()
+            changed = json_patch.changed_elsewhere(_strip(current), _strip(after), patch)
+            if changed:
+                raise ConcurrentChange(
+                    f"{self.label}: while we wrote {', '.join(sorted({op['path'] for op in patch}))}, "
+                    f"someone else changed {', '.join(changed[:10])}; their change is kept. Run "
+                    "`pulumi refresh`, then `pulumi up`, to check the result"
+                )
+            return after
+        raise ConcurrentChange(
+            f"{self.label}: our change to the device settings did not go through {MAX_ROUNDS} times in a row "
+            "(lost answers, or someone else writing them); run the update again"
+        )
+
+    def send(self, patch: list[dict[str, Any]]) -> None:
         try:
             self.provider.patch_document(self.client, self.enterprise_id, self.target_id, patch)
         except AsyncOperationFailed as exc:
@@ -356,15 +442,87 @@ class _Document:
             ) from None
 
 
-def _undo_create(document: _Document, target: Target, snapshot: mp.Snapshot) -> None:
-    """Best effort after a create failed half-way: put back the snapshot and the module description."""
+def _undo_create(
+    document: _Document, target: Target, snapshot: mp.Snapshot, wanted: dict[str, Any], claim: str | None
+) -> None:
+    """Best effort after a create failed half-way: put back what it changed where our values are still
+    there (another writer's are left alone), and the description if it still holds our claim."""
     try:
-        document.restore(document.read(), snapshot)
-        document.client.v1.update_configuration_module(
-            target.enterprise_vco_id, target.module_vco_id, {"description": target.module_description}
-        )
+        document.restore(document.read(), snapshot, only_where=wanted)
+        if claim is not None:
+            _release_claim(document.client, target, claim)
     except Exception as exc:  # the original failure is what the user must see
         log.warning("%s: could not undo a half-finished create: %s", document.label, exc)
+
+
+def _still_ours(document: dict[str, Any], snapshot: mp.Snapshot, wanted: dict[str, Any]) -> list[str]:
+    """The snapshot's records whose managed paths all still hold the values we wrote."""
+    records = [*snapshot.original, *snapshot.created]
+    return [
+        record
+        for record in records
+        if all(
+            mp.matches(value, mp.get(document, path))
+            for path, value in wanted.items()
+            if mp.is_prefix(record, path) or mp.is_prefix(path, record)
+        )
+    ]
+
+
+def _module_description(client: VcoClient, target: Target) -> str | None:
+    """The deviceSettings module's description as the Orchestrator holds it now (a fresh read)."""
+    modules = client.v1.get_configuration_modules(
+        target.enterprise_vco_id, target.profile_vco_id, [MODULE], with_data=False
+    )
+    module = next((m for m in modules if m.id == target.module_vco_id), None)
+    return None if module is None else module.description
+
+
+def _stake_claim(
+    client: VcoClient, target: Target, claim: str, label: str, kind: str, *, adopt: bool
+) -> bool:
+    """Write our claim into the module description (another stack or process claiming the same
+    settings at the same time makes one of them fail).
+    Right before writing it, the description is read afresh: a claim made since we located the
+    target stops us (unless adopt=True). Two that stake at the same moment both write; the check
+    after the document write (`_check_claim`) then fails the one whose claim was overwritten, and
+    its undo puts back only the values that are still its own."""
+    holder = _claim_of(_module_description(client, target))
+    if holder is not None and not adopt:
+        raise ConcurrentChange(
+            f"{label}: another {kind} resource already manages these device settings (claim {holder}); "
+            "only one may manage them. Merge the two, or set adopt=True to take them over"
+        )
+    client.v1.update_configuration_module(
+        target.enterprise_vco_id, target.module_vco_id, {"description": CLAIM_PREFIX + claim}
+    )
+    return True
+
+
+def _check_claim(
+    client: VcoClient, target: Target, claim: str, label: str, when: str, *, kind: str = "DeviceSettings"
+) -> None:
+    """Fail clearly when the claim in the module description (read afresh) is no longer `claim`."""
+    holder = _claim_of(_module_description(client, target))
+    if holder != claim:
+        raise ConcurrentChange(
+            f"{label}: another {kind} resource (another stack or provider process, claim {holder or 'none'}) "
+            f"claimed these device settings {when}; only one may manage them. Remove one of the two "
+            "(or set adopt=True on the one that should win), then run `pulumi refresh` and `pulumi up`"
+        )
+
+
+def _release_claim(client: VcoClient, target: Target, claim: str | None) -> None:
+    """Put the module description back as it was, if it still holds our claim (or any, when None)."""
+    description = _module_description(client, target)
+    if (
+        description is not None
+        and description.startswith(CLAIM_PREFIX)
+        and (claim is None or description == CLAIM_PREFIX + claim)
+    ):
+        client.v1.update_configuration_module(
+            target.enterprise_vco_id, target.module_vco_id, {"description": target.module_description}
+        )
 
 
 def _claim_of(description: str | None) -> str | None:
@@ -387,10 +545,22 @@ def _outputs(
     base: dict[str, Any], paths: list[str], snapshot: mp.Snapshot, document: dict[str, Any]
 ) -> dict[str, Any]:
     found = mp.read(document, paths)
+    secret = {p: v for p, v in found.items() if is_secret(p, v)}
     return {
         **base,
         "managed_paths": list(paths),
-        "values": {p: v for p, v in found.items() if not is_secret(p, v)},
-        "secret_values": {p: v for p, v in found.items() if is_secret(p, v)},
+        # a section holding a secret is shown with the secret redacted, so drift elsewhere in it is visible
+        "values": {
+            p: v if p not in secret else redact(v)
+            for p, v in found.items()
+            if p not in secret or _shown(p, v)
+        },
+        "secret_values": secret,
         "snapshot": snapshot.to_json(),
     }
+
+
+def _shown(path: str, value: Any) -> bool:
+    """Whether a secret-holding value has a public part worth showing (an object or list whose own
+    path is not secret)."""
+    return isinstance(value, dict | list) and not is_secret_path(mp.split(path))

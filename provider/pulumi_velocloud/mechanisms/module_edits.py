@@ -5,9 +5,12 @@ and business policies (`QOS` module, `segments[].rules[]`) in one document per m
 Each rule resource owns one rule in it:
 
 - **Identity**: a managed rule carries a `ruleLogicalId` (the spec's field for it; we write a
-  UUID, which is also the Pulumi id) and `pulumiPosition` (its declared position; an extra
-  field the spec's objects allow). Rules without `pulumiPosition` are *unmanaged* (made in
-  the UI or by other tools) and are never changed, moved or removed.
+  UUID, which is also the Pulumi id) and a position. The positions of managed rules are kept
+  in the module's `description` (`stored_form` / `with_positions`: both documented fields, so
+  an Orchestrator that drops unknown fields keeps them); while edited, a rule carries its
+  position as `pulumiPosition`. Rules without a position are *unmanaged* (made in the UI or by
+  other tools) and are never changed, moved or removed. A guess: that the description can hold
+  the index (about 45 characters per managed rule).
 - **Positions**: managed rules of a segment are kept ordered by `(position, ruleLogicalId)`.
   A managed rule is inserted before the first managed rule that sorts after it, else just
   after the last managed rule, else (the first managed rule of the segment) at the end of
@@ -22,6 +25,7 @@ or writing the document (`module_writer`); detecting a managed rule reordered by
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 Document = dict[str, Any]
@@ -152,3 +156,104 @@ def without_rules(doc: Document, module: str) -> Document:
         if key and isinstance(entry, dict):
             entry[key] = []
     return out
+
+
+# -- where positions are kept: the module's description ---------------------------------------
+
+POSITIONS_MARKER = "pulumi-velocloud rule positions: "
+
+
+def _rules(doc: Document) -> list[Document]:
+    """Every rule of every segment of a document (firewall `outbound`, QOS `rules`)."""
+    found: list[Document] = []
+    for entry in doc.get("segments") or []:
+        if not isinstance(entry, dict):
+            continue
+        for key in RULES_KEY.values():
+            found.extend(r for r in entry.get(key) or [] if isinstance(r, dict))
+    return found
+
+
+def positions_in(description: str | None) -> tuple[str | None, dict[str, int]]:
+    """(the description's own text, {ruleLogicalId: position}) from a module description."""
+    if not description or POSITIONS_MARKER not in description:
+        return description, {}
+    text, _, encoded = description.partition(POSITIONS_MARKER)
+    try:
+        raw = json.loads(encoded)
+    except ValueError:
+        return description, {}
+    index = {str(k): v for k, v in raw.items() if isinstance(v, int)} if isinstance(raw, dict) else {}
+    return (text.rstrip("\n") or None), index
+
+
+def with_positions(data: Document, description: str | None) -> Document:
+    """The document as the edits see it: each managed rule carries its position (`POSITION`).
+
+    Positions are kept in the module's `description` (a field the v1 API documents), not in the
+    rules: an Orchestrator may drop fields its schema does not know, and `pulumiPosition` is not
+    in the spec. A rule stored with `pulumiPosition` (as earlier versions wrote) keeps it.
+    """
+    _, index = positions_in(description)
+    out = copy.deepcopy(data)
+    for rule in _rules(out):
+        rule_id = rule.get(RULE_ID)
+        if rule_id in index and not isinstance(rule.get(POSITION), int):
+            rule[POSITION] = index[rule_id]
+    return out
+
+
+def stored_form(data: Document, description: str | None) -> tuple[Document, str | None]:
+    """(the document to store, without `POSITION` in any rule; the description holding the positions)."""
+    out = copy.deepcopy(data)
+    index: dict[str, int] = {}
+    for rule in _rules(out):
+        position = rule.pop(POSITION, None)
+        if isinstance(position, int) and rule.get(RULE_ID):
+            index[str(rule[RULE_ID])] = position
+    text, _ = positions_in(description)
+    if not index:
+        return out, text
+    encoded = POSITIONS_MARKER + json.dumps(index, separators=(",", ":"), sort_keys=True)
+    return out, f"{text}\n{encoded}" if text else encoded
+
+
+def _rule_key(rule: Document) -> str:
+    return str(rule.get(RULE_ID) or json.dumps(rule, sort_keys=True))
+
+
+def _rule_name(rule: Document) -> str:
+    return f"rule {rule.get('name')!r}" + (f" ({rule[RULE_ID]})" if rule.get(RULE_ID) else "")
+
+
+def untouched_changes(before: Document, written: Document, after: Document) -> list[str]:
+    """What we did not change (rules and top-level fields equal in `before` and `written`) but that
+    `after` (read back right after our write) no longer holds as it was."""
+    written_rules = {_rule_key(r): r for r in _rules(written)}
+    after_rules = {_rule_key(r): r for r in _rules(after)}
+    changed = [
+        _rule_name(rule)
+        for rule in _rules(before)
+        if written_rules.get(_rule_key(rule)) == rule and after_rules.get(_rule_key(rule)) != rule
+    ]
+    changed += [
+        f"field {key}"
+        for key, value in before.items()
+        if key != "segments" and written.get(key) == value and after.get(key) != value
+    ]
+    return changed
+
+
+def fields_not_kept(written: Any, stored: Any, path: str = "") -> list[str]:
+    """The dotted paths of `written` that `stored` does not hold as written (added fields are fine)."""
+    if isinstance(written, dict):
+        if not isinstance(stored, dict):
+            return [path or "(rule)"]
+        lost: list[str] = []
+        for key, value in written.items():
+            if value is None:
+                continue  # a null is as good as absent
+            where = f"{path}.{key}" if path else str(key)
+            lost += [where] if key not in stored else fields_not_kept(value, stored[key], where)
+        return lost
+    return [] if written == stored else [path or "(rule)"]

@@ -104,7 +104,10 @@ class ModuleRuleProvider(VcoProvider):
         changed = [
             f
             for f, keys in self.document_keys.items()
-            if any(_without_nulls(desired.get(k)) != _without_nulls(rule.get(k)) for k in keys)
+            if any(
+                _off_is_absent(_without_nulls(desired.get(k))) != _off_is_absent(_without_nulls(rule.get(k)))
+                for k in keys
+            )
         ]
         return [f for f in self.spec.managed_fields if f in plain or f in changed]
 
@@ -157,10 +160,24 @@ class ModuleRuleProvider(VcoProvider):
                 return (
                     found is not None
                     and me.segment_matches(found[0], args.segment)
-                    and mp.matches(expected(), found[1])  # the Orchestrator may add fields of its own
+                    and mp.matches(
+                        _flags_set(expected()), found[1]
+                    )  # the Orchestrator may add fields of its own
                 )
 
-            return mw.Edit(apply=apply, holds=holds, label=label)
+            def explain(doc: me.Document) -> str | None:
+                found = me.find_rule(doc, self.module, holder["id"])
+                if found is None or not me.segment_matches(found[0], args.segment):
+                    return None  # overwritten by another writer: worth another round
+                lost = me.fields_not_kept(_flags_set(expected()), found[1])
+                return (
+                    f"the Orchestrator stored the rule without keeping {', '.join(lost)} as written (it may "
+                    "drop or rewrite fields its schema does not know); not retried"
+                    if lost
+                    else None
+                )
+
+            return mw.Edit(apply=apply, holds=holds, label=label, explain=explain)
 
         try:
             doc = mw.submit(vco.client, target, edit(None))
@@ -256,3 +273,14 @@ def _without_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_nulls(v) for v in value]
     return value
+
+
+def _off_is_absent(value: Any) -> Any:
+    """A flag that is off compares like one that is absent."""
+    return None if value is False else value
+
+
+def _flags_set(rule: dict[str, Any]) -> dict[str, Any]:
+    """The rule without its top-level flags that are off: an Orchestrator that drops a field it does
+    not know (per-rule `loggingEnabled`) still holds such a rule as written."""
+    return {k: v for k, v in rule.items() if v is not False}

@@ -18,6 +18,20 @@ and several resources edit one document (rules, firewall switches). The pure edi
   usually far fewer. The price of the linger: a change made elsewhere within those 50 ms
   after our read-back is overwritten, as it would be by any read-modify-write whose read
   and write are 50 ms apart. An edit that arrives when nobody holds the lock reads afresh.
+- **Freshness and verification** (nothing lost silently): a document read more than
+  `FRESH_SECONDS` before the write (a slow answer, a long linger) is read again right before
+  it, and when someone else changed it the edits are applied again to theirs. The read-back
+  waits `SETTLE_SECONDS` after the write, so that a writer in another process or stack who
+  read before our write (and so without our rules) has written by then: our rules missing
+  from the read-back are applied again. After each write, every rule and field we did not
+  touch must read back as it was, else the round's edits fail naming them; a rule of ours
+  that reads back present but different (the Orchestrator dropped or rewrote a field) fails
+  at once, naming the fields, instead of being retried.
+- **What remains possible** (the v1 API has no conditional update): a change made elsewhere
+  within one round trip before our write is overwritten by it; and a writer elsewhere whose
+  write reaches the Orchestrator more than `SETTLE_SECONDS - FRESH_SECONDS` after its read
+  can overwrite our rules after our read-back. Either loss then shows in `pulumi preview
+  --refresh`, and `pulumi up` puts our rules back.
   The writer lock is the one lock in the provider held across API calls: it serialises
   the writes of one module, which is its purpose.
 - **Edges**: an edge's rules live in its edge-specific profile, read with
@@ -38,6 +52,7 @@ v2 deviceSettings API by `device_settings_provider`, only its description throug
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,11 +64,20 @@ from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId, logical_id
 from ..resolver import UnknownName
-from .module_edits import Document, DocumentError, without_rules
+from .module_edits import (
+    Document,
+    DocumentError,
+    stored_form,
+    untouched_changes,
+    with_positions,
+    without_rules,
+)
 from .spec import EnterpriseId, ResourceArgs
 
 MAX_ROUNDS = 4
 LINGER_SECONDS = 0.05
+FRESH_SECONDS = 0.2  # a document read longer ago than this is read again right before a write
+SETTLE_SECONDS = 0.5  # how long after a write its read-back waits (see the module docstring)
 
 
 # -- targets and reads -----------------------------------------------------------------------
@@ -93,8 +117,12 @@ class ModuleAbsent(NotFound):
 
 @dataclass(frozen=True)
 class ModuleDocument:
+    """A module's document as the edits see it (rule positions in the rules) and its description."""
+
     module_id: VcoId
     data: Document
+    description: str | None = None
+    read_at: float = field(default=0.0, compare=False)  # monotonic time the read was sent
 
 
 def _has_content(value: Any) -> bool:
@@ -107,6 +135,7 @@ def _has_content(value: Any) -> bool:
 
 def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
     """The module's current document (one API call); raises NotFound when the profile/edge is gone."""
+    sent = time.monotonic()
     if target.edge_vco_id is None:
         assert target.profile_vco_id is not None
         modules = client.v1.get_configuration_modules(
@@ -117,7 +146,9 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
             raise NotFound(
                 f"{target.describe()} does not exist", operation="configuration/getConfigurationModules"
             )
-        return ModuleDocument(found[0].id, dict(found[0].data or {}))
+        description = found[0].description
+        data = with_positions(dict(found[0].data or {}), description)
+        return ModuleDocument(found[0].id, data, description, sent)
     stack = client.v1.get_edge_configuration_stack(target.enterprise_vco_id, target.edge_vco_id)
     if len(stack) < 2:
         raise NotFound(
@@ -135,7 +166,16 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
     data = dict(own.data or {})
     if not _has_content(data) and inherited is not None:
         data = without_rules(dict(inherited.data or {}), target.module)
-    return ModuleDocument(own.id, data)
+    return ModuleDocument(own.id, with_positions(data, own.description), own.description, sent)
+
+
+def write_module(client: VcoClient, target: ModuleTarget, current: ModuleDocument, data: Document) -> None:
+    """Store `data` (positions move to the description) in one `updateConfigurationModule`."""
+    stored, description = stored_form(data, current.description)
+    update: dict[str, Any] = {"data": stored}
+    if description != current.description:
+        update["description"] = description
+    client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, update)
 
 
 def read_or_insert_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
@@ -159,6 +199,8 @@ class Edit:
     apply: Callable[[Document], Document]
     holds: Callable[[Document], bool]
     label: str
+    # why the edit does not hold in a document although nobody else wrote it, or None
+    explain: Callable[[Document], str | None] = lambda _doc: None
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
     result: Document | None = None
@@ -259,6 +301,7 @@ def _rounds(
             with queue.pending_lock:
                 todo, queue.pending = todo + queue.pending, []
             batch.extend(e for e in todo if e not in batch)
+        todo = [e for e in todo if not e.done.is_set()]
         data = current.data
         applied: list[Edit] = []
         for edit in todo:
@@ -270,12 +313,32 @@ def _rounds(
         if not applied:
             return current
         if data != current.data:
-            client.v1.update_configuration_module(target.enterprise_vco_id, current.module_id, {"data": data})
-            current = read_module(client, target)
+            if time.monotonic() - current.read_at > FRESH_SECONDS:  # an old read: changed since?
+                fresh = read_module(client, target)
+                if fresh != current:
+                    current = fresh  # someone else wrote it: apply our edits again to theirs
+                    continue
+            write_module(client, target, current, data)
+            time.sleep(SETTLE_SECONDS)  # a writer that read before our write has written by now
+            before, current = current, read_module(client, target)
+            changed = untouched_changes(before.data, data, current.data)
+            if changed:
+                error = DocumentError(
+                    f"{target.describe()}: right after our write, {', '.join(changed[:10])} (which we did "
+                    "not touch) differ from what we read and wrote: someone else changed them at the same "
+                    "time, or the Orchestrator altered them. Run `pulumi refresh` and check"
+                )
+                for edit in applied:
+                    edit.finish(error=error)
+                return current
         todo = []
         for edit in applied:
             if edit.holds(current.data):
                 edit.finish(result=current.data)
+                continue
+            reason = edit.explain(current.data)
+            if reason is not None:  # there, but not as written: retrying cannot help
+                edit.finish(error=DocumentError(f"{edit.label}: {reason}"))
             else:
                 todo.append(edit)
         if not todo:

@@ -9,7 +9,8 @@ resource's provider), errors shown to the user (`errors.py`), the `Resource` cla
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CheckFailure, CheckResult, ConfigureRequest, DiffResult, ResourceProvider
@@ -17,6 +18,7 @@ from pulumi.output import Unknown
 from pydantic import ValidationError
 
 from ..context import configure_from
+from ..secret_scan import is_secret_path, merge_secrets
 from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
@@ -34,12 +36,36 @@ def is_unknown(value: Any) -> bool:
     return False
 
 
-SECRET_MARKERS = ("password", "passphrase", "community", "secret", "token", "key")
+CHECKED_AT = "__velocloudCheckedAt"
+SECRETS_KEY = "__velocloudSecrets"  # secret leaves of free-form inputs, split off by `declare.split_scanned`
 
 
-def looks_secret(loc: Sequence[int | str]) -> bool:
-    """Whether a field path names something secret-looking (its value is never shown)."""
-    return any(isinstance(p, str) and any(m in p.lower() for m in SECRET_MARKERS) for p in loc)
+def checked_at(olds: Mapping[str, Any], now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> str:
+    """The value of the `CHECKED_AT` input: kept from the old inputs, else the time of this check.
+
+    The engine records the checked inputs in a create's pending operation before the create is
+    sent, so this is the earliest the create can have been sent (local clock): the proof
+    `velocloud recover` needs to claim what an interrupted run created. Kept on later checks so
+    that an existing resource's inputs do not change run after run.
+    """
+    kept = olds.get(CHECKED_AT)
+    return kept if isinstance(kept, str) and kept else now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def shown_value(loc: Sequence[int | str], value: Any, error_type: str) -> bool:
+    """Whether `check` may print the value of an invalid input at `loc`.
+
+    Never: a secret-looking path, anything inside a raw section (`extra`), the text under a key
+    the model does not know (it may be a misspelled secret name; numbers and booleans are shown),
+    or a whole object or list (it may hold any of these).
+    """
+    return not (
+        not loc
+        or is_secret_path(loc)
+        or "extra" in loc
+        or (error_type == "extra_forbidden" and not isinstance(value, int | float))
+        or isinstance(value, dict | list)
+    )
 
 
 class VcoProvider(ResourceProvider):
@@ -58,9 +84,9 @@ class VcoProvider(ResourceProvider):
 
     # -- check -----------------------------------------------------------------------
 
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        """Validate the inputs against the spec's Args model without calling the API."""
-        inputs = {k: v for k, v in news.items() if k != PROVIDER_KEY}
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        """Validate the inputs against the spec's Args model without calling the API; add `CHECKED_AT`."""
+        inputs = {k: v for k, v in news.items() if not k.startswith("__")}
         known = {k: v for k, v in inputs.items() if not is_unknown(v) and v is not None}
         failures: list[CheckFailure] = []
         try:
@@ -71,16 +97,17 @@ class VcoProvider(ResourceProvider):
                 if is_unknown(inputs.get(field)):
                     continue  # judged once the value is known, at `up`
                 path = ".".join(str(p) for p in err["loc"]) or field
+                value = _get_path(known, err["loc"])
                 if err["type"] == "missing":
                     shown = " = missing"
-                elif not err["loc"] or looks_secret(err["loc"]):
-                    shown = ""  # never echo a whole input bag, or a secret, into the CLI or CI logs
+                elif shown_value(err["loc"], value, err["type"]):
+                    shown = f" = {value!r}"
                 else:
-                    shown = f" = {_get_path(known, err['loc'])!r}"
+                    shown = ""  # never a secret, a raw section or a whole bag in the CLI or CI logs
                 failures.append(
                     CheckFailure(field, f"{self.spec.name} field {path}{shown} is invalid: {err['msg']}")
                 )
-        return CheckResult(news, failures)
+        return CheckResult({**news, CHECKED_AT: checked_at(olds)}, failures)
 
     # -- diff ------------------------------------------------------------------------
 
@@ -120,11 +147,22 @@ class VcoProvider(ResourceProvider):
         return value
 
     def args(self, props: Mapping[str, Any]) -> Any:
-        """The validated inputs as the resource's Args model."""
+        """The validated inputs as the resource's Args model (secret leaves put back in place)."""
         fields = self.spec.args.model_fields
         return self.spec.args.model_validate(
-            {k: v for k, v in props.items() if k in fields and v is not None}
+            {k: v for k, v in with_secrets(props).items() if k in fields and v is not None}
         )
+
+
+def with_secrets(props: Mapping[str, Any]) -> dict[str, Any]:
+    """`props` with the secret leaves split off by `declare.split_scanned` merged back."""
+    out = dict(props)
+    secrets = props.get(SECRETS_KEY)
+    if isinstance(secrets, dict):
+        for field, leaves in secrets.items():
+            if field in out and isinstance(leaves, dict):
+                out[field] = merge_secrets(out[field], leaves)
+    return out
 
 
 def _get_path(data: Mapping[str, Any], loc: tuple[int | str, ...]) -> Any:

@@ -50,6 +50,9 @@ class ResourceSpec:
     server_defaulted: frozenset[str] = frozenset()
     secret_outputs: frozenset[str] = frozenset()
     secret_inputs: frozenset[str] = frozenset()  # kept as Pulumi secrets from the program on
+    # free-form inputs whose secret-looking leaves (`secret_scan`) are kept as Pulumi secrets, the rest
+    # shown in diffs field by field
+    scanned_inputs: frozenset[str] = frozenset()
     delete_before_replace: bool = False
     notes: tuple[str, ...] = field(default=())
 
@@ -70,6 +73,7 @@ class ResourceSpec:
             "serverDefaulted": sorted(self.server_defaulted),
             "secretOutputs": sorted(self.secret_outputs),
             "secretInputs": sorted(self.secret_inputs),
+            "scannedInputs": sorted(self.scanned_inputs),
             "inputs": self.args.model_json_schema(),
             "outputs": self.outputs.model_json_schema(),
             "example": self.example,
@@ -86,6 +90,7 @@ class SpecFamily:
     replace_on_change: frozenset[str]
     secret_outputs: frozenset[str] = frozenset()
     secret_inputs: frozenset[str] = frozenset()
+    scanned_inputs: frozenset[str] = frozenset()
     delete_before_replace: bool = False
     notes: tuple[str, ...] = ()
 
@@ -112,6 +117,7 @@ class SpecFamily:
             replace_on_change=self.replace_on_change,
             secret_outputs=self.secret_outputs,
             secret_inputs=self.secret_inputs,
+            scanned_inputs=self.scanned_inputs,
             delete_before_replace=self.delete_before_replace,
             notes=(*self.notes, *notes),
         )

@@ -22,6 +22,7 @@ class _Edge(ApiModel):
 
     logical_id: LogicalId
     name: str | None = None
+    created: str | None = None
     description: str | None = None
     serial_number: str | None = None
     model_number: str | None = None

@@ -13,6 +13,7 @@ class EnterpriseV2(ApiModel):
 
     logical_id: LogicalId
     name: str
+    created: str | None = None
     account_number: str | None = None
     domain: str | None = None
     endpoint_pki_mode: str | None = None

@@ -16,4 +16,5 @@ class EnterpriseServiceV1(ApiModel):
     name: str
     type: str | None = None
     description: str | None = None
+    created: str | None = None
     data: dict[str, Any] | None = None

@@ -17,6 +17,7 @@ class ObjectGroupV1(ApiModel):
     id: VcoId
     logical_id: LogicalId | None = None
     name: str
+    created: str | None = None
     type: str | None = None
     description: str | None = None
     data: list[dict[str, Any]] | None = None

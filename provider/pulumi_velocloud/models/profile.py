@@ -24,6 +24,7 @@ class ProfileV1(ApiModel):
     id: VcoId
     logical_id: LogicalId | None = None
     name: str
+    created: str | None = None
     description: str | None = None
     edge_count: int | None = None
 

@@ -21,6 +21,7 @@ class NetworkSegmentV1(ApiModel):
     id: VcoId
     logical_id: LogicalId | None = None
     name: str
+    created: str | None = None
     type: str | None = None
     description: str | None = None
     data: NetworkSegmentData | None = None

@@ -14,6 +14,7 @@ class EnterpriseUserV1(ApiModel):
 
     id: VcoId
     username: str
+    created: str | None = None
     user_type: str | None = None
     first_name: str | None = None
     last_name: str | None = None

@@ -101,6 +101,8 @@ SPEC = register(
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id", "model_number", "ha_enabled"}),
         secret_outputs=frozenset({"activation_key"}),
+        # the Orchestrator fills the serial number in on activation: not drift while the input is unset
+        server_defaulted=frozenset({"serial_number"}),
         delete_before_replace=True,  # name and serial number must stay unique
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
@@ -318,6 +320,8 @@ def _site_matches(wanted: Any, actual: Any) -> bool:
 def _patchable(state: dict[str, Any], base: dict[str, Any] | None = None) -> dict[str, Any]:
     """The v2 EdgeResource fields an edge's JSON Patch changes, from our outputs/inputs."""
     doc = {to_camel(f): state.get(f) for f in _ATTRIBUTES}
+    if base is not None:  # an unset server-filled field keeps the Orchestrator's value
+        doc.update({to_camel(f): base.get(f) for f in SPEC.server_defaulted if state.get(f) is None})
     site = _site_dict(state.get("site")) or {}
     if base is not None:  # unmanaged site fields keep the Orchestrator's values
         site = {**(_site_dict(base.get("site")) or {}), **site}

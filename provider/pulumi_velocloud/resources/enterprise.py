@@ -2,8 +2,10 @@
 
 The v2 API creates and deletes customers but cannot change them, and its resource shows
 neither the numeric id nor the description; so create is v2, the numeric id comes from v1
-`network/getNetworkEnterprises`, reads are v2 (existence) + v1 `enterprise/getEnterprise`,
-and updates are v1 `enterprise/updateEnterprise`. The natural key is the name.
+`network/getNetworkEnterprises`, reads are v2 (existence) + v1 `enterprise/getEnterprise` +
+`enterprise/getEnterpriseOperatorConfiguration` (the operator profile, as the Orchestrator holds
+it; a token without that privilege keeps the one in the state), and updates are v1
+`enterprise/updateEnterprise`. The natural key is the name.
 
 Not implemented yet: the first enterprise user, licenses, delegation flags.
 """
@@ -20,7 +22,7 @@ from pydantic import Field
 from pydantic.alias_generators import to_camel
 
 from ..client import VcoClient
-from ..client.errors import InvalidRequest, NotFound, VcoError
+from ..client.errors import Forbidden, InvalidRequest, NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.address import ADDRESS_FIELDS, AddressInputs
@@ -213,6 +215,9 @@ def _outputs(
 ) -> dict[str, Any]:
     if current.gateway_pool_id is not None:
         gateway_pool_id = vco.ids.gateway_pool_logical_id(current.gateway_pool_id) or gateway_pool_id
+    # read from the Orchestrator; a token that may not read operator profiles keeps the known one,
+    with contextlib.suppress(Forbidden, NotFound, InvalidRequest):  # or an Orchestrator without it
+        operator_profile_id = vco.client.v1.get_enterprise_operator_configuration(current.id).logical_id
     outs: dict[str, Any] = {
         "logical_id": current.logical_id,
         "vco_id": current.id,

@@ -94,7 +94,7 @@ class FirewallRuleProvider(ModuleRuleProvider):
             "name": args.name,
             "match": render_match(args.match),
             "action": {"allow_or_deny": args.action},
-            "loggingEnabled": args.logging,
+            "loggingEnabled": args.logging,  # not in the v1 spec: an Orchestrator may drop it (off)
         }
 
     def inputs_from_rule(self, rule: dict[str, Any]) -> dict[str, Any]:

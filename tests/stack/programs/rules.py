@@ -26,7 +26,7 @@ for n in range(20):
         position=n,
         match=velocloud.FirewallMatchArgs(protocol="tcp", destination_ports=str(8000 + n)),
         action=config.get(f"rule{n}Action") or "allow",
-        logging=n == 0,
+        logging=n == 0 and not config.get_bool("noRuleLogging"),
     )
 velocloud.BusinessPolicyRule(
     "voice",

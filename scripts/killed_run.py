@@ -1,0 +1,75 @@
+"""A `pulumi up` of a 40-edge fleet killed with SIGKILL part-way, for tests and the benchmark.
+
+`start_and_kill(cli, vco, after=N)` starts `pulumi up --yes` (the project must declare the fleet
+of `FLEET_PROGRAM`), waits until the emulator holds N edges, kills the `pulumi` process with
+SIGKILL (its plugins are left to die as they do in a lost CI runner) and waits until the
+Orchestrator stops changing. Every create is slowed by the emulator's latency fault so the kill
+lands mid-way. Nothing here decides anything: callers assert or print.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from datetime import UTC, datetime
+
+from scripts.pulumi_cli import PulumiCli
+from vco_emulator.process import EmulatorProcess
+
+EDGES = 40
+FLEET_PROGRAM = f'''"""A fleet of {EDGES} edges in one profile."""
+
+import pulumi_velocloud as velocloud
+
+acme = velocloud.Enterprise("acme", name="Killed Corp")
+branch = velocloud.Profile("branch", enterprise_id=acme.id, name="Branch")
+for i in range({EDGES}):
+    name = f"edge-{{i:02}}"
+    velocloud.Edge(name, enterprise_id=acme.id, profile_id=branch.id, name=name, model_number="edge6X0")
+'''
+
+
+def edges(vco: EmulatorProcess) -> list[dict[str, object]]:
+    """Every edge the emulator holds (with created/modified times)."""
+    return list(vco.admin("GET", "state")["objects"].get("edge", []))
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def start_and_kill(
+    cli: PulumiCli,
+    vco: EmulatorProcess,
+    *,
+    after: int,
+    env: dict[str, str] | None = None,
+    latency: float = 0.25,
+) -> int:
+    """Run `pulumi up --yes`, SIGKILL it once `after` edges exist; the edge count once things settle."""
+    rule = {"route": "edgeProvision", "fault": "latency", "latencySeconds": latency, "when": "after"}
+    vco.admin("POST", "faults", {"seed": 1, "rules": [rule]})
+    process = subprocess.Popen(
+        ["pulumi", "up", "--yes", "--non-interactive"],
+        cwd=cli.project_dir,
+        env={**cli.environment(), **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while len(edges(vco)) < after:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"pulumi up ended before {after} edges existed (exit {process.returncode})")
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    count, stable_since = len(edges(vco)), time.monotonic()
+    while time.monotonic() - stable_since < 2.0:  # creates already sent may still land
+        time.sleep(0.2)
+        now = len(edges(vco))
+        if now != count:
+            count, stable_since = now, time.monotonic()
+    vco.admin("DELETE", "faults")
+    return count
