@@ -311,7 +311,8 @@ def test_an_edge_without_override_modules_gets_them_inserted_by_its_first_write(
         }
     )
     assert edge.outs is not None
-    eid, edge_vco = edge.outs["enterprise_vco_id"], edge.outs["vco_id"]
+    eid = enterprise["vco_id"]
+    edge_vco = client.v1.get_edge_by_logical_id(eid, edge.id).id
     names = {m.name for m in client.v1.get_edge_configuration_stack(eid, edge_vco)[0].modules}
     assert not names & {"firewall", "QOS"}
     owner = {"enterprise_id": enterprise["logical_id"], "edge_id": edge.id}
