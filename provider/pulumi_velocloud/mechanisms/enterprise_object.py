@@ -12,16 +12,38 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from pulumi.dynamic import ReadResult, UpdateResult
 
 from ..client import VcoClient
 from ..client.errors import NotFound
 from ..context import Connection, connect
-from ..ids import VcoId, vco_id
+from ..ids import LogicalId, VcoId, vco_id
 from .errors import vco_errors
 from .provider_base import VcoProvider
+
+
+class EnterpriseObject(Protocol):
+    """What every v1 object of an enterprise carries: its numeric id and its logicalId."""
+
+    @property
+    def id(self) -> VcoId: ...
+
+    @property
+    def logical_id(self) -> LogicalId | None: ...
+
+
+def object_outputs(
+    current: EnterpriseObject, enterprise_id: LogicalId, enterprise_vco_id: VcoId
+) -> dict[str, Any]:
+    """The outputs that address a v1 object of an enterprise (its ids and its enterprise's)."""
+    return {
+        "logical_id": current.logical_id,
+        "vco_id": current.id,
+        "enterprise_id": enterprise_id,
+        "enterprise_vco_id": enterprise_vco_id,
+    }
 
 
 class EnterpriseObjectProvider(VcoProvider):

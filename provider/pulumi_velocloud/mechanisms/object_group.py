@@ -24,7 +24,7 @@ from ..client.errors import NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..models.object_group import ObjectGroupV1
-from .enterprise_object import EnterpriseObjectProvider
+from .enterprise_object import EnterpriseObjectProvider, object_outputs
 from .errors import VcoResourceError, vco_errors
 from .spec import EnterpriseId, ResourceArgs, SpecFamily
 
@@ -200,10 +200,7 @@ class ObjectGroupProvider(EnterpriseObjectProvider):
         self, enterprise_id: LogicalId, enterprise_vco_id: VcoId, current: ObjectGroupV1
     ) -> dict[str, Any]:
         return {
-            "logical_id": current.logical_id,
-            "vco_id": current.id,
-            "enterprise_id": enterprise_id,
-            "enterprise_vco_id": enterprise_vco_id,
+            **object_outputs(current, enterprise_id, enterprise_vco_id),
             "name": current.name,
             "description": current.description or None,
             **self.output_data(current.data or []),

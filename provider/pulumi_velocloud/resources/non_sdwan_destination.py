@@ -36,7 +36,7 @@ from ..client.errors import NotFound, VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider, object_outputs
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.enterprise_service import EnterpriseServiceV1
@@ -329,10 +329,7 @@ def _outputs(
         if isinstance(s, dict) and s.get("cidrIp"):
             subnets.append(f"{s['cidrIp']}/{s.get('cidrPrefix') or 32}")
     return {
-        "logical_id": current.logical_id,
-        "vco_id": current.id,
-        "enterprise_id": enterprise_id,
-        "enterprise_vco_id": enterprise_vco_id,
+        **object_outputs(current, enterprise_id, enterprise_vco_id),
         "name": current.name,
         "provider": data.get("provider", data.get("type")),
         "enabled": data.get("enabled"),

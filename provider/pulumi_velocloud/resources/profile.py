@@ -23,7 +23,7 @@ from ..client.errors import InvalidRequest
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.enterprise_object import EnterpriseObjectProvider, object_outputs
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.profile import ProfileV1
@@ -142,10 +142,7 @@ def _outputs(
     if current.logical_id:
         vco.ids.remember_profile(current.logical_id, current.id)
     return {
-        "logical_id": current.logical_id,
-        "vco_id": current.id,
-        "enterprise_id": enterprise_id,
-        "enterprise_vco_id": enterprise_vco_id,
+        **object_outputs(current, enterprise_id, enterprise_vco_id),
         "name": current.name,
         "description": current.description,
     }
