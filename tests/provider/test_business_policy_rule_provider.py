@@ -1,9 +1,9 @@
 """BusinessPolicyRule against the emulator: route actions per destination as real writers set them.
 
 Evidence (docs/evidence.md section 1): VMware's sample sending internet traffic direct writes
-`gateway` for edge-to-edge and edge-to-data-centre traffic and `direct` only for edge-to-cloud,
-plus `routePolicy: auto` on the action itself. Documents written before (one policy on all
-three actions) must still read.
+`gateway` for edge-to-edge and edge-to-data-centre traffic and `direct` only for edge-to-cloud
+(it also sets a `routePolicy` on the action itself, a field the v1 spec lacks: we do not send
+it). Documents written before (one policy on all three actions) must still read.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_network_service_sets_each_destination_route_action(
     _, data = qos(client, profile)
     (stored,) = [r for r in data["segments"][0]["rules"] if r["name"] == f"to-{service}"]
     action = stored["action"]
-    assert action["routePolicy"] == "auto"
+    assert "routePolicy" not in action  # not in the v1 spec: never relied on
     assert action["edge2EdgeRouteAction"]["routePolicy"] == edge
     assert action["edge2DataCenterRouteAction"]["routePolicy"] == datacenter
     assert action["edge2CloudRouteAction"]["routePolicy"] == cloud
@@ -75,7 +75,6 @@ def test_a_policy_written_with_one_route_policy_on_all_actions_still_reads_and_i
     (stored,) = data["segments"][0]["rules"]
     for key in ("edge2EdgeRouteAction", "edge2DataCenterRouteAction", "edge2CloudRouteAction"):
         stored["action"][key]["routePolicy"] = "direct"  # the layout this provider wrote before
-    del stored["action"]["routePolicy"]
     client.v1.update_configuration_module(profile["enterprise_vco_id"], module_id, {"data": data})
 
     read = provider.read(created.id, created.outs)

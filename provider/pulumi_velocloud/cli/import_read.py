@@ -357,13 +357,16 @@ class EnterpriseReader:
     ) -> dict[str, Any]:
         """{module: document} of the rule modules of a profile or of an edge's own profile, read as
         the rule resources read them (an edge that does not override a module has no rules in it)."""
-        return {
-            module: mw.read_module(
-                self.client,
-                mw.ModuleTarget(self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge),
-            ).data
-            for module, _ in _RULES
-        }
+        documents: dict[str, Any] = {}
+        for module, _ in _RULES:
+            target = mw.ModuleTarget(
+                self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge
+            )
+            try:
+                documents[module] = mw.read_module(self.client, target).data
+            except mw.ModuleAbsent:  # an edge that inherits the module: no rules of its own
+                documents[module] = {}
+        return documents
 
     # -- device settings -----------------------------------------------------------------
 

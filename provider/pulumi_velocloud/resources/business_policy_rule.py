@@ -12,7 +12,9 @@ writes it (docs/evidence.md section 1; the spec leaves `QoS`, `sla` and `routeCf
   only internet-bound traffic (`edge2CloudRouteAction`) goes `direct` or `backhaul`. `direct`
   is exactly what VMware's sample writes (N: gateway / gateway / direct); `multipath` as
   `gateway` everywhere and `backhaul` on the cloud action only are our reading of the UI's
-  choices (no sample shows them). The action's own `routePolicy` is `auto`, as N writes it.
+  choices (no sample shows them). One VMware sample also sets a `routePolicy` on the action
+  itself; the v1 spec's action has no such field, so it is not sent (an Orchestrator that drops
+  fields its schema lacks would make every write fail its read-back check).
 - `link_steering` (auto / fixed / preferred / available / mandatory) -> `linkPolicy`, with
   `wan_link` (a WAN link's internal logicalId, or `auto`) -> `wanlink` and `linkInternalLogicalId`
   (auto and fixed are seen in real writers; the other three are guesses)
@@ -93,7 +95,6 @@ def render_action(action: BusinessPolicyActionArgs) -> dict[str, Any]:
     scheduler = {"bandwidth": -1, "bandwidthCapPct": -1, "queueLen": -1, "burst": -1, "latency": -1}
     policies = ROUTE_POLICIES[action.network_service]
     return {
-        "routePolicy": "auto",
         "routeType": "edge2Any",
         "allowConditionalBh": False,
         "userDisableConditionalBh": False,
