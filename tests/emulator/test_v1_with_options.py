@@ -50,6 +50,8 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
     _with_partner(vco, ent)
     service = {"enterpriseId": ent.id, "type": "nvsViaEdgeService", "name": "DC1", "data": {}}
     assert v1(vco, "enterprise/insertEnterpriseService", service).status_code == 200
+    allocation = {"enterpriseId": ent.id, "name": "Corp"}
+    allocation_id = v1(vco, "enterprise/insertEnterpriseNetworkAllocation", allocation).json()["id"]
     params = {
         "configuration/getConfiguration": {"id": ent.profile.id},
         "edge/getEdge": {"id": edge_id},
@@ -58,6 +60,8 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
         "enterprise/getEnterpriseEdges": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseEdgeList": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseNetworkSegments": {"enterpriseId": ent.id},
+        "enterprise/getEnterpriseNetworkAllocation": {"enterpriseId": ent.id, "id": allocation_id},
+        "enterprise/getEnterpriseNetworkAllocations": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseOperatorConfiguration": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseServices": {"enterpriseId": ent.id},
         "network/getNetworkConfigurations": {},
@@ -96,7 +100,8 @@ def test_network_enterprises_with_edges_lists_each_enterprises_edges(vco: Emulat
 def test_gateway_pool_enterprises_and_profile_enterprises(vco: EmulatorProcess) -> None:
     ent = new_enterprise(vco)
     [pool] = v1(vco, "network/getNetworkGatewayPools", {"with": ["enterprises", "gateways"]}).json()
-    assert ent.id in {e["id"] for e in pool["enterprises"]} and pool["gateways"] == []
+    assert ent.id in {e["id"] for e in pool["enterprises"]}
+    assert [g["name"] for g in pool["gateways"]] == ["gateway-1", "gateway-2"]  # the seeded ones
     profile = v1(
         vco, "configuration/getConfiguration", {"id": ent.profile.id, "with": ["enterprises"]}
     ).json()

@@ -143,6 +143,12 @@ _EDGE_LIST_ITEM = "#/definitions/enterprise_get_enterprise_edge_list_result_item
 _UNSET_IS_NULL = "unset columns are null in real v1 responses, as for enterprises"
 _V2_SAYS_NULLABLE = _UNSET_IS_NULL + "; the v2 schema of the same object says nullable"
 
+_ASSIGNMENTS = "/definitions/edge_get_edge_gateway_assignments_result"
+_ONE_SAMPLE = (
+    "the OpenNMS patch generated this schema from one sample response (every key required, types "
+    "'null' where that sample had null)"
+)
+
 CORRECTIONS: tuple[Correction, ...] = (
     Correction(
         "v1",
@@ -341,6 +347,23 @@ CORRECTIONS: tuple[Correction, ...] = (
         "createEdge with `?action=` (documented) applies a device action to existing edges and has "
         "nothing to create: 204 without body; the spec documents only the provisioning answer",
         value={"description": "action applied"},
+    ),
+    Correction(
+        "v1",
+        _ASSIGNMENTS,
+        "optional",
+        _ONE_SAMPLE + "; an edge without super, alternate super or cloud web security gateways has "
+        "none to show (the emulator has no super/CWS gateways)",
+        fields=("superGateway", "superAltGateway", "primaryCWS", "secondaryCWS"),
+    ),
+    Correction("v1", _ASSIGNMENTS + "/properties/primary", "nullable", _ONE_SAMPLE, fields=("siteId",)),
+    Correction("v1", _ASSIGNMENTS + "/properties/secondary", "nullable", _ONE_SAMPLE, fields=("siteId",)),
+    Correction(
+        "v1",
+        _ASSIGNMENTS + "/properties/handOffs/properties/gateways/properties",
+        "set",
+        _ONE_SAMPLE + "; hand-off gateways set with edge/setEdgeHandOffGateways are gateway ids",
+        value={"primary": {"type": ["integer", "null"]}, "secondary": {"type": ["integer", "null"]}},
     ),
 )
 

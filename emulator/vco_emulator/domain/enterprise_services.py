@@ -91,8 +91,8 @@ def insert_service(tx: Tx, principal: Principal, params: Any) -> Record:
     principal.require_write()
     req = parse(NewEnterpriseService, params, what="enterprise/insertEnterpriseService params")
     enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
-    name = _valid_name(req.name)
-    _require_unique_name(tx, enterprise.id, req.type, name, except_id=None)
+    name = valid_name(req.name)
+    require_unique_name(tx, enterprise.id, req.type, name, except_id=None)
     _check_document(req.type, req.data)
     return tx.insert(
         kinds.ENTERPRISE_SERVICE,
@@ -120,8 +120,8 @@ def update_service(tx: Tx, principal: Principal, service: Record, update: Any) -
     new_type = req.type if req.type is not None else str(data.get("type"))
     assert service.enterprise_id is not None
     if (req.name is not None and req.name != service.name) or new_type != data.get("type"):
-        name = _valid_name(req.name if req.name is not None else service.name)
-        _require_unique_name(tx, service.enterprise_id, new_type, name, except_id=service.id)
+        name = valid_name(req.name if req.name is not None else service.name)
+        require_unique_name(tx, service.enterprise_id, new_type, name, except_id=service.id)
     data["type"] = new_type
     if "data" in fields:
         if req.data is None:
@@ -143,6 +143,9 @@ def delete_service(tx: Tx, principal: Principal, service: Record) -> None:
             f"service {service.name!r} (id {service.id}) is used by profile(s) "
             f"{usage.describe_profiles(profiles)}; remove it from their settings first"
         )
+    for member in tx.find(kinds.ENTERPRISE_SERVICE, enterprise_id=service.enterprise_id):
+        if member.data.get("parentGroupId") == service.id:
+            tx.delete(member)  # a hub cluster's members (domain/edge_clusters.py) go with it
     tx.delete(service)
 
 
@@ -156,7 +159,7 @@ def service_modules(tx: Tx, service: Record) -> list[Record]:
 # -- checks --------------------------------------------------------------------------------
 
 
-def _valid_name(name: str) -> str:
+def valid_name(name: str) -> str:
     if not name.strip() or len(name) > NAME_MAX:
         raise InvalidRequest(
             f"name {name!r} is invalid: a name is 1-{NAME_MAX} characters, not only blanks",
@@ -165,7 +168,7 @@ def _valid_name(name: str) -> str:
     return name
 
 
-def _require_unique_name(tx: Tx, enterprise_id: int, type: str, name: str, *, except_id: int | None) -> None:
+def require_unique_name(tx: Tx, enterprise_id: int, type: str, name: str, *, except_id: int | None) -> None:
     folded = name.casefold()
     for s in tx.find(kinds.ENTERPRISE_SERVICE, enterprise_id=enterprise_id):
         if s.id != except_id and s.data.get("type") == type and s.name.casefold() == folded:

@@ -1,5 +1,5 @@
 """The state a new Orchestrator starts with: one network, an operator user, a gateway pool
-and an operator profile. Logical ids are derived from fixed names, so they are the same
+with two gateways and an operator profile. Logical ids are derived from fixed names, so they are the same
 after every reset and in every emulator.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from ..store import Record, Tx
-from . import roles
+from . import gateways, roles
 from .auth import OPERATOR_USER
 
 _NAMESPACE = uuid.UUID("5b0a4f0e-6a53-4c55-9a8e-0c2d1f7e9a10")
@@ -42,7 +42,7 @@ def seed(tx: Tx) -> Record:
         },
         logical_id=seed_logical_id("operator"),
     )
-    tx.insert(
+    pool = tx.insert(
         "gateway_pool",
         GATEWAY_POOL_NAME,
         {
@@ -69,6 +69,7 @@ def seed(tx: Tx) -> Record:
         },
         logical_id=seed_logical_id("operator-profile"),
     )
+    gateways.seed_gateways(tx, network.id, pool.id, seed_logical_id)
     tx.set_meta("seed_max_id", str(operator.id))
     return operator
 

@@ -8,13 +8,17 @@ from . import (
     api_token,
     configuration,
     edge,
+    edge_cluster,
     enterprise,
     enterprise_service,
     enterprise_user,
+    gateway,
     login,
     network,
+    network_allocation,
     network_segment,
     object_group,
+    route_configuration,
     rpc,
 )
 
@@ -23,12 +27,16 @@ __all__ = [
     "api_token",
     "configuration",
     "edge",
+    "edge_cluster",
     "enterprise",
     "enterprise_service",
     "enterprise_user",
+    "gateway",
     "network",
+    "network_allocation",
     "network_segment",
     "object_group",
+    "route_configuration",
 ]
 
 

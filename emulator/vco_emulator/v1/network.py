@@ -5,9 +5,10 @@
 `with` (`with_options.py`): getNetworkEnterprises adds each enterprise's `edges` (v1
 `edge_object`s), `edgeCount`, `serviceLicenses` (as stored at creation; none by default) and
 `edgeConfigUpdate` (a guess, see `EDGE_CONFIG_UPDATE`); getNetworkGatewayPools adds the
-`enterprises` that use each pool, and `gateways` (and `gatewaysWithRoles`, the same key) as
-empty lists: no gateways are emulated; getNetworkConfigurations adds `modules`, empty: operator
-profiles carry no module rows here. `counts` adds nothing (the spec's result has no field for it).
+`enterprises` that use each pool, and `gateways` (and `gatewaysWithRoles`, the same key): the
+pool's seeded gateways (`domain/gateways.py`), without roles; getNetworkConfigurations adds
+`modules`, empty: operator profiles carry no module rows here. `counts` adds nothing (the spec's
+result has no field for it).
 Other parameters (`networkId`, `id`, `enterprises`, `_count`) are accepted and ignored: there is
 one network.
 """
@@ -18,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..domain import enterprises, kinds, network
+from ..domain import enterprises, gateways, kinds, network
 from ..domain.auth import Principal
 from ..domain.errors import NotFound
 from ..domain.validation import parse
@@ -26,6 +27,7 @@ from ..store import Record, Tx
 from . import with_options
 from .edge import edge_object
 from .enterprise import enterprise_object
+from .gateway import gateway_object
 from .objects import object_header, profile_summary
 from .rpc import method
 
@@ -80,8 +82,22 @@ def _with_proxy(tx: Tx, enterprise: Record) -> dict[str, Any]:
     }
 
 
-with_options.adds(GATEWAY_POOLS, "gateways")(with_options.constant("gateways", []))
-with_options.adds(GATEWAY_POOLS, "gatewaysWithRoles")(with_options.constant("gateways", []))
+@with_options.adds(GATEWAY_POOLS, "gateways", "gatewaysWithRoles")
+def _pool_gateways(tx: Tx, pool: Record) -> dict[str, Any]:
+    """The pool's gateways as the spec's `gateway_pool_gateway` (no roles emulated)."""
+    return {
+        "gateways": [
+            {
+                **{k: v for k, v in gateway_object(g).items() if v is not None},
+                "gatewayPoolAssocId": g.id,
+                "poolName": pool.name,
+                "roles": [],
+            }
+            for g in gateways.pool_gateways(tx, pool.id)
+        ]
+    }
+
+
 with_options.adds(NETWORK_CONFIGURATIONS, "modules")(with_options.constant("modules", []))
 with_options.not_shown(
     NETWORK_CONFIGURATIONS, "the spec's result has no field for it and its shape is unknown", "counts"
