@@ -10,6 +10,7 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 from .lookups import (
     EdgeInfo,
     EnterpriseInfo,
+    GatewayInfo,
     ObjectGroupInfo,
     ProfileInfo,
     SegmentInfo,
@@ -17,6 +18,8 @@ from .lookups import (
     get_edge_output,
     get_enterprise,
     get_enterprise_output,
+    get_gateway,
+    get_gateway_output,
     get_object_group,
     get_object_group_output,
     get_profile,
@@ -52,7 +55,15 @@ from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettin
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
+from .resources.hub_cluster import HubCluster, HubClusterArgs
 from .resources.non_sdwan_destination import IkeArgs, IpsecArgs, NonSdwanDestination, NonSdwanDestinationArgs
+from .resources.overlay_flow_control import (
+    AdvertiseArgs,
+    OverlayFlowControl,
+    OverlayFlowControlArgs,
+    PartnerGatewayArgs,
+    PreferenceArgs,
+)
 from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
@@ -65,6 +76,7 @@ __all__ = [
     "AddressArgs",
     "AddressGroup",
     "AddressGroupArgs",
+    "AdvertiseArgs",
     "BusinessPolicyActionArgs",
     "BusinessPolicyMatchArgs",
     "BusinessPolicyRule",
@@ -88,6 +100,9 @@ __all__ = [
     "FirewallRuleArgs",
     "FirewallSettings",
     "FirewallSettingsArgs",
+    "GatewayInfo",
+    "HubCluster",
+    "HubClusterArgs",
     "IcmpArgs",
     "IkeArgs",
     "IpsecArgs",
@@ -99,9 +114,13 @@ __all__ = [
     "NonSdwanDestinationArgs",
     "NtpArgs",
     "ObjectGroupInfo",
+    "OverlayFlowControl",
+    "OverlayFlowControlArgs",
+    "PartnerGatewayArgs",
     "PortArgs",
     "PortGroup",
     "PortGroupArgs",
+    "PreferenceArgs",
     "Profile",
     "ProfileArgs",
     "ProfileDeviceSettings",
@@ -122,6 +141,8 @@ __all__ = [
     "get_edge_output",
     "get_enterprise",
     "get_enterprise_output",
+    "get_gateway",
+    "get_gateway_output",
     "get_object_group",
     "get_object_group_output",
     "get_profile",

@@ -196,6 +196,44 @@ def get_object_group(
     )
 
 
+class GatewayInfo(BaseModel):
+    logical_id: str
+    vco_id: int
+    name: str
+    ip_address: str | None = None
+    private_ip_address: str | None = None
+    state: str | None = None
+    pool: str
+
+
+def get_gateway(
+    *, enterprise_id: str, name: str | None = None, client: VcoClient | None = None
+) -> GatewayInfo:
+    """A gateway of the enterprise's gateway pool: the one named `name`, or with no name the pool's
+    only gateway (more than one raises `LookupError`: name one). Reads the pools through
+    `network/getNetworkGatewayPools` (operator and partner tokens; an enterprise user may not list
+    gateways)."""
+    vco = _connection(client)
+    enterprise = vco.client.v1.get_enterprise(_enterprise(vco, enterprise_id))
+    pools = vco.client.v1.get_network_gateway_pools_with_gateways()
+    pool = next((p for p in pools if p.id == enterprise.gateway_pool_id), None)
+    if pool is None:
+        raise LookupError(f"enterprise {enterprise_id!r} has no gateway pool the token can read")
+    gateways = pool.gateways
+    matches = [g for g in gateways if name is None or g.name == name]
+    key = f"name={name!r} in pool {pool.name!r}" if name is not None else f"any gateway of pool {pool.name!r}"
+    match = _one("gateway", key, matches, len(gateways))
+    return GatewayInfo(
+        logical_id=match.logical_id or "",
+        vco_id=match.id,
+        name=match.name,
+        ip_address=match.ip_address,
+        private_ip_address=match.private_ip_address,
+        state=match.gateway_state,
+        pool=pool.name,
+    )
+
+
 def _when_dependencies_exist(args: pulumi.Output[Any]) -> pulumi.Output[Any]:
     """`args`, kept unknown while a resource it comes from has no id yet (created by this very
     preview), as Pulumi does for the output form of provider functions."""
@@ -261,3 +299,14 @@ def get_object_group_output(
     """`get_object_group` for arguments that may be Pulumi outputs."""
     args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name, type))
     return args.apply(lambda a: get_object_group(enterprise_id=a[0], name=a[1], type=a[2], client=client))
+
+
+def get_gateway_output(
+    *,
+    enterprise_id: pulumi.Input[str],
+    name: pulumi.Input[str] | None = None,
+    client: VcoClient | None = None,
+) -> pulumi.Output[GatewayInfo]:
+    """`get_gateway` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name))
+    return args.apply(lambda a: get_gateway(enterprise_id=a[0], name=a[1], client=client))

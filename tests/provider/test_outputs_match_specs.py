@@ -53,7 +53,13 @@ def assert_matches(spec: ResourceSpec, step: str, outs: dict[str, Any] | None) -
 
 def real_inputs(spec: ResourceSpec, ids: dict[str, str]) -> dict[str, Any]:
     """The spec's fixture with its placeholder ids replaced by real ones."""
-    return {k: ids.get(v, v) if isinstance(v, str) else v for k, v in spec.fixture.items()}
+
+    def real(value: Any) -> Any:
+        if isinstance(value, str):
+            return ids.get(value, value)
+        return [real(v) for v in value] if isinstance(value, list) else value
+
+    return {k: real(v) for k, v in spec.fixture.items()}
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))

@@ -16,7 +16,11 @@ from ..ids import LogicalId, VcoId
 from ..models.api_token import ApiTokenV1
 from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
-from ..models.enterprise_service import EnterpriseServiceV1
+from ..models.enterprise_service import (
+    EnterpriseServiceV1,
+    GatewayPoolWithGateways,
+    RouteConfigurationV1,
+)
 from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
 from ..models.segment import Inserted, NetworkSegmentV1
@@ -279,6 +283,53 @@ class V1Api:
     def delete_enterprise_service(self, enterprise_id: VcoId, id: VcoId) -> int:
         params = {"enterpriseId": enterprise_id, "id": id}
         return self._rows("enterprise/deleteEnterpriseService", params, f"enterprise service {id}")
+
+    # -- hub clusters (enterprise services of type edgeHubCluster) -------------------------
+
+    def insert_enterprise_edge_cluster(self, enterprise_id: VcoId, params: dict[str, Any]) -> VcoId:
+        """Create a cluster (`name`, `data`, `edges`); returns its numeric id.
+
+        An ambiguous failure is recovered by the cluster's name among the enterprise's hub clusters.
+        """
+        name = str(params["name"])
+
+        def create() -> VcoId:
+            body = {"enterpriseId": enterprise_id, "type": "edgeHubCluster", **params}
+            return EnterpriseServiceV1.model_validate(
+                self.call("enterprise/insertEnterpriseEdgeCluster", body)
+            ).id
+
+        def find() -> Found[VcoId] | None:
+            found = self.get_enterprise_services(enterprise_id, type="edgeHubCluster")
+            cluster = next((s for s in found if s.name == name), None)
+            return None if cluster is None else Found(cluster.id, cluster.created)
+
+        return create_once(create, find, what=f"hub cluster {name!r}", clock=self._session)
+
+    def update_enterprise_edge_cluster(self, enterprise_id: VcoId, id: VcoId, params: dict[str, Any]) -> None:
+        """Change a cluster: `_update` (name, data), `addEdges`, `deleteEdges`."""
+        self.call(
+            "enterprise/updateEnterpriseEdgeCluster", {"enterpriseId": enterprise_id, "id": id, **params}
+        )
+
+    # -- overlay flow control --------------------------------------------------------
+
+    def get_enterprise_route_configuration(self, enterprise_id: VcoId) -> RouteConfigurationV1:
+        result = self.call("enterprise/getEnterpriseRouteConfiguration", {"enterpriseId": enterprise_id})
+        return RouteConfigurationV1.model_validate(result)
+
+    def update_enterprise_route_configuration(
+        self, enterprise_id: VcoId, id: VcoId, data: dict[str, Any]
+    ) -> int:
+        params = {"enterpriseId": enterprise_id, "id": id, "data": data}
+        return self._rows("enterprise/updateEnterpriseRouteConfiguration", params, "route configuration")
+
+    # -- gateways --------------------------------------------------------------------
+
+    def get_network_gateway_pools_with_gateways(self) -> list[GatewayPoolWithGateways]:
+        """Every gateway pool with its gateways (operator and partner users only)."""
+        result = self.call("network/getNetworkGatewayPools", {"with": ["gateways"]})
+        return [GatewayPoolWithGateways.model_validate(p) for p in result or []]
 
     # -- network segments ------------------------------------------------------------
 
