@@ -23,7 +23,7 @@ def test_declared_settings_only_drift_and_restore(enterprise: dict[str, Any], cl
     outs = created.outs
     assert outs is not None
     assert outs["hub"] == {"static": False, "bgp_external": True} and outs["edge"] is None
-    assert outs["original"]["hub/bgp/advertiseExternal"] is False
+    assert outs["original"]["original"]["/hub/bgp/advertiseExternal"] is False
     document = client.v1.get_enterprise_route_configuration(eid).data
     assert (
         document["hub"]["bgp"]["advertiseExternal"] is True

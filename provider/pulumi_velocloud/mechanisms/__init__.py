@@ -10,6 +10,7 @@ CRUD). What several resources share is here, one role per module:
 | `declare.py` | the Pulumi `Resource` class of a spec: constructor, inputs bag, secret options |
 | `errors.py` | `VcoResourceError` and `vco_errors`: what a user sees when a call fails |
 | `enterprise_object.py` | read, update, delete of a v1 object of one enterprise (profile, segment, ...) |
+| `enterprise_service.py` | enterprise services of one type by name or id (destinations, hub clusters) |
 | `address.py` | the contact and address inputs of enterprises and sites |
 | `object_group.py` | the lifecycle of v1 object groups (`AddressGroup`, `PortGroup`) |
 | `module_edits.py` | pure edits of a configuration module's document (rules placed by position) |

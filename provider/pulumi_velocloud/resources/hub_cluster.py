@@ -33,6 +33,7 @@ from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider, object_outputs
+from ..mechanisms.enterprise_service import name_taken, service_by_id, service_named
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.spec import (
     EXAMPLE_EDGE_ID,
@@ -118,12 +119,9 @@ class HubClusterProvider(EnterpriseObjectProvider):
         client = vco.client
         with vco_errors(label):
             enterprise = vco.ids.enterprise(args.enterprise_id)
-            existing = _named(client, enterprise, args.name)
+            existing = service_named(client, enterprise, CLUSTER_TYPE, args.name)
             if existing is not None and not args.adopt:
-                raise VcoResourceError(
-                    f"{label}: the enterprise already has a hub cluster named {existing.name!r} (logicalId "
-                    f"{existing.logical_id}) that this stack does not manage; set adopt=True to manage it"
-                )
+                raise name_taken(label, "hub cluster", existing)
             if existing is None:
                 members = [vco.ids.edge(enterprise, e) for e in args.edge_ids]
                 body = {"name": args.name, "data": {"autoRebalance": args.auto_rebalance}, "edges": members}
@@ -215,16 +213,5 @@ def _not_joined(label: str, missing: list[str]) -> VcoResourceError:
     )
 
 
-def _named(client: VcoClient, enterprise: VcoId, name: str) -> EnterpriseServiceV1 | None:
-    return next(
-        (s for s in client.v1.get_enterprise_services(enterprise, type=CLUSTER_TYPE) if s.name == name), None
-    )
-
-
 def _get(client: VcoClient, enterprise: VcoId, numeric: VcoId) -> EnterpriseServiceV1:
-    for service in client.v1.get_enterprise_services(enterprise, type=CLUSTER_TYPE):
-        if service.id == numeric:
-            return service
-    raise NotFound(
-        f"enterprise {enterprise} has no hub cluster {numeric}", operation="enterprise/getEnterpriseServices"
-    )
+    return service_by_id(client, enterprise, CLUSTER_TYPE, numeric, "hub cluster")

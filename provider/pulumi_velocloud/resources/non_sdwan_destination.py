@@ -32,11 +32,12 @@ from pulumi.dynamic import CreateResult
 from pydantic import BaseModel, ConfigDict, Field, IPvAnyAddress, ValidationError, field_validator
 
 from ..client import VcoClient
-from ..client.errors import NotFound, VcoError
+from ..client.errors import VcoError
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider, object_outputs
+from ..mechanisms.enterprise_service import name_taken, service_by_id, service_named
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.spec import EXAMPLE_ENTERPRISE_ID, EnterpriseId, ResourceArgs, ResourceSpec, register
 from ..models.enterprise_service import EnterpriseServiceV1
@@ -356,22 +357,12 @@ def _outputs(
 
 
 def _named(client: VcoClient, enterprise: VcoId, name: str) -> EnterpriseServiceV1 | None:
-    services = client.v1.get_enterprise_services(enterprise, type=SERVICE_TYPE)
-    return next((s for s in services if s.name == name), None)
+    return service_named(client, enterprise, SERVICE_TYPE, name)
 
 
 def _taken(label: str, existing: EnterpriseServiceV1) -> VcoResourceError:
-    return VcoResourceError(
-        f"{label}: the enterprise already has a non-SD-WAN destination named {existing.name!r} "
-        f"(logicalId {existing.logical_id}) that this stack does not manage; set adopt=True to manage it"
-    )
+    return name_taken(label, "non-SD-WAN destination", existing)
 
 
 def _get(client: VcoClient, enterprise: VcoId, numeric: VcoId) -> EnterpriseServiceV1:
-    for service in client.v1.get_enterprise_services(enterprise, type=SERVICE_TYPE):
-        if service.id == numeric:
-            return service
-    raise NotFound(
-        f"enterprise {enterprise} has no non-SD-WAN destination {numeric}",
-        operation="enterprise/getEnterpriseServices",
-    )
+    return service_by_id(client, enterprise, SERVICE_TYPE, numeric, "non-SD-WAN destination")

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..client.errors import NotFound
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms import managed_paths
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.provider_base import VcoProvider
@@ -68,26 +69,26 @@ class PreferenceArgs(BaseModel):
     allow: bool = Field(True, description="Whether this kind of exit may be used.")
 
 
-# input field -> setting -> path in the document
+# input field -> setting -> its path (JSON Pointer) in the document
 _ADVERTISE = {
-    "static": ("assigned", "advertiseStatic"),
-    "connected": ("assigned", "advertiseConnected"),
-    "ospf_external": ("ospf", "advertiseExternal"),
-    "ospf_inter_area": ("ospf", "advertiseInterArea"),
-    "ospf_intra_area": ("ospf", "advertiseIntraArea"),
-    "bgp_internal": ("bgp", "advertiseInternal"),
-    "bgp_external": ("bgp", "advertiseExternal"),
-    "bgp_uplink": ("bgp", "advertiseNeighborTags", "UPLINK"),
+    "static": "/assigned/advertiseStatic",
+    "connected": "/assigned/advertiseConnected",
+    "ospf_external": "/ospf/advertiseExternal",
+    "ospf_inter_area": "/ospf/advertiseInterArea",
+    "ospf_intra_area": "/ospf/advertiseIntraArea",
+    "bgp_internal": "/bgp/advertiseInternal",
+    "bgp_external": "/bgp/advertiseExternal",
+    "bgp_uplink": "/bgp/advertiseNeighborTags/UPLINK",
 }
-PATHS: dict[str, dict[str, tuple[str, ...]]] = {
-    "edge": {k: ("edge", *v) for k, v in _ADVERTISE.items()},
-    "hub": {k: ("hub", *v) for k, v in _ADVERTISE.items()},
+PATHS: dict[str, dict[str, str]] = {
+    "edge": {k: "/edge" + v for k, v in _ADVERTISE.items()},
+    "hub": {k: "/hub" + v for k, v in _ADVERTISE.items()},
     "partner_gateway": {
-        "static": ("partnerGateway", "assigned", "advertiseStatic"),
-        "bgp_external": ("partnerGateway", "bgp", "advertiseExternal"),
+        "static": "/partnerGateway/assigned/advertiseStatic",
+        "bgp_external": "/partnerGateway/bgp/advertiseExternal",
     },
 }
-PREFERENCE = ("routingPreference",)
+PREFERENCE = "/routingPreference"
 
 
 class OverlayFlowControlArgs(ResourceArgs):
@@ -111,7 +112,9 @@ class OverlayFlowControlOutputs(BaseModel):
     hub: dict[str, Any] | None = None
     partner_gateway: dict[str, Any] | None = None
     routing_preference: list[dict[str, Any]] | None = None
-    original: dict[str, Any] = Field(description="The declared settings' values before the first write.")
+    original: dict[str, Any] = Field(
+        description="What the declared settings held before the first write (put back on destroy)."
+    )
 
 
 SPEC = register(
@@ -145,9 +148,9 @@ SPEC = register(
 )
 
 
-def declared(args: OverlayFlowControlArgs) -> dict[tuple[str, ...], Any]:
+def declared(args: OverlayFlowControlArgs) -> dict[str, Any]:
     """The document paths these inputs set, with their values."""
-    out: dict[tuple[str, ...], Any] = {}
+    out: dict[str, Any] = {}
     for field, paths in PATHS.items():
         block = getattr(args, field)
         if block is None:
@@ -161,24 +164,9 @@ def declared(args: OverlayFlowControlArgs) -> dict[tuple[str, ...], Any]:
     return out
 
 
-def _get_at(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
-    value: Any = document
-    for key in path:
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(key)
-    return value
-
-
-def _set_at(document: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    node = document
-    for key in path[:-1]:
-        node = node.setdefault(key, {})
-    node[path[-1]] = copy.deepcopy(value)
-
-
-def _key(path: tuple[str, ...]) -> str:
-    return "/".join(path)
+def _value(document: Any, path: str) -> Any:
+    value = managed_paths.get(document, path)
+    return None if value is managed_paths.MISSING else copy.deepcopy(value)
 
 
 class OverlayFlowControlProvider(VcoProvider):
@@ -197,9 +185,7 @@ class OverlayFlowControlProvider(VcoProvider):
         vco = connect()
         with vco_errors(label):
             enterprise = vco.ids.enterprise(args.enterprise_id)
-            config = vco.client.v1.get_enterprise_route_configuration(enterprise)
-            original = {_key(p): _get_at(config.data, p) for p in declared(args)}
-            outs = self._write(vco, label, args, enterprise, original, restore={})
+            outs = self._write(vco, label, args, enterprise, managed_paths.Snapshot())
         return CreateResult(outs["logical_id"], outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
@@ -208,14 +194,8 @@ class OverlayFlowControlProvider(VcoProvider):
         vco = connect()
         with vco_errors(label):
             enterprise = vco_id(olds["enterprise_vco_id"])
-            config = vco.client.v1.get_enterprise_route_configuration(enterprise)
-            original = dict(olds.get("original") or {})
-            wanted = {_key(p) for p in declared(args)}
-            restore = {k: v for k, v in original.items() if k not in wanted}
-            for path in declared(args):
-                original.setdefault(_key(path), _get_at(config.data, path))
-            original = {k: v for k, v in original.items() if k in wanted}
-            outs = self._write(vco, label, args, enterprise, original, restore=restore)
+            snapshot = managed_paths.Snapshot.from_json(olds.get("original"))
+            outs = self._write(vco, label, args, enterprise, snapshot)
         return UpdateResult(outs)
 
     def _write(
@@ -224,28 +204,27 @@ class OverlayFlowControlProvider(VcoProvider):
         label: str,
         args: OverlayFlowControlArgs,
         enterprise: VcoId,
-        original: dict[str, Any],
-        *,
-        restore: dict[str, Any],
+        snapshot: managed_paths.Snapshot,
     ) -> dict[str, Any]:
-        """Read the document, set the declared values (and put back `restore`), write, verify."""
+        """Read the document, put back the settings no longer declared, set the declared ones
+        (recording what they held the first time), write it whole if it changed, verify."""
         config = vco.client.v1.get_enterprise_route_configuration(enterprise)
         document = copy.deepcopy(config.data)
-        changes = {**{tuple(k.split("/")): v for k, v in restore.items()}, **declared(args)}
-        for path, value in changes.items():
-            _set_at(document, path, value)
+        wanted = declared(args)
+        managed_paths.restore(document, snapshot, managed_paths.unmanaged_records(snapshot, wanted))
+        for path, value in wanted.items():
+            managed_paths.set_value(document, path, value, snapshot)
         if document != config.data:
             vco.client.v1.update_enterprise_route_configuration(enterprise, config.id, document)
-            after = vco.client.v1.get_enterprise_route_configuration(enterprise)
-            wrong = [_key(p) for p, v in changes.items() if _get_at(after.data, p) != v]
+            config = vco.client.v1.get_enterprise_route_configuration(enterprise)
+            wrong = [p for p, v in wanted.items() if not managed_paths.matches(v, _value(config.data, p))]
             if wrong:
                 raise VcoResourceError(
                     f"{label}: the Orchestrator did not keep the routing setting(s) {', '.join(wrong)} as "
                     "written; check the values (the document was written whole)"
                 )
-            config = after
         return _outputs(
-            args.enterprise_id, enterprise, config.id, config.logical_id, config.data, args, original
+            args.enterprise_id, enterprise, config.id, config.logical_id, config.data, args, snapshot
         )
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
@@ -256,6 +235,7 @@ class OverlayFlowControlProvider(VcoProvider):
                 config = vco.client.v1.get_enterprise_route_configuration(enterprise)
             except NotFound:
                 return ReadResult(None, {})
+        snapshot = managed_paths.Snapshot.from_json(props.get("original"))
         args = _declared_in(props)
         outs = _outputs(
             logical_id(props["enterprise_id"]),
@@ -264,22 +244,21 @@ class OverlayFlowControlProvider(VcoProvider):
             config.logical_id,
             config.data,
             args,
-            dict(props.get("original") or {}),
+            snapshot,
         )
         return ReadResult(id_, outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        """Put back the declared settings' earlier values; the configuration itself stays."""
-        original = dict(props.get("original") or {})
-        if not original:
+        """Put back what the declared settings held before; the configuration itself stays."""
+        snapshot = managed_paths.Snapshot.from_json(props.get("original"))
+        if not snapshot.original and not snapshot.created:
             return
         vco = connect()
         enterprise = vco_id(props["enterprise_vco_id"])
         with vco_errors(self.label_for(props, id_)):
             config = vco.client.v1.get_enterprise_route_configuration(enterprise)
             document = copy.deepcopy(config.data)
-            for key, value in original.items():
-                _set_at(document, tuple(key.split("/")), value)
+            managed_paths.restore(document, snapshot)
             if document != config.data:
                 vco.client.v1.update_enterprise_route_configuration(enterprise, config.id, document)
 
@@ -301,7 +280,7 @@ def _outputs(
     config_logical_id: LogicalId | None,
     document: Mapping[str, Any],
     args: OverlayFlowControlArgs,
-    original: dict[str, Any],
+    snapshot: managed_paths.Snapshot,
 ) -> dict[str, Any]:
     """The declared settings as the document holds them (undeclared ones are not reported)."""
     outs: dict[str, Any] = {
@@ -309,18 +288,16 @@ def _outputs(
         "vco_id": config_id,
         "enterprise_id": enterprise_id,
         "enterprise_vco_id": enterprise,
-        "original": original,
+        "original": snapshot.to_json(),
     }
     for field, paths in PATHS.items():
         block = getattr(args, field)
         outs[field] = (
             None
             if block is None
-            else {n: _get_at(document, p) for n, p in paths.items() if getattr(block, n) is not None}
+            else {n: _value(document, p) for n, p in paths.items() if getattr(block, n) is not None}
         )
-    outs["routing_preference"] = (
-        None if args.routing_preference is None else copy.deepcopy(_get_at(document, PREFERENCE))
-    )
+    outs["routing_preference"] = None if args.routing_preference is None else _value(document, PREFERENCE)
     return outs
 
 
