@@ -134,7 +134,7 @@ def insert_cluster(tx: Tx, principal: Principal, params: Any) -> Record:
         },
         enterprise_id=enterprise.id,
     )
-    _add_members(tx, principal, cluster, req.edges)
+    _add_members(tx, cluster, req.edges)
     return cluster
 
 
@@ -165,7 +165,7 @@ def update_cluster(tx: Tx, principal: Principal, params: Any) -> Record:
     for edge_id in req.deleteEdges:
         if edge_id in current:  # a non-member is ignored, as the real one does
             tx.delete(current.pop(edge_id))
-    _add_members(tx, principal, cluster, req.addEdges)
+    _add_members(tx, cluster, req.addEdges)
     return cluster
 
 
@@ -176,7 +176,7 @@ def _require_unique_name(tx: Tx, enterprise_id: int, type: str, name: str, *, ex
         raise NameNotUnique(f"duplicate edge cluster name [{name}]") from None
 
 
-def _add_members(tx: Tx, principal: Principal, cluster: Record, edge_ids: list[int]) -> None:
+def _add_members(tx: Tx, cluster: Record, edge_ids: list[int]) -> None:
     """Add the enterprise's edges among `edge_ids` (others are ignored) not yet members."""
     assert cluster.enterprise_id is not None
     taken = {
