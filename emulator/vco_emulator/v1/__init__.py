@@ -8,6 +8,7 @@ from . import (
     api_token,
     configuration,
     edge,
+    edge_lifecycle,
     enterprise,
     enterprise_service,
     enterprise_user,
@@ -16,6 +17,7 @@ from . import (
     network_segment,
     object_group,
     rpc,
+    software_image,
 )
 
 __all__ = [
@@ -23,12 +25,14 @@ __all__ = [
     "api_token",
     "configuration",
     "edge",
+    "edge_lifecycle",
     "enterprise",
     "enterprise_service",
     "enterprise_user",
     "network",
     "network_segment",
     "object_group",
+    "software_image",
 ]
 
 
