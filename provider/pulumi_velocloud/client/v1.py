@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ..ids import LogicalId, VcoId
 from ..models.api_token import ApiTokenV1
-from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
+from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1, Reactivation
 from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
 from ..models.enterprise_service import EnterpriseServiceV1
 from ..models.object_group import ObjectGroupV1
@@ -200,6 +200,34 @@ class V1Api:
     ) -> None:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
         self.call("edge/setEdgeEnterpriseConfiguration", params)
+
+    # -- edge lifecycle: reactivation (RMA), software image ----------------------------
+
+    def edge_request_reactivation(self, enterprise_id: VcoId, edge_id: VcoId) -> Reactivation:
+        """`edge/edgeRequestReactivation`: a new activation key for a replacement device (never
+        repeated automatically: a second request would issue yet another key)."""
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        return Reactivation.model_validate(self.call("edge/edgeRequestReactivation", params))
+
+    def edge_cancel_reactivation(self, enterprise_id: VcoId, edge_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        return self._rows("edge/edgeCancelReactivation", params, f"pending reactivation of edge {edge_id}")
+
+    def get_enterprise_specific_operator_configurations(self, enterprise_id: VcoId) -> list[OperatorProfile]:
+        """The operator profiles (software images) assigned to an enterprise."""
+        params = {"enterpriseId": enterprise_id}
+        result = self.call("enterprise/getEnterpriseSpecificOperatorConfigurations", params)
+        return [OperatorProfile.model_validate(p) for p in result]
+
+    def set_edge_operator_configuration(self, enterprise_id: VcoId, edge_id: VcoId, profile_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
+        return self._rows("edge/setEdgeOperatorConfiguration", params, f"edge {edge_id}")
+
+    def unset_edge_operator_configuration(
+        self, enterprise_id: VcoId, edge_id: VcoId, profile_id: VcoId
+    ) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
+        return self._rows("edge/unsetEdgeOperatorConfiguration", params, f"software image of edge {edge_id}")
 
     # -- API tokens --------------------------------------------------------------------
 

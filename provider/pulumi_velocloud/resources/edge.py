@@ -9,12 +9,15 @@ does not show, is read on its own (v1 `edge/getEdge` by logicalId, plus v2
 `getEnterpriseEdge` for the description if an Orchestrator's v1 answer lacks it, as the v1
 spec's edge object does): only that read says an edge is gone. Update is one v2 JSON Patch
 (`updateEdge`) for the edge's attributes and site, plus v1 `edge/setEdgeEnterpriseConfiguration`
-when the profile changes, then that single read. Delete is v2 `deleteEdge`. The natural key is
+when the profile changes, and a v2 JSON Patch of the edge's device settings (`/ha`, keeping the
+section's other keys) when `ha_enabled` changes (HA is switched in place, never by re-provisioning:
+docs/evidence.md section 7), then that single read. Delete is v2 `deleteEdge`. The natural key is
 the name within the enterprise. The activation key is a secret output. Numeric ids (v1) are
 not outputs: the resolver finds them when a v1 call needs them.
 
-Not implemented yet: HA pairs beyond the `ha_enabled` flag, certificates, licenses, analytics
-mode, device settings (see `EdgeDeviceSettings`).
+Not implemented yet: HA settings beyond the `ha_enabled` flag (interface, VRRP, clusters),
+certificates, licenses, analytics mode, device settings (see `EdgeDeviceSettings`); reactivation
+and software image are resources of their own (`EdgeReactivation`, `EdgeSoftwareImage`).
 """
 
 from __future__ import annotations
@@ -71,7 +74,9 @@ class EdgeArgs(ResourceArgs):
     serial_number: str | None = Field(None, min_length=1, max_length=255, description="Serial number.")
     description: str | None = Field(None, description="Free-text description.")
     site: SiteArgs | None = Field(None, description="The edge's site.")
-    ha_enabled: bool = Field(False, description="Provision as a high-availability pair.")
+    ha_enabled: bool = Field(
+        False, description="Run as a high-availability (active/standby) pair; switched in place."
+    )
     custom_info: str | None = Field(None, description="Free-text custom information.")
 
 
@@ -99,7 +104,7 @@ SPEC = register(
         args=EdgeArgs,
         outputs=EdgeOutputs,
         natural_key=("enterprise_id", "name"),
-        replace_on_change=frozenset({"enterprise_id", "model_number", "ha_enabled"}),
+        replace_on_change=frozenset({"enterprise_id", "model_number"}),
         secret_outputs=frozenset({"activation_key"}),
         # the Orchestrator fills the serial number in on activation: not drift while the input is unset
         server_defaulted=frozenset({"serial_number"}),
@@ -124,12 +129,17 @@ SPEC = register(
         ),
         notes=(
             "Changing the profile moves the edge in place (edge/setEdgeEnterpriseConfiguration).",
+            "Switching `ha_enabled` keeps the edge (its logicalId, activation and settings): it writes "
+            "`ha.enabled` in the edge's own device settings; the edge reads as HA-enabled unless its "
+            "`haState` is UNCONFIGURED or PENDING_DISSOCIATION.",
             "Site fields you do not set are not managed: the Orchestrator's values are kept.",
         ),
     )
 )
 
 _ATTRIBUTES = ("name", "serial_number", "description", "custom_info")
+# `haState`s of an edge without HA, or whose pair is being dissolved after HA was switched off
+HA_OFF_STATES = (None, "UNCONFIGURED", "PENDING_DISSOCIATION")
 
 
 class EdgeProvider(VcoProvider):
@@ -237,7 +247,10 @@ class EdgeProvider(VcoProvider):
             vco.client.v1.set_edge_enterprise_configuration(
                 enterprise, vco.ids.edge(enterprise, edge_id), profile
             )
-        if not patch and "profile_id" not in changed:
+        if "ha_enabled" in changed:
+            edge_lists().touched(enterprise_id, edge_id)
+            _set_ha(vco, enterprise_id, edge_id, bool(news["ha_enabled"]))
+        if not patch and not {"profile_id", "ha_enabled"} & set(changed):
             return olds
         current = self._current(vco, enterprise_id, edge_id)
         return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
@@ -353,9 +366,19 @@ def _outputs_from(
         "description": description,
         "site": {k: v for k, v in (site or {}).items() if v is not None} or None,
         "custom_info": edge.custom_info,
-        "ha_enabled": edge.ha_state not in (None, "UNCONFIGURED"),
+        "ha_enabled": edge.ha_state not in HA_OFF_STATES,
         "activation_key": edge.activation_key,
         "activation_state": edge.activation_state,
         "edge_state": edge.edge_state,
         "software_version": edge.software_version,
     }
+
+
+def _set_ha(vco: Connection, enterprise_id: LogicalId, edge_id: LogicalId, enabled: bool) -> None:
+    """Switch HA in the edge's own device settings: `/ha` with `enabled` set and the section's
+    other keys (interface, ...) as the edge has them (one v2 JSON Patch, asynchronous)."""
+    current = vco.client.v2.get_edge_device_settings(enterprise_id, edge_id).get("ha")
+    section = {**(current if isinstance(current, dict) else {}), "enabled": enabled}
+    vco.client.v2.update_edge_device_settings(
+        enterprise_id, edge_id, [{"op": "add", "path": "/ha", "value": section}]
+    )
