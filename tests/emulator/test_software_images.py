@@ -196,3 +196,36 @@ def test_image_management_and_enterprise_users(vco: EmulatorProcess) -> None:
     )
     assert r.status_code == 400 and r.json()["error"]["code"] == -32004
     assert seed_logical_id("Edge 5.2.0 image") in {p["logicalId"] for p in _specific(vco, ent.id)}
+
+
+def test_image_management_is_an_enterprise_property(vco: EmulatorProcess) -> None:
+    ent, other = new_enterprise(vco), new_enterprise(vco, "Other")
+    name = "vco.enterprise.edgeImageManagement.enable"
+    r = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id, "name": name})
+    assert r.status_code == 400 and r.json()["error"]["code"] == -32004
+    v1(vco, "enterprise/updateEdgeImageManagement", {"enterpriseId": ent.id, "edgeImageManagement": True})
+    v1(vco, "enterprise/updateEdgeImageManagement", {"enterpriseId": other.id, "edgeImageManagement": False})
+    prop = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id, "name": name}).json()
+    assert (prop["name"], prop["value"], prop["dataType"], prop["enterpriseId"]) == (
+        name,
+        "true",
+        "BOOLEAN",
+        ent.id,
+    )
+    r = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id})
+    assert r.status_code == 400 and "name" in str(r.json()["error"]["data"])
+
+    # the query a troubleshooting script runs against real Orchestrators (docs/evidence.md section 7)
+    found = v1(vco, "enterprise/getEnterprisesWithProperty", {"name": name, "value": "true"}).json()
+    assert [e["id"] for e in found] == [ent.id]
+    found = v1(
+        vco,
+        "enterprise/getEnterprisesWithProperty",
+        {"name": name, "value": "false", "enterpriseIds": [ent.id]},
+    )
+    assert found.json() == []
+
+    token = issue_token(vco, add_user(vco, other.id, "admin@other.example"))
+    r = as_user(vco, token, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id, "name": name})
+    assert r.status_code == 400 and r.json()["error"]["code"] == -32004
+    assert as_user(vco, token, "enterprise/getEnterpriseProperty", {"name": name}).json()["value"] == "false"

@@ -13,6 +13,7 @@ from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.edge_reactivation import EdgeReactivationProvider
 from pulumi_velocloud.resources.edge_software_image import EdgeSoftwareImageProvider
+from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from vco_emulator.process import EmulatorProcess
 
 from .test_profile_edge_providers import edge_inputs
@@ -141,3 +142,25 @@ def test_software_image(enterprise: dict[str, Any], edge: dict[str, Any], vco: E
     provider_context().new_run()
     after = s.read(created.id, fixed).outs
     assert after is not None and after["software_image"] == "VMware SD-WAN Default Profile"
+
+
+def test_enterprise_edge_image_management(connected: None, vco: EmulatorProcess) -> None:
+    p = EnterpriseProvider()
+    news = {"name": "Images Corp", "edge_image_management": True}
+    created = p.create(news)
+    outs = created.outs
+    assert outs is not None and outs["edge_image_management"] is True
+    assert p.diff(created.id, outs, news).changes is False
+    _v1(
+        vco,
+        "enterprise/updateEdgeImageManagement",
+        {"enterpriseId": outs["vco_id"], "edgeImageManagement": False},
+    )
+    read = p.read(created.id, outs).outs
+    assert read is not None and read["edge_image_management"] is False
+    assert p.changed_fields(read, news) == ["edge_image_management"]
+    fixed = p.update(created.id, read, news).outs
+    assert fixed is not None and fixed["edge_image_management"] is True
+    unmanaged = p.read(created.id, {**fixed, "edge_image_management": None}).outs
+    assert unmanaged is not None and unmanaged["edge_image_management"] is None  # not read when unset
+    p.delete(created.id, fixed)

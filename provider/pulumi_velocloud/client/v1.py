@@ -15,7 +15,14 @@ from pydantic import BaseModel
 from ..ids import LogicalId, VcoId
 from ..models.api_token import ApiTokenV1
 from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1, Reactivation
-from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
+from ..models.enterprise import (
+    EnterpriseProperty,
+    EnterpriseRef,
+    EnterpriseV1,
+    GatewayPool,
+    OperatorProfile,
+    RowsModified,
+)
 from ..models.enterprise_service import EnterpriseServiceV1
 from ..models.object_group import ObjectGroupV1
 from ..models.profile import ProfileModuleV1, ProfileV1, ProfileWithModules
@@ -111,6 +118,16 @@ class V1Api:
         return OperatorProfile.model_validate(
             self.call("enterprise/getEnterpriseOperatorConfiguration", params)
         )
+
+    def get_enterprise_property(self, enterprise_id: VcoId, name: str) -> EnterpriseProperty:
+        """`enterprise/getEnterpriseProperty` by name; NotFound when the enterprise never set it."""
+        params = {"enterpriseId": enterprise_id, "name": name}
+        return EnterpriseProperty.model_validate(self.call("enterprise/getEnterpriseProperty", params))
+
+    def update_edge_image_management(self, enterprise_id: VcoId, enabled: bool) -> None:
+        """Switch the enterprise's edge image management (operator and partner tokens only)."""
+        params = {"enterpriseId": enterprise_id, "edgeImageManagement": enabled}
+        self.call("enterprise/updateEdgeImageManagement", params)
 
     # -- configuration profiles ------------------------------------------------------
 
