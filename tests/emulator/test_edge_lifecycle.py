@@ -120,8 +120,11 @@ def test_reactivation_request_cancel_and_completion(vco: EmulatorProcess) -> Non
     r = v1(vco, "edge/edgeCancelReactivation", ref)
     assert r.json()["rows"] == 0 and "no pending reactivation" in r.json()["error"]
 
-    # the replacement device activates with the new key: same edge, new serial
-    key = v1(vco, "edge/edgeRequestReactivation", ref).json()["activationKey"]
+    # the replacement device activates with the new key: same edge, new serial (asked as a VMware
+    # RMA sample asks: without enterpriseId, with the undocumented revokeCertificate)
+    r = v1(vco, "edge/edgeRequestReactivation", {"edgeId": edge["id"], "revokeCertificate": False})
+    assert r.status_code == 200, r.text
+    key = r.json()["activationKey"]
     v1(vco, "edge/updateEdgeAttributes", {"id": edge["id"], "_update": {"serialNumber": "VC-NEW-1"}})
     _activate(vco, edge["logicalId"])
     done = _get(vco, edge["id"])

@@ -215,7 +215,7 @@ def test_image_management_is_an_enterprise_property(vco: EmulatorProcess) -> Non
     r = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id})
     assert r.status_code == 400 and "name" in str(r.json()["error"]["data"])
 
-    # the query a troubleshooting script runs against real Orchestrators (docs/evidence.md section 7)
+    # the query a troubleshooting script runs against real Orchestrators (docs/evidence.md "Edge lifecycle")
     found = v1(vco, "enterprise/getEnterprisesWithProperty", {"name": name, "value": "true"}).json()
     assert [e["id"] for e in found] == [ent.id]
     found = v1(

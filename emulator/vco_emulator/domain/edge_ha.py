@@ -2,7 +2,7 @@
 
 HA is switched on an existing edge by writing `ha.enabled` in the edge-specific profile's
 `deviceSettings` (v2 edge deviceSettings PUT/PATCH, or v1 `updateConfigurationModule`): the
-edge keeps its id, logicalId, activation and settings (docs/evidence.md section 7). The edge
+edge keeps its id, logicalId, activation and settings (docs/evidence.md "Edge lifecycle"). The edge
 row's `haState` follows: enabling from UNCONFIGURED gives PENDING_INIT (waiting for the standby
 to join); disabling a pair that never formed (UNCONFIGURED, PENDING_INIT) gives UNCONFIGURED at
 once, disabling a formed or forming pair gives PENDING_DISSOCIATION. `haPreviousState` keeps

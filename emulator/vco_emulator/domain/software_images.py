@@ -6,7 +6,7 @@ each assignment has a `configurationAssociationId`) and one of them is its *defa
 unless it has its own (`operatorProfileId` on the edge, set by `edge/setEdgeOperatorConfiguration`,
 removed by `unsetEdgeOperatorConfiguration`). "Edge image management" is the enterprise
 property `vco.enterprise.edgeImageManagement.enable` ("true"/"false", the name real clients
-query, docs/evidence.md section 7), switched by `enterprise/updateEdgeImageManagement`.
+query, docs/evidence.md "Edge lifecycle"), switched by `enterprise/updateEdgeImageManagement`.
 
 Rules enforced: every id given must be an operator profile (else the field is named); an
 edge's own profile must be one assigned to its enterprise; an enterprise user may set or unset

@@ -4,9 +4,10 @@ updateEdgeCredentialsByConfiguration, setEdgeBastionState, getClientVisibilityMo
 updateAnalyticsSettingsForEdges; enterprise/setEnterpriseBastionState, getAnalyticsConfiguration,
 insertOrUpdateAnalyticsConfiguration). The rules are in `domain/edge_lifecycle.py`.
 
-A request that changes nothing (cancelling a reactivation that is not pending) answers 200 with
-`{"rows": 0, "error"}`, as v1 updates do. Not implemented: `getClientVisibilityMode` always
-answers the edge's stored mode (MAC unless set elsewhere; nothing here sets it).
+`revokeCertificate`, which a VMware RMA sample sends (not in the spec), is accepted and ignored
+(no certificates are emulated). A request that changes nothing (cancelling a reactivation that
+is not pending) answers 200 with `{"rows": 0, "error"}`, as v1 updates do. Not implemented:
+`getClientVisibilityMode` always answers the edge's stored mode (MAC; nothing here sets it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ from .rpc import method
 class _EdgeRef(StrictModel):
     enterpriseId: int | None = None
     edgeId: int
+
+
+class _RequestReactivation(_EdgeRef):
+    # undocumented, sent by a VMware RMA sample (docs/evidence.md "Edge lifecycle"); ignored
+    revokeCertificate: bool | None = None
 
 
 class _AdminPassword(StrictModel):
@@ -71,7 +77,7 @@ class _AnalyticsConfiguration(StrictModel):
 
 @method("edge/edgeRequestReactivation")
 def edge_request_reactivation(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    req = parse(_EdgeRef, params, what="edge/edgeRequestReactivation params")
+    req = parse(_RequestReactivation, params, what="edge/edgeRequestReactivation params")
     edge = edges.get_edge(tx, principal, id=req.edgeId, enterprise_id=req.enterpriseId)
     edge = edge_lifecycle.request_reactivation(tx, principal, edge)
     return {

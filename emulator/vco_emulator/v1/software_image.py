@@ -8,7 +8,7 @@ configuration/removeOperatorConfigurationAssocFromEnterprises; edge/setEdgeOpera
 unsetEdgeOperatorConfiguration. The rules are in `domain/software_images.py`.
 
 `setEdgeOperatorConfiguration` answers `{"rows": 1}` without an id, as a VMware upgrade sample
-expects (docs/evidence.md section 7); `networkId`, which that sample also sends, is accepted and
+expects (docs/evidence.md "Edge lifecycle"); `networkId`, which that sample also sends, is accepted and
 ignored (one network). `withModules` adds `modules: []` (operator profiles carry no module rows
 here); `setDefaultEnterpriseOperatorConfiguration`'s result items are guessed as one
 `{id, rows}` for the enterprise (the spec's result item has no documented fields).

@@ -11,7 +11,7 @@ spec's edge object does): only that read says an edge is gone. Update is one v2 
 (`updateEdge`) for the edge's attributes and site, plus v1 `edge/setEdgeEnterpriseConfiguration`
 when the profile changes, and a v2 JSON Patch of the edge's device settings (`/ha`, keeping the
 section's other keys) when `ha_enabled` changes (HA is switched in place, never by re-provisioning:
-docs/evidence.md section 7), then that single read. Delete is v2 `deleteEdge`. The natural key is
+docs/evidence.md "Edge lifecycle"), then that single read. Delete is v2 `deleteEdge`. The natural key is
 the name within the enterprise. The activation key is a secret output. Numeric ids (v1) are
 not outputs: the resolver finds them when a v1 call needs them.
 

@@ -40,7 +40,8 @@ from ..models.enterprise import EnterpriseV1
 log = logging.getLogger(__name__)
 
 NAME_MAX = 255
-IMAGE_MANAGEMENT_PROPERTY = "vco.enterprise.edgeImageManagement.enable"  # docs/evidence.md section 7
+# the property real clients query (docs/evidence.md "Edge lifecycle")
+IMAGE_MANAGEMENT_PROPERTY = "vco.enterprise.edgeImageManagement.enable"
 
 
 class EnterpriseArgs(AddressInputs, ResourceArgs):
