@@ -3,6 +3,8 @@ reactivation requested once, and an edge's software image with drift."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from typing import Any
 
 import pytest
@@ -164,3 +166,29 @@ def test_enterprise_edge_image_management(connected: None, vco: EmulatorProcess)
     unmanaged = p.read(created.id, {**fixed, "edge_image_management": None}).outs
     assert unmanaged is not None and unmanaged["edge_image_management"] is None  # not read when unset
     p.delete(created.id, fixed)
+
+
+def test_local_ui_password_is_written_once_and_never_kept(
+    enterprise: dict[str, Any], profile: dict[str, Any], edge: dict[str, Any], vco: EmulatorProcess
+) -> None:
+    e = EdgeProvider()
+    news = edge_inputs(enterprise, profile, local_ui_username="admin", local_ui_password="Ui-Secret-1")
+    assert e.changed_fields(edge, news) == ["local_ui_username", "local_ui_password"]
+    outs = e.update(edge["logical_id"], edge, news).outs
+    assert outs is not None and outs["local_ui_username"] == "admin"
+    assert "Ui-Secret-1" not in str(outs) and outs["local_ui_password_fingerprint"].startswith("sha256$")
+    with sqlite3.connect(f"file:{vco.db}?mode=ro", uri=True) as conn:  # what the emulator keeps
+        [(data,)] = conn.execute("SELECT data FROM objects WHERE logical_id = ?", (edge["logical_id"],))
+    assert "Ui-Secret-1" not in data and json.loads(data)["localUiCredentials"]["username"] == "admin"
+
+    provider_context().new_run()
+    read = e.read(edge["logical_id"], outs).outs
+    assert read is not None and read["local_ui_password_fingerprint"] == outs["local_ui_password_fingerprint"]
+    assert e.changed_fields(read, news) == []  # the same password: nothing to write
+    changed = {**news, "local_ui_password": "Ui-Secret-2"}
+    assert e.changed_fields(read, changed) == ["local_ui_password"]
+    again = e.update(edge["logical_id"], read, changed).outs
+    assert (
+        again is not None and again["local_ui_password_fingerprint"] != outs["local_ui_password_fingerprint"]
+    )
+    assert e.changed_fields(again, {**news, "local_ui_password": None}) == []  # unset: not managed

@@ -1,9 +1,10 @@
 """The acceptance ladder for the edge lifecycle with the real CLI.
 
-up -> HA switched on in place and a software image set (the edge keeps its logicalId and
-activation key) -> an RMA: the replacement's serial and one reactivation request (its key a
-secret output; the next preview is empty: nothing is asked again) -> the image changed by hand
-is seen by `preview --refresh --expect-no-changes`, field by field -> destroy.
+up -> HA switched on in place, a software image and a local UI password set (the edge keeps its
+logicalId and activation key; the password never in the state) -> an RMA: the replacement's
+serial and one reactivation request (its key a secret output; the next preview is empty: nothing
+is asked again) -> the image changed by hand is seen by `preview --refresh --expect-no-changes`,
+field by field -> destroy.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .project import make_project, stack_for
 
 pytestmark = pytest.mark.stack
 PROGRAM = (Path(__file__).parent / "programs" / "lifecycle.py").read_text()
+UI_PASSWORD = "Ui-Ladder-Secret-7"
 
 
 def outputs(stack: PulumiCli) -> dict[str, str]:
@@ -60,7 +62,16 @@ def test_lifecycle_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClien
     activated = edge_now(client, enterprise, first["edge_id"])
 
     # HA on and a software image: in place, the same edge and activation
-    stack.run("config", "set-all", "--plaintext", "ha=true", "--plaintext", "image=Edge 5.2.0 image")
+    stack.run(
+        "config",
+        "set-all",
+        "--plaintext",
+        "ha=true",
+        "--plaintext",
+        "image=Edge 5.2.0 image",
+        "--secret",
+        f"uiPassword={UI_PASSWORD}",
+    )
     stack.run("up", "--yes")
     second = outputs(stack)
     now = edge_now(client, enterprise, first["edge_id"])
@@ -76,7 +87,9 @@ def test_lifecycle_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClien
     pending = edge_now(client, enterprise, first["edge_id"])
     assert pending["activationState"] == "REACTIVATION_PENDING" and pending["serialNumber"] == "VC-LIFE-2"
     assert third["rma_key"] == pending["activationKey"] != activated["activationKey"]
-    assert third["rma_key"] not in stack.run("stack", "export").stdout, "the key only in the secret envelope"
+    exported = stack.run("stack", "export").stdout
+    assert third["rma_key"] not in exported, "the key only in the secret envelope"
+    assert UI_PASSWORD not in exported and "local_ui_password_fingerprint" in exported
     assert stack.run("preview", "--expect-no-changes", check=False).returncode == 0, "nothing asked again"
 
     # drift: the image changed by hand, seen by refresh (put back by `up`: the provider tests)

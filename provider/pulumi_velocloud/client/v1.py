@@ -230,6 +230,15 @@ class V1Api:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
         return self._rows("edge/edgeCancelReactivation", params, f"pending reactivation of edge {edge_id}")
 
+    def update_edge_admin_password(self, edge_id: VcoId, username: str | None, password: str) -> str:
+        """`edge/updateEdgeAdminPassword`: queue new local UI credentials for the edge; the id of
+        the queued action. The body holds the password: it is never logged, and errors carry only
+        the server's message."""
+        params: dict[str, Any] = {"id": edge_id, "password": password}
+        if username is not None:
+            params["username"] = username
+        return str(self.call("edge/updateEdgeAdminPassword", params).get("id"))
+
     def get_enterprise_specific_operator_configurations(self, enterprise_id: VcoId) -> list[OperatorProfile]:
         """The operator profiles (software images) assigned to an enterprise."""
         params = {"enterpriseId": enterprise_id}

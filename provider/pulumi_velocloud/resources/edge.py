@@ -27,18 +27,20 @@ from typing import Any, Literal
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, connect, provider_context
 from ..ids import LogicalId, logical_id
+from ..mechanisms import secret_fingerprint
 from ..mechanisms.address import AddressInputs
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.list_snapshots import ListSnapshots
-from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.provider_base import VcoProvider, is_unknown
 from ..mechanisms.spec import (
     EXAMPLE_ENTERPRISE_ID,
     EXAMPLE_PROFILE_ID,
@@ -78,6 +80,21 @@ class EdgeArgs(ResourceArgs):
         False, description="Run as a high-availability (active/standby) pair; switched in place."
     )
     custom_info: str | None = Field(None, description="Free-text custom information.")
+    local_ui_username: str | None = Field(
+        None, min_length=1, max_length=255, description="Username of the edge's local web UI."
+    )
+    local_ui_password: SecretStr | None = Field(
+        None,
+        description="Password of the edge's local web UI (a secret; write-only: the Orchestrator "
+        "never shows it, so only a change in the program is applied).",
+    )
+
+    @field_validator("local_ui_password")
+    @classmethod
+    def _password_not_empty(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            raise PydanticCustomError("local_ui_password", "must not be empty")
+        return value
 
 
 class EdgeOutputs(BaseModel):
@@ -95,6 +112,10 @@ class EdgeOutputs(BaseModel):
     activation_state: str | None = Field(None, description="PENDING, ACTIVATED, ...")
     edge_state: str | None = Field(None, description="NEVER_ACTIVATED, CONNECTED, OFFLINE, ...")
     software_version: str | None = None
+    local_ui_username: str | None = None
+    local_ui_password_fingerprint: str | None = Field(
+        None, description="Salted SHA-256 of the local UI password last written (secret)."
+    )
 
 
 SPEC = register(
@@ -105,9 +126,10 @@ SPEC = register(
         outputs=EdgeOutputs,
         natural_key=("enterprise_id", "name"),
         replace_on_change=frozenset({"enterprise_id", "model_number"}),
-        secret_outputs=frozenset({"activation_key"}),
+        secret_outputs=frozenset({"activation_key", "local_ui_password_fingerprint"}),
+        secret_inputs=frozenset({"local_ui_password"}),
         # the Orchestrator fills the serial number in on activation: not drift while the input is unset
-        server_defaulted=frozenset({"serial_number"}),
+        server_defaulted=frozenset({"serial_number", "local_ui_username"}),
         delete_before_replace=True,  # name and serial number must stay unique
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
@@ -133,6 +155,8 @@ SPEC = register(
             "`ha.enabled` in the edge's own device settings; the edge reads as HA-enabled unless its "
             "`haState` is UNCONFIGURED or PENDING_DISSOCIATION.",
             "Site fields you do not set are not managed: the Orchestrator's values are kept.",
+            "The local UI password is written with edge/updateEdgeAdminPassword when it changes in the "
+            "program; the state keeps only a salted fingerprint (a secret), never the password.",
         ),
     )
 )
@@ -151,9 +175,15 @@ class EdgeProvider(VcoProvider):
         return super().normalise(field, value)
 
     def changed_fields(self, olds: Any, news: Any) -> list[str]:
-        changed = super().changed_fields(olds, news)
+        changed = [f for f in super().changed_fields(olds, news) if f != "local_ui_password"]
         if "site" in changed and _site_matches(news.get("site"), olds.get("site")):
             changed.remove("site")
+        password = news.get("local_ui_password")
+        if password is not None and (
+            is_unknown(password)
+            or not secret_fingerprint.matches(password, olds.get("local_ui_password_fingerprint"))
+        ):
+            changed.append("local_ui_password")
         return changed
 
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -188,7 +218,8 @@ class EdgeProvider(VcoProvider):
                     f"that this stack does not manage; set adopt=True to manage it ({exc.message})"
                 ) from None
             edge_lists().touched(args.enterprise_id, edge.logical_id)
-        outs = _outputs_from(args.enterprise_id, edge, edge.description, args.profile_id)
+            outs = _outputs_from(args.enterprise_id, edge, edge.description, args.profile_id)
+            outs.update(_write_credentials(vco, args, edge.logical_id, {}))
         if outs["site"] is None and args.site is not None:
             # an Orchestrator that ignores `include=site` on create: the site is the one sent (derived)
             outs["site"] = _site_dict(args.site)
@@ -250,10 +281,14 @@ class EdgeProvider(VcoProvider):
         if "ha_enabled" in changed:
             edge_lists().touched(enterprise_id, edge_id)
             _set_ha(vco, enterprise_id, edge_id, bool(news["ha_enabled"]))
+        credentials = _kept_credentials(olds)
+        if {"local_ui_password", "local_ui_username"} & set(changed):
+            credentials = _write_credentials(vco, self.args(news), edge_id, olds)
         if not patch and not {"profile_id", "ha_enabled"} & set(changed):
-            return olds
+            return {**olds, **credentials}
         current = self._current(vco, enterprise_id, edge_id)
-        return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
+        kept = {"activation_key": current.get("activation_key") or olds.get("activation_key")}
+        return current | kept | credentials
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         vco = connect()
@@ -272,7 +307,7 @@ class EdgeProvider(VcoProvider):
                 except NotFound:
                     return ReadResult(None, {})
         current["activation_key"] = current.get("activation_key") or props.get("activation_key")
-        return ReadResult(id_, current)
+        return ReadResult(id_, current | _kept_credentials(props))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: EdgeArgs = self.args(news)
@@ -334,7 +369,8 @@ def _patchable(state: dict[str, Any], base: dict[str, Any] | None = None) -> dic
     """The v2 EdgeResource fields an edge's JSON Patch changes, from our outputs/inputs."""
     doc = {to_camel(f): state.get(f) for f in _ATTRIBUTES}
     if base is not None:  # an unset server-filled field keeps the Orchestrator's value
-        doc.update({to_camel(f): base.get(f) for f in SPEC.server_defaulted if state.get(f) is None})
+        kept = SPEC.server_defaulted & set(_ATTRIBUTES)
+        doc.update({to_camel(f): base.get(f) for f in kept if state.get(f) is None})
     site = _site_dict(state.get("site")) or {}
     if base is not None:  # unmanaged site fields keep the Orchestrator's values
         site = {**(_site_dict(base.get("site")) or {}), **site}
@@ -382,3 +418,26 @@ def _set_ha(vco: Connection, enterprise_id: LogicalId, edge_id: LogicalId, enabl
     vco.client.v2.update_edge_device_settings(
         enterprise_id, edge_id, [{"op": "add", "path": "/ha", "value": section}]
     )
+
+
+def _kept_credentials(state: dict[str, Any]) -> dict[str, Any]:
+    """The local UI credential outputs as last written (the API never shows them)."""
+    return {f: state.get(f) for f in ("local_ui_username", "local_ui_password_fingerprint")}
+
+
+def _write_credentials(
+    vco: Connection, args: EdgeArgs, edge_id: LogicalId, olds: dict[str, Any]
+) -> dict[str, Any]:
+    """Write the declared local UI credentials (v1 `edge/updateEdgeAdminPassword`, queued for the
+    edge); the outputs that remember them. Nothing is written without a password."""
+    if args.local_ui_password is None:
+        return _kept_credentials(olds) | {"local_ui_username": args.local_ui_username}
+    enterprise = vco.ids.enterprise(args.enterprise_id)
+    password = args.local_ui_password.get_secret_value()
+    vco.client.v1.update_edge_admin_password(
+        vco.ids.edge(enterprise, edge_id), args.local_ui_username, password
+    )
+    return {
+        "local_ui_username": args.local_ui_username,
+        "local_ui_password_fingerprint": secret_fingerprint.fingerprint(args.local_ui_password),
+    }

@@ -1,4 +1,5 @@
-"""A stack with one edge whose lifecycle the config drives: HA, software image, an RMA."""
+"""A stack with one edge whose lifecycle the config drives: HA, software image, local UI
+password, an RMA."""
 
 import pulumi
 
@@ -16,6 +17,7 @@ edge = velocloud.Edge(
     model_number="edge6X0",
     serial_number=config.get("serial") or "VC-LIFE-1",
     ha_enabled=config.get_bool("ha") or False,
+    local_ui_password=config.get_secret("uiPassword"),
 )
 if config.get("image"):
     velocloud.EdgeSoftwareImage(
