@@ -66,7 +66,7 @@ def test_reactivation_once_and_cancel_on_destroy(
         "edge_id": edge["logical_id"],
         "serial_number": "VC-RMA-1",
     }
-    with pytest.raises(VcoResourceError, match=r'EdgeReactivation of edge ".*not activated'):
+    with pytest.raises(VcoResourceError, match=r'EdgeReactivation ".*not activated'):
         r.create(news)  # a never-activated edge has its key already
     vco.admin("POST", f"edges/{edge['logical_id']}/activate")
     with pytest.raises(VcoResourceError, match="model_number 'edge510' differs"):

@@ -107,9 +107,6 @@ SPEC = register(
 class EdgeReactivationProvider(VcoProvider):
     spec = SPEC
 
-    def label_for(self, state: Any, fallback: str = "") -> str:
-        return f'EdgeReactivation of edge "{state.get("edge_id", fallback)}"'
-
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: EdgeReactivationArgs = self.args(props)
         label = self.label_for(props)

@@ -93,9 +93,6 @@ SPEC = register(
 class EdgeSoftwareImageProvider(VcoProvider):
     spec = SPEC
 
-    def label_for(self, state: Any, fallback: str = "") -> str:
-        return f'EdgeSoftwareImage of edge "{state.get("edge_id", fallback)}"'
-
     def create(self, props: dict[str, Any]) -> CreateResult:
         args: EdgeSoftwareImageArgs = self.args(props)
         outs = self._set(args, self.label_for(props))
@@ -182,7 +179,7 @@ def _running(vco: Connection, enterprise_id: LogicalId, edge_id: LogicalId) -> t
         return None
     if operator is None or operator.name is None:
         raise VcoResourceError(
-            f'EdgeSoftwareImage of edge "{edge_id}": the Orchestrator does not show which software image '
+            f'EdgeSoftwareImage "{edge_id}": the Orchestrator does not show which software image '
             "the edge runs (no configuration.operator in enterprise/getEnterpriseEdges)"
         )
     return operator.id, operator.name
