@@ -6,7 +6,8 @@ edge keeps its id, logicalId, activation and settings (docs/evidence.md "Edge li
 row's `haState` follows: enabling from UNCONFIGURED gives PENDING_INIT (waiting for the standby
 to join); disabling a pair that never formed (UNCONFIGURED, PENDING_INIT) gives UNCONFIGURED at
 once, disabling a formed or forming pair gives PENDING_DISSOCIATION. `haPreviousState` keeps
-the state before the change. Writing the section without changing `enabled` changes nothing.
+the state before the change. Writing the section without changing `enabled`, or a document
+without `ha.enabled` (an edge that does not override it), changes nothing.
 
 A guess (no published state diagram): the exact transitions above. Not implemented: the
 standby joining (PENDING_CONFIRMATION, READY), failover, active/active clusters, VRRP.
