@@ -4,6 +4,8 @@
   Profile and Global Segment (as any new enterprise gets), created by the operator user.
 - `fleet-100`, `fleet-3000`: one enterprise, "Fleet Corp", with 100 or 3000 edges
   (`fleet-NNNNN`, model edge6X0) in its Quick Start Profile, for paging tests and benchmarks.
+- `software-images`: two more operator profiles (software images), "Edge 5.2.0 image" and
+  "Edge 4.5.2 image", beside the seed's default, for software-image assignment tests.
 
 Fixtures add to the current state (they do not reset it); seeding one whose enterprises
 already exist is refused as a duplicate name and changes nothing.
@@ -17,6 +19,7 @@ from typing import Any
 from .domain import edges as edge_domain
 from .domain import enterprises, kinds
 from .domain.auth import principal_of
+from .domain.errors import DataConflict
 from .domain.seed import operator_user, seed_logical_id
 from .store import Record, Tx
 
@@ -64,4 +67,31 @@ def _fleet(edges: int) -> Fixture:
     return build
 
 
-FIXTURES: dict[str, Fixture] = {"demo": _demo, "fleet-100": _fleet(100), "fleet-3000": _fleet(3000)}
+SOFTWARE_IMAGES = ("Edge 5.2.0 image", "Edge 4.5.2 image")
+
+
+def _software_images(tx: Tx) -> list[Record]:
+    """Operator profiles an operator would publish for new software releases."""
+    [network] = tx.find(kinds.NETWORK)
+    created = []
+    for name in SOFTWARE_IMAGES:
+        if tx.find(kinds.OPERATOR_PROFILE, name=name):
+            raise DataConflict(f"operator profile {name!r} already exists")
+        data = {
+            "networkId": network.id,
+            "description": f"{name} published by the emulator",
+            "configurationType": "SEGMENT_BASED",
+            "version": "1",
+            "schemaVersion": "5.1.0",
+            "bastionState": "UNCONFIGURED",
+        }
+        created.append(tx.insert(kinds.OPERATOR_PROFILE, name, data, logical_id=seed_logical_id(name)))
+    return created
+
+
+FIXTURES: dict[str, Fixture] = {
+    "demo": _demo,
+    "fleet-100": _fleet(100),
+    "fleet-3000": _fleet(3000),
+    "software-images": _software_images,
+}

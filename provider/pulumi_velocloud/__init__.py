@@ -52,6 +52,8 @@ from .resources.business_policy_rule import (
 )
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
+from .resources.edge_reactivation import EdgeReactivation, EdgeReactivationArgs
+from .resources.edge_software_image import EdgeSoftwareImage, EdgeSoftwareImageArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
@@ -88,6 +90,10 @@ __all__ = [
     "EdgeDeviceSettings",
     "EdgeDeviceSettingsArgs",
     "EdgeInfo",
+    "EdgeReactivation",
+    "EdgeReactivationArgs",
+    "EdgeSoftwareImage",
+    "EdgeSoftwareImageArgs",
     "Enterprise",
     "EnterpriseApiToken",
     "EnterpriseApiTokenArgs",

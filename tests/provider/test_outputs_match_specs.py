@@ -13,6 +13,8 @@ import pytest
 from pydantic import ValidationError
 
 import pulumi_velocloud  # noqa: F401  (registers every resource)
+from pulumi_velocloud.context import connect
+from pulumi_velocloud.ids import logical_id
 from pulumi_velocloud.mechanisms.provider_base import VcoProvider
 from pulumi_velocloud.mechanisms.spec import (
     EXAMPLE_EDGE_ID,
@@ -24,6 +26,7 @@ from pulumi_velocloud.mechanisms.spec import (
 )
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.user import EnterpriseUserProvider
+from vco_emulator.process import EmulatorProcess
 
 
 def _providers(cls: type[VcoProvider]) -> dict[str, type[VcoProvider]]:
@@ -51,6 +54,20 @@ def assert_matches(spec: ResourceSpec, step: str, outs: dict[str, Any] | None) -
         pytest.fail(f"{spec.name} {step}: outputs do not validate against {spec.outputs.__name__}: {exc}")
 
 
+def _prerequisites(name: str, vco: EmulatorProcess, enterprise: dict[str, Any], edge_id: str) -> None:
+    """What a resource needs besides its fixture's objects: an activated edge to reactivate,
+    software images assigned to the enterprise."""
+    if name == "EdgeReactivation":
+        vco.admin("POST", f"edges/{edge_id}/activate")
+    if name == "EdgeSoftwareImage":
+        vco.admin("POST", "seed", {"fixture": "software-images"})
+        client = connect().client
+        profiles = [p.id for p in client.v1.get_network_configurations()]
+        enterprise_id = connect().ids.enterprise(logical_id(enterprise["logical_id"]))
+        params = {"enterpriseId": enterprise_id, "configurationIds": profiles}
+        client.v1.call("enterprise/assignEnterpriseOperatorConfigurations", params)
+
+
 def real_inputs(spec: ResourceSpec, ids: dict[str, str]) -> dict[str, Any]:
     """The spec's fixture with its placeholder ids replaced by real ones."""
 
@@ -63,7 +80,9 @@ def real_inputs(spec: ResourceSpec, ids: dict[str, str]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
-def test_crud_outputs_match_the_spec(name: str, enterprise: dict[str, Any], profile: dict[str, Any]) -> None:
+def test_crud_outputs_match_the_spec(
+    name: str, enterprise: dict[str, Any], profile: dict[str, Any], vco: EmulatorProcess
+) -> None:
     spec = REGISTRY[name]
     edge = EdgeProvider().create(
         {
@@ -88,6 +107,7 @@ def test_crud_outputs_match_the_spec(name: str, enterprise: dict[str, Any], prof
             }
         )
         ids[EXAMPLE_USER_ID] = user.id
+    _prerequisites(name, vco, enterprise, str(edge.id))
     inputs = real_inputs(spec, ids)
     if "name" in inputs:  # the fixtures' enterprise "ACME" and profile "Branch" exist already
         inputs["name"] = f"spec {inputs['name']}"

@@ -6,7 +6,8 @@ from typing import Any
 
 from pulumi.output import Unknown
 
-from pulumi_velocloud.resources.user import EnterpriseUserProvider, _fingerprint
+from pulumi_velocloud.mechanisms.secret_fingerprint import fingerprint
+from pulumi_velocloud.resources.user import EnterpriseUserProvider
 
 USER = EnterpriseUserProvider()
 INPUTS: dict[str, Any] = {
@@ -17,7 +18,7 @@ OUTPUTS: dict[str, Any] = {
     "vco_id": 3, "enterprise_id": "ent", "enterprise_vco_id": 5, "username": "ops@acme.example",
     "role": "Enterprise Superuser", "role_id": 9, "first_name": "Olga", "last_name": None,
     "email": "ops@acme.example", "is_active": True, "password_modified": "2024-01-01T00:00:00.000Z",
-    "password_fingerprint": _fingerprint("correct-horse-1"),
+    "password_fingerprint": fingerprint("correct-horse-1"),
 }  # fmt: skip
 
 
@@ -42,7 +43,7 @@ def test_no_diff_for_the_same_password_role_case_and_defaulted_email() -> None:
 def test_a_new_password_changes_in_place_and_the_fingerprint_is_salted() -> None:
     assert USER.changed_fields(OUTPUTS, {**INPUTS, "password": "another-one-2"}) == ["password"]
     assert USER.diff("3", OUTPUTS, {**INPUTS, "password": "another-one-2"}).replaces == []
-    assert _fingerprint("same-password") != _fingerprint("same-password")
+    assert fingerprint("same-password") != fingerprint("same-password")
     assert "correct-horse-1" not in OUTPUTS["password_fingerprint"]
 
 

@@ -11,7 +11,8 @@ to simulate an edge coming online.
 
 Not implemented: certificates (`generateCertificate` and the subject/password fields are
 accepted and ignored), licenses (`license`/`edgeLicenseId` accepted and ignored), HA pairing
-(`haEnabled` only sets `haState` PENDING_INIT), analytics, reactivation, WAN links, the
+beyond the state `edge_ha` keeps (`haEnabled` writes `ha.enabled` into the edge's device
+settings), WAN links, the
 device actions' effect on a real device (only `shutdown` changes the stored state).
 """
 
@@ -27,7 +28,7 @@ from pydantic import Field, field_validator
 
 from ..store import Record, Tx
 from ..timestamps import utc_in, utc_now
-from . import enterprises, kinds, profiles
+from . import edge_ha, enterprises, kinds, profiles
 from .auth import Principal
 from .enterprises import PkiMode
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
@@ -41,6 +42,7 @@ ACTIVATION_KEY_DAYS = 30
 EDGE_SPECIFIC_PROFILE_NAME = "Edge Specific Profile"
 DEFAULT_SOFTWARE_VERSION = "5.1.0.0"
 DEFAULT_BUILD_NUMBER = "R5100-20221208-GA"
+MODULE_DEVICE_SETTINGS = "deviceSettings"
 
 ModelNumber = Literal[
     "edge500",
@@ -326,7 +328,7 @@ def _provision(
         "deviceFamily": None,
         "description": req.description,
         "customInfo": req.customInfo,
-        "activationKey": _new_activation_key(tx),
+        "activationKey": new_activation_key(tx),
         "activationKeyExpires": utc_in(timedelta(days=ACTIVATION_KEY_DAYS)),
         "activationState": "PENDING",
         "activationTime": None,
@@ -356,7 +358,7 @@ def _provision(
         "endpointPkiMode": req.endpointPkiMode
         or enterprise.data.get("endpointPkiMode", "CERTIFICATE_OPTIONAL"),
         "haEnabled": req.haEnabled,
-        "haState": "PENDING_INIT" if req.haEnabled else "UNCONFIGURED",
+        "haState": edge_ha.initial_state(req.haEnabled),
         "haPreviousState": "UNCONFIGURED",
         "haLastContact": None,
         "haSerialNumber": None,
@@ -370,6 +372,9 @@ def _provision(
         description=f"Edge-specific profile of edge {edge.logical_id}",
         edge_id=edge.id,
     )
+    if req.haEnabled:  # the edge's own device settings say so, as after enabling HA later
+        [module] = [m for m in profiles.profile_modules(tx, specific) if m.name == MODULE_DEVICE_SETTINGS]
+        tx.update(module, module.name, {**module.data, "data": {"ha": {"enabled": True}}})
     return tx.update(edge, edge.name, {**data, "edgeSpecificConfigurationId": specific.id})
 
 
@@ -387,7 +392,7 @@ def _enterprise_profile(tx: Tx, enterprise: Record, profile: Record | None, fiel
     return profile
 
 
-def _new_activation_key(tx: Tx) -> str:
+def new_activation_key(tx: Tx) -> str:
     alphabet = string.ascii_uppercase + string.digits
     while True:
         key = "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
@@ -547,10 +552,12 @@ def activate_edge(
     version = software_version or data.get("softwareVersion") or DEFAULT_SOFTWARE_VERSION
     build = build_number or data.get("buildNumber") or DEFAULT_BUILD_NUMBER
     model = data["modelNumber"]
+    data.pop("keyBeforeReactivation", None)
     data.update(
         serialNumber=serial,
         activationState="ACTIVATED",
-        activationTime=data.get("activationTime") or now,
+        # a replacement device (RMA) activating with the reactivation key starts a new activation
+        activationTime=now if data["activationState"] != "ACTIVATED" else data.get("activationTime") or now,
         edgeState="CONNECTED",
         edgeStateTime=now,
         isLive=True,

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..store import Record, Tx
-from . import kinds
+from . import edge_ha, kinds
 
 ENTERPRISE_PROFILE_MODULES = (
     "deviceSettings",
@@ -240,10 +240,15 @@ def profile_modules(tx: Tx, profile: Record) -> list[Record]:
 
 def write_module_data(tx: Tx, module: Record, data: dict[str, Any]) -> Record:
     """Replace a module's document (firewall, QOS, deviceSettings, ...) and bump its version: the one
-    place a module document is written, by v1 `updateConfigurationModule` and v2 device settings."""
+    place a module document is written, by v1 `updateConfigurationModule` and v2 device settings.
+    An edge-specific `deviceSettings` write also moves the edge's HA state (`edge_ha`)."""
     version = str(module.data.get("version") or "0")
     next_version = str(int(version) + 1) if re.fullmatch(r"[0-9]{1,18}", version) else version
-    return tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
+    written = tx.update(module, module.name, {**module.data, "data": data, "version": next_version})
+    profile = tx.get(kinds.PROFILE, id=int(module.data["configurationId"]))
+    if module.name == "deviceSettings" and profile is not None:
+        edge_ha.follow_device_settings(tx, profile, data)  # an edge's HA follows its `ha.enabled`
+    return written
 
 
 def delete_profile(tx: Tx, profile: Record) -> None:

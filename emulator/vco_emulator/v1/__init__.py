@@ -9,7 +9,9 @@ from . import (
     configuration,
     edge,
     edge_cluster,
+    edge_lifecycle,
     enterprise,
+    enterprise_property,
     enterprise_service,
     enterprise_user,
     gateway,
@@ -20,6 +22,7 @@ from . import (
     object_group,
     route_configuration,
     rpc,
+    software_image,
 )
 
 __all__ = [
@@ -28,7 +31,9 @@ __all__ = [
     "configuration",
     "edge",
     "edge_cluster",
+    "edge_lifecycle",
     "enterprise",
+    "enterprise_property",
     "enterprise_service",
     "enterprise_user",
     "gateway",
@@ -37,6 +42,7 @@ __all__ = [
     "network_segment",
     "object_group",
     "route_configuration",
+    "software_image",
 ]
 
 

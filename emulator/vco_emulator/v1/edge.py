@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..domain import edges, enterprises, kinds, profiles
+from ..domain import edges, enterprises, profiles, software_images
 from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
@@ -104,11 +104,9 @@ def _module_summary(module: Record, edge_specific: set[str]) -> dict[str, Any]:
     }
 
 
-def _operator_profile(tx: Tx, profile: Record, enterprise: Record) -> Record | None:
-    operator_id = profile.data.get("derivedFromId") or next(
-        iter(enterprise.data.get("operatorProfileIds", [])), None
-    )
-    return None if operator_id is None else tx.get(kinds.OPERATOR_PROFILE, id=operator_id)
+def _operator_profile(tx: Tx, edge: Record, enterprise: Record) -> Record | None:
+    """The operator profile (software image) the edge runs: its own, else its enterprise's default."""
+    return software_images.edge_profile(tx, edge, enterprise)
 
 
 def _edge_configuration_summary(tx: Tx, edge: Record, enterprise: Record) -> dict[str, Any]:
@@ -116,7 +114,7 @@ def _edge_configuration_summary(tx: Tx, edge: Record, enterprise: Record) -> dic
     profile = edges.profile_of(tx, edge)
     specific = edges.edge_specific_profile_of(tx, edge)
     overrides = {m.name for m in profiles.profile_modules(tx, specific)} if specific else set()
-    operator = _operator_profile(tx, profile, enterprise)
+    operator = _operator_profile(tx, edge, enterprise)
     return {
         "operator": None if operator is None else {"id": operator.id, "name": operator.name, "modules": []},
         "enterprise": {
@@ -130,7 +128,7 @@ def _edge_configuration_summary(tx: Tx, edge: Record, enterprise: Record) -> dic
 def _edge_list_configuration(tx: Tx, edge: Record, enterprise: Record) -> dict[str, Any]:
     """getEnterpriseEdgeList's `configuration`: the operator and enterprise profiles' ids and names."""
     profile = edges.profile_of(tx, edge)
-    operator = _operator_profile(tx, profile, enterprise)
+    operator = _operator_profile(tx, edge, enterprise)
     return {
         "operator": None
         if operator is None

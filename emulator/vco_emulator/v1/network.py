@@ -1,6 +1,6 @@
 """v1 `network/*` methods: getNetworkEnterprises, getNetworkGatewayPools, getNetworkConfigurations
 (the operator profiles, v1 `configuration`s), and `enterprise/getEnterpriseOperatorConfiguration`
-(the operator profile an enterprise was created from).
+(the enterprise's default operator profile, see `domain/software_images.py`).
 
 `with` (`with_options.py`): getNetworkEnterprises adds each enterprise's `edges` (v1
 `edge_object`s), `edgeCount`, `serviceLicenses` (as stored at creation; none by default) and
@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..domain import enterprises, gateways, kinds, network
+from ..domain import enterprises, gateways, kinds, network, software_images
 from ..domain.auth import Principal
 from ..domain.errors import NotFound
 from ..domain.validation import parse
@@ -143,15 +143,14 @@ class _GetOperatorConfiguration(BaseModel):
 def get_enterprise_operator_configuration(
     tx: Tx, principal: Principal, params: dict[str, Any]
 ) -> dict[str, Any]:
-    """The operator profile the enterprise was created from (`with: modules` adds no modules here)."""
+    """The enterprise's default operator profile (`with: modules` adds no modules here)."""
     params = {("with_" if k == "with" else k): v for k, v in params.items()}
     req = parse(
         _GetOperatorConfiguration, params, what="enterprise/getEnterpriseOperatorConfiguration params"
     )
     principal.require_operator()
     record = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
-    profile_ids = record.data.get("operatorProfileIds") or []
-    profile = tx.get(kinds.OPERATOR_PROFILE, id=profile_ids[0]) if profile_ids else None
+    profile = software_images.default_profile(tx, record)
     if profile is None:
         raise NotFound(f"enterprise {req.enterpriseId} has no operator profile")
     options = [req.with_] if isinstance(req.with_, str) else list(req.with_ or [])

@@ -14,8 +14,15 @@ from pydantic import BaseModel
 
 from ..ids import LogicalId, VcoId
 from ..models.api_token import ApiTokenV1
-from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1
-from ..models.enterprise import EnterpriseRef, EnterpriseV1, GatewayPool, OperatorProfile, RowsModified
+from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1, Reactivation
+from ..models.enterprise import (
+    EnterpriseProperty,
+    EnterpriseRef,
+    EnterpriseV1,
+    GatewayPool,
+    OperatorProfile,
+    RowsModified,
+)
 from ..models.enterprise_service import (
     EnterpriseServiceV1,
     GatewayPoolWithGateways,
@@ -116,6 +123,16 @@ class V1Api:
             self.call("enterprise/getEnterpriseOperatorConfiguration", params)
         )
 
+    def get_enterprise_property(self, enterprise_id: VcoId, name: str) -> EnterpriseProperty:
+        """`enterprise/getEnterpriseProperty` by name; NotFound when the enterprise never set it."""
+        params = {"enterpriseId": enterprise_id, "name": name}
+        return EnterpriseProperty.model_validate(self.call("enterprise/getEnterpriseProperty", params))
+
+    def update_edge_image_management(self, enterprise_id: VcoId, enabled: bool) -> None:
+        """Switch the enterprise's edge image management (operator and partner tokens only)."""
+        params = {"enterpriseId": enterprise_id, "edgeImageManagement": enabled}
+        self.call("enterprise/updateEdgeImageManagement", params)
+
     # -- configuration profiles ------------------------------------------------------
 
     def get_enterprise_configurations(self, enterprise_id: VcoId) -> list[ProfileV1]:
@@ -204,6 +221,43 @@ class V1Api:
     ) -> None:
         params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
         self.call("edge/setEdgeEnterpriseConfiguration", params)
+
+    # -- edge lifecycle: reactivation (RMA), software image ----------------------------
+
+    def edge_request_reactivation(self, enterprise_id: VcoId, edge_id: VcoId) -> Reactivation:
+        """`edge/edgeRequestReactivation`: a new activation key for a replacement device (never
+        repeated automatically: a second request would issue yet another key)."""
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        return Reactivation.model_validate(self.call("edge/edgeRequestReactivation", params))
+
+    def edge_cancel_reactivation(self, enterprise_id: VcoId, edge_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id}
+        return self._rows("edge/edgeCancelReactivation", params, f"pending reactivation of edge {edge_id}")
+
+    def update_edge_admin_password(self, edge_id: VcoId, username: str | None, password: str) -> str:
+        """`edge/updateEdgeAdminPassword`: queue new local UI credentials for the edge; the id of
+        the queued action. The body holds the password: it is never logged, and errors carry only
+        the server's message."""
+        params: dict[str, Any] = {"id": edge_id, "password": password}
+        if username is not None:
+            params["username"] = username
+        return str(self.call("edge/updateEdgeAdminPassword", params).get("id"))
+
+    def get_enterprise_specific_operator_configurations(self, enterprise_id: VcoId) -> list[OperatorProfile]:
+        """The operator profiles (software images) assigned to an enterprise."""
+        params = {"enterpriseId": enterprise_id}
+        result = self.call("enterprise/getEnterpriseSpecificOperatorConfigurations", params)
+        return [OperatorProfile.model_validate(p) for p in result]
+
+    def set_edge_operator_configuration(self, enterprise_id: VcoId, edge_id: VcoId, profile_id: VcoId) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
+        return self._rows("edge/setEdgeOperatorConfiguration", params, f"edge {edge_id}")
+
+    def unset_edge_operator_configuration(
+        self, enterprise_id: VcoId, edge_id: VcoId, profile_id: VcoId
+    ) -> int:
+        params = {"enterpriseId": enterprise_id, "edgeId": edge_id, "configurationId": profile_id}
+        return self._rows("edge/unsetEdgeOperatorConfiguration", params, f"software image of edge {edge_id}")
 
     # -- API tokens --------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ CRUD). What several resources share is here, one role per module:
 | `device_settings_mapping.py` | device-settings inputs -> managed paths of the v2 document |
 | `device_settings_provider.py` | the device-settings lifecycle (claim, JSON Patch, restore) |
 | `list_snapshots.py` | refresh by lists: the run's snapshot of an API list, shared by all reads |
+| `secret_fingerprint.py` | salted fingerprints of write-only secrets (passwords the API never returns) |
 
 Connection state (settings, the client, the id resolver) is not here: see `context.py`.
 """

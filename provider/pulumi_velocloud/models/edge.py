@@ -61,6 +61,7 @@ class ListedProfiles(ApiModel):
     enterprise profiles (numeric ids; the list names no logicalIds)."""
 
     enterprise: ProfileRef | None = None
+    operator: ProfileRef | None = None  # the operator profile (software image) the edge runs
 
 
 class EdgeListed(_Edge):
@@ -84,3 +85,10 @@ class EdgeProvisioned(ApiModel):
 
     id: VcoId
     activation_key: str
+
+
+class Reactivation(ApiModel):
+    """The result of v1 `edge/edgeRequestReactivation`."""
+
+    activation_key: str
+    activation_key_expires: str | None = None

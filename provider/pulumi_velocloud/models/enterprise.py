@@ -60,6 +60,13 @@ class OperatorProfile(ApiModel):
     name: str
 
 
+class EnterpriseProperty(ApiModel):
+    """An enterprise property (v1 `enterprise_property`): a named string value."""
+
+    name: str
+    value: str | None = None
+
+
 class RowsModified(ApiModel):
     rows: int
     error: str | None = Field(default=None)

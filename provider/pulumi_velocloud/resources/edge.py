@@ -9,12 +9,15 @@ does not show, is read on its own (v1 `edge/getEdge` by logicalId, plus v2
 `getEnterpriseEdge` for the description if an Orchestrator's v1 answer lacks it, as the v1
 spec's edge object does): only that read says an edge is gone. Update is one v2 JSON Patch
 (`updateEdge`) for the edge's attributes and site, plus v1 `edge/setEdgeEnterpriseConfiguration`
-when the profile changes, then that single read. Delete is v2 `deleteEdge`. The natural key is
+when the profile changes, and a v2 JSON Patch of the edge's device settings (`/ha`, keeping the
+section's other keys) when `ha_enabled` changes (HA is switched in place, never by re-provisioning:
+docs/evidence.md "Edge lifecycle"), then that single read. Delete is v2 `deleteEdge`. The natural key is
 the name within the enterprise. The activation key is a secret output. Numeric ids (v1) are
 not outputs: the resolver finds them when a v1 call needs them.
 
-Not implemented yet: HA pairs beyond the `ha_enabled` flag, certificates, licenses, analytics
-mode, device settings (see `EdgeDeviceSettings`).
+Not implemented yet: HA settings beyond the `ha_enabled` flag (interface, VRRP, clusters),
+certificates, licenses, analytics mode, device settings (see `EdgeDeviceSettings`); reactivation
+and software image are resources of their own (`EdgeReactivation`, `EdgeSoftwareImage`).
 """
 
 from __future__ import annotations
@@ -24,18 +27,20 @@ from typing import Any, Literal
 
 import pulumi
 from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from ..client import json_patch
 from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, connect, provider_context
 from ..ids import LogicalId, logical_id
+from ..mechanisms import secret_fingerprint
 from ..mechanisms.address import AddressInputs
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.list_snapshots import ListSnapshots
-from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.provider_base import VcoProvider, is_unknown
 from ..mechanisms.spec import (
     EXAMPLE_ENTERPRISE_ID,
     EXAMPLE_PROFILE_ID,
@@ -71,8 +76,25 @@ class EdgeArgs(ResourceArgs):
     serial_number: str | None = Field(None, min_length=1, max_length=255, description="Serial number.")
     description: str | None = Field(None, description="Free-text description.")
     site: SiteArgs | None = Field(None, description="The edge's site.")
-    ha_enabled: bool = Field(False, description="Provision as a high-availability pair.")
+    ha_enabled: bool = Field(
+        False, description="Run as a high-availability (active/standby) pair; switched in place."
+    )
     custom_info: str | None = Field(None, description="Free-text custom information.")
+    local_ui_username: str | None = Field(
+        None, min_length=1, max_length=255, description="Username of the edge's local web UI."
+    )
+    local_ui_password: SecretStr | None = Field(
+        None,
+        description="Password of the edge's local web UI (a secret; write-only: the Orchestrator "
+        "never shows it, so only a change in the program is applied).",
+    )
+
+    @field_validator("local_ui_password")
+    @classmethod
+    def _password_not_empty(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            raise PydanticCustomError("local_ui_password", "must not be empty")
+        return value
 
 
 class EdgeOutputs(BaseModel):
@@ -90,6 +112,10 @@ class EdgeOutputs(BaseModel):
     activation_state: str | None = Field(None, description="PENDING, ACTIVATED, ...")
     edge_state: str | None = Field(None, description="NEVER_ACTIVATED, CONNECTED, OFFLINE, ...")
     software_version: str | None = None
+    local_ui_username: str | None = None
+    local_ui_password_fingerprint: str | None = Field(
+        None, description="Salted SHA-256 of the local UI password last written (secret)."
+    )
 
 
 SPEC = register(
@@ -99,10 +125,11 @@ SPEC = register(
         args=EdgeArgs,
         outputs=EdgeOutputs,
         natural_key=("enterprise_id", "name"),
-        replace_on_change=frozenset({"enterprise_id", "model_number", "ha_enabled"}),
-        secret_outputs=frozenset({"activation_key"}),
+        replace_on_change=frozenset({"enterprise_id", "model_number"}),
+        secret_outputs=frozenset({"activation_key", "local_ui_password_fingerprint"}),
+        secret_inputs=frozenset({"local_ui_password"}),
         # the Orchestrator fills the serial number in on activation: not drift while the input is unset
-        server_defaulted=frozenset({"serial_number"}),
+        server_defaulted=frozenset({"serial_number", "local_ui_username"}),
         delete_before_replace=True,  # name and serial number must stay unique
         fixture={
             "enterprise_id": EXAMPLE_ENTERPRISE_ID,
@@ -124,12 +151,19 @@ SPEC = register(
         ),
         notes=(
             "Changing the profile moves the edge in place (edge/setEdgeEnterpriseConfiguration).",
+            "Switching `ha_enabled` keeps the edge (its logicalId, activation and settings): it writes "
+            "`ha.enabled` in the edge's own device settings; the edge reads as HA-enabled unless its "
+            "`haState` is UNCONFIGURED or PENDING_DISSOCIATION.",
             "Site fields you do not set are not managed: the Orchestrator's values are kept.",
+            "The local UI password is written with edge/updateEdgeAdminPassword when it changes in the "
+            "program; the state keeps only a salted fingerprint (a secret), never the password.",
         ),
     )
 )
 
 _ATTRIBUTES = ("name", "serial_number", "description", "custom_info")
+# `haState`s of an edge without HA, or whose pair is being dissolved after HA was switched off
+HA_OFF_STATES = (None, "UNCONFIGURED", "PENDING_DISSOCIATION")
 
 
 class EdgeProvider(VcoProvider):
@@ -141,9 +175,15 @@ class EdgeProvider(VcoProvider):
         return super().normalise(field, value)
 
     def changed_fields(self, olds: Any, news: Any) -> list[str]:
-        changed = super().changed_fields(olds, news)
+        changed = [f for f in super().changed_fields(olds, news) if f != "local_ui_password"]
         if "site" in changed and _site_matches(news.get("site"), olds.get("site")):
             changed.remove("site")
+        password = news.get("local_ui_password")
+        if password is not None and (
+            is_unknown(password)
+            or not secret_fingerprint.matches(password, olds.get("local_ui_password_fingerprint"))
+        ):
+            changed.append("local_ui_password")
         return changed
 
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -178,7 +218,8 @@ class EdgeProvider(VcoProvider):
                     f"that this stack does not manage; set adopt=True to manage it ({exc.message})"
                 ) from None
             edge_lists().touched(args.enterprise_id, edge.logical_id)
-        outs = _outputs_from(args.enterprise_id, edge, edge.description, args.profile_id)
+            outs = _outputs_from(args.enterprise_id, edge, edge.description, args.profile_id)
+            outs.update(_write_credentials(vco, args, edge.logical_id, {}))
         if outs["site"] is None and args.site is not None:
             # an Orchestrator that ignores `include=site` on create: the site is the one sent (derived)
             outs["site"] = _site_dict(args.site)
@@ -237,10 +278,17 @@ class EdgeProvider(VcoProvider):
             vco.client.v1.set_edge_enterprise_configuration(
                 enterprise, vco.ids.edge(enterprise, edge_id), profile
             )
-        if not patch and "profile_id" not in changed:
-            return olds
+        if "ha_enabled" in changed:
+            edge_lists().touched(enterprise_id, edge_id)
+            _set_ha(vco, enterprise_id, edge_id, bool(news["ha_enabled"]))
+        credentials = _kept_credentials(olds)
+        if {"local_ui_password", "local_ui_username"} & set(changed):
+            credentials = _write_credentials(vco, self.args(news), edge_id, olds)
+        if not patch and not {"profile_id", "ha_enabled"} & set(changed):
+            return {**olds, **credentials}
         current = self._current(vco, enterprise_id, edge_id)
-        return current | {"activation_key": current.get("activation_key") or olds.get("activation_key")}
+        kept = {"activation_key": current.get("activation_key") or olds.get("activation_key")}
+        return current | kept | credentials
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         vco = connect()
@@ -259,7 +307,7 @@ class EdgeProvider(VcoProvider):
                 except NotFound:
                     return ReadResult(None, {})
         current["activation_key"] = current.get("activation_key") or props.get("activation_key")
-        return ReadResult(id_, current)
+        return ReadResult(id_, current | _kept_credentials(props))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         args: EdgeArgs = self.args(news)
@@ -321,7 +369,8 @@ def _patchable(state: dict[str, Any], base: dict[str, Any] | None = None) -> dic
     """The v2 EdgeResource fields an edge's JSON Patch changes, from our outputs/inputs."""
     doc = {to_camel(f): state.get(f) for f in _ATTRIBUTES}
     if base is not None:  # an unset server-filled field keeps the Orchestrator's value
-        doc.update({to_camel(f): base.get(f) for f in SPEC.server_defaulted if state.get(f) is None})
+        kept = SPEC.server_defaulted & set(_ATTRIBUTES)
+        doc.update({to_camel(f): base.get(f) for f in kept if state.get(f) is None})
     site = _site_dict(state.get("site")) or {}
     if base is not None:  # unmanaged site fields keep the Orchestrator's values
         site = {**(_site_dict(base.get("site")) or {}), **site}
@@ -353,9 +402,42 @@ def _outputs_from(
         "description": description,
         "site": {k: v for k, v in (site or {}).items() if v is not None} or None,
         "custom_info": edge.custom_info,
-        "ha_enabled": edge.ha_state not in (None, "UNCONFIGURED"),
+        "ha_enabled": edge.ha_state not in HA_OFF_STATES,
         "activation_key": edge.activation_key,
         "activation_state": edge.activation_state,
         "edge_state": edge.edge_state,
         "software_version": edge.software_version,
+    }
+
+
+def _set_ha(vco: Connection, enterprise_id: LogicalId, edge_id: LogicalId, enabled: bool) -> None:
+    """Switch HA in the edge's own device settings: `/ha` with `enabled` set and the section's
+    other keys (interface, ...) as the edge has them (one v2 JSON Patch, asynchronous)."""
+    current = vco.client.v2.get_edge_device_settings(enterprise_id, edge_id).get("ha")
+    section = {**(current if isinstance(current, dict) else {}), "enabled": enabled}
+    vco.client.v2.update_edge_device_settings(
+        enterprise_id, edge_id, [{"op": "add", "path": "/ha", "value": section}]
+    )
+
+
+def _kept_credentials(state: dict[str, Any]) -> dict[str, Any]:
+    """The local UI credential outputs as last written (the API never shows them)."""
+    return {f: state.get(f) for f in ("local_ui_username", "local_ui_password_fingerprint")}
+
+
+def _write_credentials(
+    vco: Connection, args: EdgeArgs, edge_id: LogicalId, olds: dict[str, Any]
+) -> dict[str, Any]:
+    """Write the declared local UI credentials (v1 `edge/updateEdgeAdminPassword`, queued for the
+    edge); the outputs that remember them. Nothing is written without a password."""
+    if args.local_ui_password is None:
+        return _kept_credentials(olds) | {"local_ui_username": args.local_ui_username}
+    enterprise = vco.ids.enterprise(args.enterprise_id)
+    password = args.local_ui_password.get_secret_value()
+    vco.client.v1.update_edge_admin_password(
+        vco.ids.edge(enterprise, edge_id), args.local_ui_username, password
+    )
+    return {
+        "local_ui_username": args.local_ui_username,
+        "local_ui_password_fingerprint": secret_fingerprint.fingerprint(args.local_ui_password),
     }

@@ -5,7 +5,11 @@ neither the numeric id nor the description; so create is v2, the numeric id come
 `network/getNetworkEnterprises`, reads are v2 (existence) + v1 `enterprise/getEnterprise` +
 `enterprise/getEnterpriseOperatorConfiguration` (the operator profile, as the Orchestrator holds
 it; a token without that privilege keeps the one in the state), and updates are v1
-`enterprise/updateEnterprise`. The natural key is the name.
+`enterprise/updateEnterprise`. The natural key is the name. Edge image management (whether the
+customer's edges may run software images of their own) is written with v1
+`enterprise/updateEdgeImageManagement` and read as the enterprise property
+`vco.enterprise.edgeImageManagement.enable` (`enterprise/getEnterpriseProperty`; never set reads
+as off), only when the input is set.
 
 Not implemented yet: the first enterprise user, licenses, delegation flags.
 """
@@ -36,6 +40,8 @@ from ..models.enterprise import EnterpriseV1
 log = logging.getLogger(__name__)
 
 NAME_MAX = 255
+# the property real clients query (docs/evidence.md "Edge lifecycle")
+IMAGE_MANAGEMENT_PROPERTY = "vco.enterprise.edgeImageManagement.enable"
 
 
 class EnterpriseArgs(AddressInputs, ResourceArgs):
@@ -53,6 +59,11 @@ class EnterpriseArgs(AddressInputs, ResourceArgs):
     operator_profile_id: LogicalId | None = Field(
         None, description="logicalId of the operator profile to start from (default: the first)."
     )
+    edge_image_management: bool | None = Field(
+        None,
+        description="Let the customer's edges run software images of their own (operator or partner "
+        "token); unset: not managed.",
+    )
 
 
 class EnterpriseOutputs(AddressFields):
@@ -66,6 +77,7 @@ class EnterpriseOutputs(AddressFields):
     domain: str | None = None
     gateway_pool_id: str | None = None
     operator_profile_id: str | None = None
+    edge_image_management: bool | None = None
 
 
 SPEC = register(
@@ -77,7 +89,14 @@ SPEC = register(
         natural_key=("name",),
         replace_on_change=frozenset({"account_number", "domain", "operator_profile_id"}),
         server_defaulted=frozenset(
-            {"account_number", "timezone", "locale", "gateway_pool_id", "operator_profile_id"}
+            {
+                "account_number",
+                "timezone",
+                "locale",
+                "gateway_pool_id",
+                "operator_profile_id",
+                "edge_image_management",
+            }
         ),
         delete_before_replace=True,  # the name must stay unique
         fixture={"name": "ACME Corp", "description": "Managed by Pulumi", "city": "New York", "lat": 40.7},
@@ -136,7 +155,10 @@ class EnterpriseProvider(VcoProvider):
                 numeric = vco.ids.enterprise(created.logical_id)
                 if args.description is not None:
                     client.v1.update_enterprise(numeric, {"description": args.description})
+                if args.edge_image_management is not None:
+                    client.v1.update_edge_image_management(numeric, args.edge_image_management)
                 outs = _outputs(vco, client.v1.get_enterprise(numeric), pool_id, profile_id)
+                outs["edge_image_management"] = _image_management(vco, numeric, args.edge_image_management)
         except Exception:
             _rollback(client, created.logical_id)
             raise
@@ -154,16 +176,17 @@ class EnterpriseProvider(VcoProvider):
                 "enterprise and cannot be changed in place"
             )
         self._apply(vco, numeric, current, wanted)
-        return CreateResult(
-            existing,
-            _outputs(vco, vco.client.v1.get_enterprise(numeric), None, current["operator_profile_id"]),
-        )
+        outs = _outputs(vco, vco.client.v1.get_enterprise(numeric), None, current["operator_profile_id"])
+        outs["edge_image_management"] = _image_management(vco, numeric, args.edge_image_management)
+        return CreateResult(existing, outs)
 
     def _apply(self, vco: Connection, numeric: VcoId, olds: dict[str, Any], news: dict[str, Any]) -> None:
         """One v1 update with every changed in-place field."""
         update: dict[str, Any] = {}
         for field in self.changed_fields(olds, news):
-            if field == "gateway_pool_id":
+            if field == "edge_image_management":
+                vco.client.v1.update_edge_image_management(numeric, bool(news[field]))
+            elif field == "gateway_pool_id":
                 update["gatewayPoolId"] = vco.ids.gateway_pool(logical_id(news[field]))
             else:
                 update[to_camel(field)] = news.get(field)
@@ -181,6 +204,9 @@ class EnterpriseProvider(VcoProvider):
             except NotFound:
                 return ReadResult(None, {})
             outs = _outputs(vco, current, props.get("gateway_pool_id"), props.get("operator_profile_id"))
+            outs["edge_image_management"] = _image_management(
+                vco, numeric, props.get("edge_image_management")
+            )
         return ReadResult(id_, outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
@@ -190,6 +216,7 @@ class EnterpriseProvider(VcoProvider):
             numeric = vco_id(olds["vco_id"])
             self._apply(vco, numeric, olds, args.model_dump(exclude={"adopt"}))
             outs = _outputs(vco, vco.client.v1.get_enterprise(numeric), None, olds.get("operator_profile_id"))
+            outs["edge_image_management"] = _image_management(vco, numeric, args.edge_image_management)
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
@@ -231,6 +258,20 @@ def _outputs(
     for field in ADDRESS_FIELDS:
         outs[field] = getattr(current, field)
     return outs
+
+
+def _image_management(vco: Connection, numeric: VcoId, known: bool | None) -> bool | None:
+    """Edge image management as the Orchestrator holds it; only read when managed (`known` set):
+    a property never written reads as off, a token that may not read it keeps the known value."""
+    if known is None:
+        return None
+    try:
+        prop = vco.client.v1.get_enterprise_property(numeric, IMAGE_MANAGEMENT_PROPERTY)
+    except NotFound:
+        return False
+    except Forbidden:
+        return known
+    return str(prop.value).lower() == "true"
 
 
 def _default_gateway_pool(client: VcoClient) -> LogicalId:

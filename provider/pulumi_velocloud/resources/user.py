@@ -18,9 +18,6 @@ phone numbers, SSH usernames, second factor, deactivation (`isActive`), access l
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +29,7 @@ from pydantic_core import PydanticCustomError
 from ..client import VcoClient
 from ..context import Connection, connect
 from ..ids import LogicalId, VcoId, logical_id, vco_id
+from ..mechanisms import secret_fingerprint
 from ..mechanisms.declare import VcoResource
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
 from ..mechanisms.errors import VcoResourceError, vco_errors
@@ -164,7 +162,7 @@ class EnterpriseUserProvider(EnterpriseObjectProvider):
         password = news.get("password")
         if isinstance(password, SecretStr):
             password = password.get_secret_value()
-        if is_unknown(password) or not _matches(password, olds.get("password_fingerprint")):
+        if is_unknown(password) or not secret_fingerprint.matches(password, olds.get("password_fingerprint")):
             changed.append("password")
         return changed
 
@@ -203,7 +201,9 @@ class EnterpriseUserProvider(EnterpriseObjectProvider):
                         body[key] = getattr(args, field)
                 user_id = client.v1.insert_enterprise_user(enterprise, body)
                 current = client.v1.get_enterprise_user(enterprise, user_id)
-                outs = _outputs(args.enterprise_id, enterprise, current, _fingerprint(args.password))
+                outs = _outputs(
+                    args.enterprise_id, enterprise, current, secret_fingerprint.fingerprint(args.password)
+                )
             else:
                 olds = _outputs(args.enterprise_id, enterprise, existing, None)  # the password is unknown
                 outs = self._apply(vco, olds, args, label) or olds
@@ -226,7 +226,7 @@ class EnterpriseUserProvider(EnterpriseObjectProvider):
         fingerprint = olds.get("password_fingerprint")
         if "password" in changed:
             update["password"] = args.password.get_secret_value()
-            fingerprint = _fingerprint(args.password)
+            fingerprint = secret_fingerprint.fingerprint(args.password)
         enterprise, user = vco_id(olds["enterprise_vco_id"]), vco_id(olds["vco_id"])
         vco.client.v1.update_enterprise_user(enterprise, user, update)
         current = vco.client.v1.get_enterprise_user(enterprise, user)
@@ -259,20 +259,6 @@ class EnterpriseUser(VcoResource[EnterpriseUserArgs], provider=EnterpriseUserPro
     role: pulumi.Output[str]
     role_id: pulumi.Output[int]
     password_modified: pulumi.Output[str | None]
-
-
-def _fingerprint(password: SecretStr | str) -> str:
-    """A salted SHA-256 of the password: enough to tell whether the declared one changed."""
-    text = password.get_secret_value() if isinstance(password, SecretStr) else password
-    salt = secrets.token_hex(16)
-    return f"sha256${salt}${hashlib.sha256((salt + text).encode()).hexdigest()}"
-
-
-def _matches(password: Any, fingerprint: Any) -> bool:
-    if not isinstance(password, str) or not isinstance(fingerprint, str) or fingerprint.count("$") != 2:
-        return False
-    _, salt, digest = fingerprint.split("$")
-    return hmac.compare_digest(hashlib.sha256((salt + password).encode()).hexdigest(), digest)
 
 
 def _role(vco: Connection, name: str, label: str) -> VcoId:
