@@ -5,11 +5,14 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import (
+    alert,
     api_token,
     configuration,
+    custom_role,
     edge,
     enterprise,
     enterprise_service,
+    enterprise_settings,
     enterprise_user,
     login,
     network,
@@ -20,11 +23,14 @@ from . import (
 
 __all__ = [
     "add_routes",
+    "alert",
     "api_token",
     "configuration",
+    "custom_role",
     "edge",
     "enterprise",
     "enterprise_service",
+    "enterprise_settings",
     "enterprise_user",
     "network",
     "network_segment",
