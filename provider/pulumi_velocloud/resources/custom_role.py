@@ -80,8 +80,13 @@ SPEC = register(
             '    name="Edge Operators",\n'
             '    privileges=["Edge Management", "Alert Management"],\n'
             ")\n"
-            'velocloud.EnterpriseUser("olga", enterprise_id=acme.id, username="olga@acme.example",\n'
-            '    role=edge_ops.name, password=config.require_secret("olgaPassword"))'
+            "velocloud.EnterpriseUser(\n"
+            '    "olga",\n'
+            "    enterprise_id=acme.id,\n"
+            '    username="olga@acme.example",\n'
+            "    role=edge_ops.name,\n"
+            '    password=config.require_secret("olgaPassword"),\n'
+            ")"
         ),
         notes=(
             "Privileges are functional role names, resolved live; an unknown one fails naming valid ones.",
