@@ -263,7 +263,7 @@ def _write(
     if args.emails is not None or args.sms is not None or args.webhooks is not None or olds.get("emails"):
         recipients = _recipients_write(client, enterprise, args, olds, label)
     if items:
-        client.v1.insert_or_update_enterprise_alert_configurations(enterprise, items)
+        _write_configurations(client, enterprise, {i["name"]: i for i in items})
     if recipients is not None:
         client.v1.set_enterprise_all_alerts_recipients(enterprise, recipients)
 
@@ -359,9 +359,31 @@ def _recipients(
 
 def _disable(client: VcoClient, enterprise: VcoId, names: list[str]) -> None:
     current = {c.name: c for c in client.v1.get_enterprise_alert_configurations(enterprise)}
-    items = [{"id": current[n].id, "enabled": False} for n in names if n in current and current[n].enabled]
-    if items:
-        client.v1.insert_or_update_enterprise_alert_configurations(enterprise, items)
+    off = {n: {"name": n, "enabled": False} for n in names if n in current and current[n].enabled}
+    if off:
+        _write_configurations(client, enterprise, off)
+
+
+def _write_configurations(
+    client: VcoClient, enterprise: VcoId, changes: Mapping[str, dict[str, Any]]
+) -> None:
+    """Write `changes` (by alert name) together with every other configuration as read, unchanged: right
+    whether the Orchestrator keeps configurations a write leaves out or drops them (VMware's sample
+    always sends the whole list; which one it does is unknown)."""
+    items = []
+    for config in client.v1.get_enterprise_alert_configurations(enterprise):
+        item = {
+            "id": config.id,
+            "alertDefinitionId": config.alert_definition_id,
+            "name": config.name,
+            "enabled": config.enabled,
+            **{key: getattr(config, f) for f, key in TIMINGS.items() if getattr(config, f) is not None},
+        }
+        change = changes.get(config.name)
+        items.append(item if change is None else {**item, **change})
+    known = {i["name"] for i in items}
+    items += [c for n, c in changes.items() if n not in known]
+    client.v1.insert_or_update_enterprise_alert_configurations(enterprise, items)
 
 
 def _read(
