@@ -21,6 +21,7 @@ from pydantic import Field
 from ..store import Record, Tx
 from . import enterprise_settings, functional_roles, kinds
 from .auth import Principal
+from .enterprise_settings import enterprise_of
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
 from .validation import StrictModel, parse
 
@@ -58,16 +59,6 @@ def api_id(record: Record) -> int:
     return functional_roles.CUSTOM_ROLE_ID_BASE + record.id
 
 
-def _enterprise(tx: Tx, principal: Principal, enterprise_id: int | None) -> Record:
-    eid = enterprise_id if enterprise_id is not None else principal.enterprise_id
-    if eid is None:
-        raise InvalidRequest("enterpriseId is required", [FieldError("enterpriseId", "required")])
-    enterprise = tx.get(kinds.ENTERPRISE, id=eid)
-    if enterprise is None or not principal.can_see_enterprise(eid):
-        raise NotFound(f"enterprise {eid} not found")
-    return enterprise
-
-
 def _check_functional_roles(ids: list[int], path: str) -> None:
     if not ids:
         raise InvalidRequest(f"{path} must name at least one functional role", [FieldError(path, "empty")])
@@ -96,7 +87,7 @@ def get_custom_role(tx: Tx, enterprise_id: int, role_id: int) -> Record | None:
 def create(tx: Tx, principal: Principal, payload: Any) -> Record:
     principal.require_write()
     req = parse(NewCustomRole, payload, what="compositeRole/createByEnterprise params")
-    enterprise = _enterprise(tx, principal, req.enterpriseId)
+    enterprise = enterprise_of(tx, principal, req.enterpriseId)
     enterprise_settings.require_capability(tx, enterprise, "enableRoleCustomization")
     _check_functional_roles(req.functionalRoleIds, "functionalRoleIds")
     _require_unique(tx, enterprise, req.name)
@@ -111,7 +102,7 @@ def create(tx: Tx, principal: Principal, payload: Any) -> Record:
 def list_roles(
     tx: Tx, principal: Principal, enterprise_id: int | None, role_ids: list[int] | None
 ) -> list[Record]:
-    enterprise = _enterprise(tx, principal, enterprise_id)
+    enterprise = enterprise_of(tx, principal, enterprise_id)
     found = tx.find(KIND, enterprise_id=enterprise.id)
     if role_ids is not None:
         found = [r for r in found if api_id(r) in role_ids]
@@ -121,7 +112,7 @@ def list_roles(
 def update(tx: Tx, principal: Principal, payload: Any) -> Record:
     principal.require_write()
     req = parse(UpdateCustomRole, payload, what="compositeRole/updateByEnterprise params")
-    enterprise = _enterprise(tx, principal, req.enterpriseId)
+    enterprise = enterprise_of(tx, principal, req.enterpriseId)
     record = get_custom_role(tx, enterprise.id, req.roleId)
     if record is None:
         raise NotFound(f"custom role {req.roleId} not found in enterprise {enterprise.name!r}")
@@ -148,7 +139,7 @@ def delete(tx: Tx, principal: Principal, payload: Any) -> int:
     """Delete the listed roles; all or nothing. Returns how many were deleted."""
     principal.require_write()
     req = parse(DeleteCustomRoles, payload, what="compositeRole/deleteByEnterprise params")
-    enterprise = _enterprise(tx, principal, req.enterpriseId)
+    enterprise = enterprise_of(tx, principal, req.enterpriseId)
     records = []
     for role_id in req.roleIds:
         record = get_custom_role(tx, enterprise.id, role_id)

@@ -21,6 +21,7 @@ from ..store import Record, Tx
 from ..timestamps import utc_now
 from . import functional_roles, kinds, passwords, roles
 from .auth import USER_KINDS, Principal
+from .enterprise_settings import enterprise_of
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from .validation import StrictModel, parse
 
@@ -141,12 +142,7 @@ def create_user(
 def insert_enterprise_user(tx: Tx, principal: Principal, enterprise_id: int | None, payload: Any) -> Record:
     """`enterprise/insertEnterpriseUser`: a new user of a customer the caller can see."""
     principal.require_write()
-    eid = enterprise_id if enterprise_id is not None else principal.enterprise_id
-    if eid is None:
-        raise InvalidRequest("enterpriseId is required", [FieldError("enterpriseId", "required")])
-    enterprise = tx.get(kinds.ENTERPRISE, id=eid)
-    if enterprise is None or not principal.can_see_enterprise(eid):
-        raise NotFound(f"enterprise {eid} not found")
+    eid = enterprise_of(tx, principal, enterprise_id).id
     if isinstance(payload, dict) and payload.get("userType") not in (None, "ENTERPRISE"):
         raise InvalidRequest(
             f"userType {payload['userType']!r} is not allowed here",
@@ -193,12 +189,7 @@ def get_enterprise_user(
 
 
 def list_enterprise_users(tx: Tx, principal: Principal, enterprise_id: int | None) -> list[Record]:
-    eid = enterprise_id if enterprise_id is not None else principal.enterprise_id
-    if eid is None:
-        raise InvalidRequest("enterpriseId is required", [FieldError("enterpriseId", "required")])
-    if tx.get(kinds.ENTERPRISE, id=eid) is None or not principal.can_see_enterprise(eid):
-        raise NotFound(f"enterprise {eid} not found")
-    return tx.find(kinds.ENTERPRISE_USER, enterprise_id=eid)
+    return tx.find(kinds.ENTERPRISE_USER, enterprise_id=enterprise_of(tx, principal, enterprise_id).id)
 
 
 def update_user(
