@@ -343,6 +343,13 @@ class Tx:
         ).fetchone()
         return None if row is None else int(row["user_id"])
 
+    def token_by_digest(self, token_sha256: str) -> ApiToken | None:
+        """The token whose secret has this digest (any state), or None."""
+        row = self._conn.execute(
+            "SELECT * FROM api_tokens WHERE token_sha256 = ?", (token_sha256,)
+        ).fetchone()
+        return None if row is None else _token(row)
+
     def get_token(self, token_id: int) -> ApiToken | None:
         row = self._conn.execute("SELECT * FROM api_tokens WHERE id = ?", (token_id,)).fetchone()
         return None if row is None else _token(row)

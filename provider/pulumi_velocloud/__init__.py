@@ -43,6 +43,13 @@ from .mechanisms.device_settings_inputs import (
     StaticRouteArgs,
 )
 from .resources.address_group import AddressArgs, AddressGroup, AddressGroupArgs
+from .resources.alert_configuration import (
+    AlertArgs,
+    AlertConfiguration,
+    AlertConfigurationArgs,
+    SmsRecipientArgs,
+    WebhookArgs,
+)
 from .resources.api_token import EnterpriseApiToken, EnterpriseApiTokenArgs
 from .resources.business_policy_rule import (
     BusinessPolicyActionArgs,
@@ -50,11 +57,13 @@ from .resources.business_policy_rule import (
     BusinessPolicyRule,
     BusinessPolicyRuleArgs,
 )
+from .resources.custom_role import CustomRole, CustomRoleArgs
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.edge_reactivation import EdgeReactivation, EdgeReactivationArgs
 from .resources.edge_software_image import EdgeSoftwareImage, EdgeSoftwareImageArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
+from .resources.enterprise_delegation import EnterpriseDelegation, EnterpriseDelegationArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
 from .resources.hub_cluster import HubCluster, HubClusterArgs
@@ -79,10 +88,15 @@ __all__ = [
     "AddressGroup",
     "AddressGroupArgs",
     "AdvertiseArgs",
+    "AlertArgs",
+    "AlertConfiguration",
+    "AlertConfigurationArgs",
     "BusinessPolicyActionArgs",
     "BusinessPolicyMatchArgs",
     "BusinessPolicyRule",
     "BusinessPolicyRuleArgs",
+    "CustomRole",
+    "CustomRoleArgs",
     "DhcpArgs",
     "DnsArgs",
     "Edge",
@@ -98,6 +112,8 @@ __all__ = [
     "EnterpriseApiToken",
     "EnterpriseApiTokenArgs",
     "EnterpriseArgs",
+    "EnterpriseDelegation",
+    "EnterpriseDelegationArgs",
     "EnterpriseInfo",
     "EnterpriseUser",
     "EnterpriseUserArgs",
@@ -138,10 +154,12 @@ __all__ = [
     "Settings",
     "SettingsError",
     "SiteArgs",
+    "SmsRecipientArgs",
     "SnmpArgs",
     "SnmpV3UserArgs",
     "SoftwareUpdateArgs",
     "StaticRouteArgs",
+    "WebhookArgs",
     "__version__",
     "get_edge",
     "get_edge_output",

@@ -34,7 +34,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
 
 from .client import VcoClient
-from .client.errors import NotFound
+from .client.errors import Forbidden, NotFound
 from .ids import LogicalId, VcoId
 from .models.segment import NetworkSegmentV1
 from .models.user import RoleV1
@@ -95,14 +95,21 @@ class Resolver:
 
     def enterprise(self, logical_id: LogicalId) -> VcoId:
         """The numeric id of the enterprise with this logicalId."""
-        found = self._enterprises.read_through(
-            logical_id, lambda: ((e.logical_id, e.id) for e in self._client.v1.get_network_enterprises())
-        )
+        found = self._enterprises.read_through(logical_id, self._visible_enterprises)
         if found is None:
             raise NotFound(
                 f"no enterprise has logicalId {logical_id!r}", operation="network/getNetworkEnterprises"
             )
         return found
+
+    def _visible_enterprises(self) -> list[tuple[LogicalId, VcoId]]:
+        """Every enterprise the caller sees: the network's for operators, its own for a customer's
+        user (who may not list the network: `network/getNetworkEnterprises` is for operators)."""
+        try:
+            return [(e.logical_id, e.id) for e in self._client.v1.get_network_enterprises()]
+        except Forbidden:
+            own = self._client.v1.get_own_enterprise()
+            return [(own.logical_id, own.id)]
 
     def remember_profile(self, logical_id: LogicalId, vco_id: VcoId) -> None:
         self._profiles.fill([(logical_id, vco_id)])

@@ -271,3 +271,24 @@ def test_operator_login_with_the_password_given_at_start(tmp_path: Path) -> None
         assert again.post(login, json={"username": OPERATOR_USERNAME, "password": "correct horse battery"}).ok
         r = again.post(f"{vco.url}/portal/rest/network/getNetworkGatewayPools", json={})
         assert r.status_code == 200 and len(r.json()) == 1
+
+
+def test_a_token_is_refreshed_once_and_listed_per_user(vco: EmulatorProcess) -> None:
+    eid, _ = enterprise(vco, "ACME")
+    uid = add_user(vco, eid, "ci@acme.example")
+    token = issue_token(vco, uid)
+    r = as_user(vco, token, "enterprise/refreshApiToken", {"apiToken": token})
+    assert r.status_code == 200, r.text
+    fresh = r.json()["token"]
+    assert fresh != token
+    assert as_user(vco, token, "enterprise/getEnterprise").status_code == 401  # the old one is revoked
+    assert as_user(vco, fresh, "enterprise/getEnterprise").status_code == 200
+    again = as_user(vco, fresh, "enterprise/refreshApiToken", {"apiToken": token})
+    assert again.status_code == 400 and again.json()["error"]["code"] == -32004
+    listed = v1(vco, "enterpriseUser/getApiTokens", {"id": uid}).json()
+    assert [(t["state"], t["name"]) for t in listed] == [("REVOKED", "ci"), ("ENABLED", "ci")]
+    assert fresh not in str(listed) and token not in str(listed)
+    other, _ = enterprise(vco, "Other")
+    eve = issue_token(vco, add_user(vco, other, "eve@other.example"))
+    hidden = as_user(vco, eve, "enterpriseUser/getApiTokens", {"id": uid})
+    assert hidden.status_code == 400 and hidden.json()["error"]["code"] == -32004

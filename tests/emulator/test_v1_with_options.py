@@ -56,6 +56,7 @@ def test_every_spec_with_value_adds_its_fields(vco: EmulatorProcess) -> None:
         "configuration/getConfiguration": {"id": ent.profile.id},
         "edge/getEdge": {"id": edge_id},
         "enterprise/getEnterprise": {"enterpriseId": ent.id},
+        "enterprise/getEnterpriseAlerts": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseConfigurations": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseEdges": {"enterpriseId": ent.id},
         "enterprise/getEnterpriseEdgeList": {"enterpriseId": ent.id},

@@ -208,7 +208,20 @@ CORRECTIONS: tuple[Correction, ...] = (
         "nullable",
         _UNSET_IS_NULL + " (a token is created by/for one kind of user and has no partner unless "
         "issued in a partner's scope; `downloaded` stays null until the one download)",
-        fields=("createdByEnterpriseUserId", "createdForOperatorUserId", "enterpriseProxyId", "downloaded"),
+        fields=(
+            "createdByEnterpriseUserId",
+            "createdByOperatorUserId",
+            "createdForOperatorUserId",
+            "enterpriseProxyId",
+            "downloaded",
+        ),
+    ),
+    Correction(
+        "v1",
+        "/definitions/enterprise_property",
+        "nullable",
+        _UNSET_IS_NULL + " (a property inserted without a description)",
+        fields=("description",),
     ),
     Correction(
         "v1",
@@ -292,6 +305,21 @@ CORRECTIONS: tuple[Correction, ...] = (
         "getApiTokens lists the tokens of a scope: an array of api_token (the spec's allOf of a "
         "single api_token reads as a generator slip for a list method)",
         value={"type": "array", "items": {"$ref": "#/definitions/api_token"}},
+    ),
+    Correction(
+        "v1",
+        "/paths/~1enterpriseUser~1getApiTokens/post/responses/200/schema",
+        "set",
+        "one user's tokens: an array of api_token with tenantName, as enterprise/getApiTokens (the "
+        "spec's allOf of a single object reads as the same generator slip)",
+        value={"type": "array", "items": {"$ref": "#/definitions/user_api_tokens"}},
+    ),
+    Correction(
+        "v1",
+        "/paths/~1enterprise~1getEnterpriseProperty/post/responses/200/schema",
+        "nullable",
+        "a property the enterprise does not have reads as null: a current Python VCO client types the "
+        "answer as `VeloEnterprisePropertyV1 | None` (docs/evidence.md section 10)",
     ),
     Correction(
         "v1",

@@ -55,7 +55,7 @@ def test_lifecycle_ladder(tmp_path: Path, vco: EmulatorProcess, client: VcoClien
         e.id for e in client.v1.get_network_enterprises() if e.logical_id == first["enterprise_id"]
     )
     prop = client.v1.get_enterprise_property(enterprise, "vco.enterprise.edgeImageManagement.enable")
-    assert prop.value == "true"
+    assert prop is not None and prop.value == "true"
     params = {"enterpriseId": enterprise, "configurationIds": list(images.values())}
     client.v1.call("enterprise/assignEnterpriseOperatorConfigurations", params)  # an operator's job
     vco.admin("POST", f"edges/{first['edge_id']}/activate")

@@ -19,7 +19,7 @@ from typing import Literal
 
 from ..store import Record, Tx
 from ..timestamps import utc_in
-from . import kinds, roles
+from . import functional_roles, kinds, roles
 from .errors import Forbidden, Unauthenticated
 
 UserType = Literal["OPERATOR", "PARTNER", "ENTERPRISE"]
@@ -58,6 +58,10 @@ class Principal:
     role_id: int = roles.OPERATOR_SUPERUSER.id
     enterprise_proxy_id: int | None = None
     partner_enterprise_ids: frozenset[int] = field(default_factory=frozenset)
+    # A custom role's privileges (`ACTION:OBJECT`, domain/functional_roles.py), or None for a
+    # system role; `role_id` is then the custom role's id and `role` its base system role.
+    grants: frozenset[str] | None = None
+    custom_role_name: str | None = None
 
     @property
     def is_operator(self) -> bool:
@@ -73,11 +77,17 @@ class Principal:
 
     @property
     def role(self) -> roles.Role:
-        role = roles.by_id(self.role_id)
+        role = roles.by_id(self.role_id) if self.grants is None else roles.ENTERPRISE_READ_ONLY
         assert role is not None
         return role
 
+    @property
+    def role_name(self) -> str:
+        return self.custom_role_name if self.custom_role_name is not None else self.role.name
+
     def has_privilege(self, action: str, obj: str | None) -> bool:
+        if self.grants is not None:
+            return functional_roles.allows(self.grants, action, obj)
         return self.role.allows(action, obj)
 
     def require_write(self) -> None:
@@ -169,7 +179,25 @@ def authenticate(tx: Tx, authorization: str | None, session: str | None = None) 
 
 def principal_of(tx: Tx, user: Record) -> Principal:
     user_type = _USER_TYPE[user.kind]
-    role = roles.by_id(int(user.data.get("roleId") or 0)) or _legacy_role(user)
+    role_id = int(user.data.get("roleId") or 0)
+    custom_row = functional_roles.custom_role_row(role_id)
+    custom = None if custom_row is None else tx.get(kinds.COMPOSITE_ROLE, id=custom_row)
+    if custom is not None and custom.enterprise_id == user.enterprise_id:
+        grants = functional_roles.grants_of(list(custom.data.get("functionalRoleIds", [])))
+        return Principal(
+            user_id=user.id,
+            username=user.name,
+            user_type=user_type,
+            enterprise_id=user.enterprise_id,
+            read_only=not grants,
+            role_id=role_id,
+            grants=grants,
+            custom_role_name=custom.name,
+        )
+    if custom_row is not None:  # a custom role that is gone grants nothing but reading
+        role = roles.ENTERPRISE_READ_ONLY
+    else:
+        role = roles.by_id(role_id) or _legacy_role(user)
     proxy_id = user.data.get("enterpriseProxyId") if user_type == "PARTNER" else None
     partner_enterprises: frozenset[int] = frozenset()
     if proxy_id is not None:

@@ -60,6 +60,15 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   lat, lon, timezone, locale, shippingSameAsLocation (bool or null), shippingContactName,
   shippingAddress, shippingAddress2, shippingCity, shippingState, shippingCountry,
   shippingPostalCode
+- composite_role (a custom role of an enterprise; name unique per enterprise, any case): description,
+  functionalRoleIds (ids of domain/functional_roles.py), userType ("ENTERPRISE"); its API id is
+  `custom_roles.ROLE_ID_BASE` + the row id (so it never meets a system role id); users hold it as
+  their roleId; see domain/custom_roles.py
+- enterprise_alert_configuration (name = alert definition name, one per enterprise and definition):
+  alertDefinitionId, enabled, firstNotificationSeconds, maxNotifications,
+  notificationIntervalSeconds, resetIntervalSeconds; see domain/alerts.py. The enterprise's alert
+  recipients live in the enterprise's data `alertRecipients`, its capabilities in `capabilities`
+  and its delegation flags in `delegation` (domain/enterprise_settings.py)
 - event (enterprise_id = the enterprise it concerns, None for operator-level writes; name =
   the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
   event, category, severity, message, detail (JSON text), operation, api ("v1"/"v2"),
@@ -91,3 +100,5 @@ EDGE = "edge"
 SITE = "site"
 ASYNC_OPERATION = "async_operation"
 EVENT = "event"
+COMPOSITE_ROLE = "composite_role"
+ALERT_CONFIGURATION = "enterprise_alert_configuration"

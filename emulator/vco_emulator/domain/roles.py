@@ -7,8 +7,9 @@ every role may read (`READ`, `VIEW_*`); Superusers may do everything in their sc
 Standard Admins everything except managing users, roles and delegation; Business
 specialists may manage customers, users and tokens; Support and Read Only may only read.
 
-Not implemented: custom roles (`compositeRole/*`, `role/*RoleCustomization*`), functional
-roles, role precedence rules when assigning roles, the 'Customer Support' role.
+Custom roles of an enterprise are `domain/custom_roles.py` (built from `functional_roles.py`).
+Not implemented: role customization packages (`role/*RoleCustomization*`), role precedence
+rules when assigning roles, the 'Customer Support' role.
 """
 
 from __future__ import annotations

@@ -7,14 +7,19 @@ tokens). Creating a token for another user needs the privilege to manage users
 (`UPDATE ENTERPRISE_USER`); downloading needs to be the token's user or its creator.
 Listing shows `state` EXPIRED for an expired token.
 
-Not implemented: `refreshApiToken`, operator (`network/*ApiToken*`) and partner
+`refreshApiToken` takes a token's secret (an enabled, unexpired token of a user the caller may
+manage tokens for, or its own), revokes it and answers a new enabled token of the same user,
+name and lifetime (counted from now): a guess at the real behaviour, whose spec says only that
+the answer is a token. `enterpriseUser/getApiTokens` lists one user's tokens.
+
+Not implemented: operator (`network/*ApiToken*`) and partner
 (`enterpriseProxy/*ApiToken*`) token methods, the Orchestrator's maximum token lifetime.
 """
 
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import Field
@@ -112,6 +117,49 @@ def revoke_api_token(tx: Tx, principal: Principal, token_id: int, enterprise_id:
         raise Forbidden(f"role {principal.role.name} may revoke only its own API tokens")
     tx.update_token(token.id, state=REVOKED)
     return 1
+
+
+def refresh_api_token(tx: Tx, principal: Principal, payload: Any) -> str:
+    """Replace an enabled token by a new one (same user, name, lifetime); the new secret, once."""
+    secret = payload.get("apiToken") if isinstance(payload, dict) else None
+    unknown = set(payload or {}) - {"apiToken"}
+    if unknown or not isinstance(secret, str) or not secret:
+        raise InvalidRequest(
+            "apiToken (the token to refresh, a string) is required and alone",
+            [FieldError("apiToken", "required")],
+        )
+    token = tx.token_by_digest(digest(secret))
+    if token is None or state_of(token) != ENABLED:
+        raise NotFound("API token not found, revoked or expired")
+    token = _visible_token(tx, principal, token.id, None)
+    if principal.user_id not in (token.user_id, token.created_by) and not principal.has_privilege(
+        "UPDATE", "ENTERPRISE_USER"
+    ):
+        raise Forbidden(f"role {principal.role_name} may refresh only its own API tokens")
+    lifetime = None
+    if token.expiration is not None:
+        lifetime = datetime.fromisoformat(token.expiration.replace("Z", "+00:00")) - datetime.fromisoformat(
+            token.created.replace("Z", "+00:00")
+        )
+    fresh = new_token()
+    tx.update_token(token.id, state=REVOKED)
+    new = tx.insert_token(
+        digest(fresh),
+        token.user_id,
+        state=ENABLED,
+        name=token.name,
+        description=token.description,
+        expiration=None if lifetime is None else utc_in(lifetime),
+        created_by=principal.user_id,
+    )
+    tx.update_token(new.id, state=ENABLED, downloaded=utc_now())
+    return fresh
+
+
+def user_api_tokens(tx: Tx, principal: Principal, user_id: int) -> list[ApiToken]:
+    """`enterpriseUser/getApiTokens`: the tokens of one enterprise user the caller sees."""
+    user = users.get_enterprise_user(tx, principal, id=user_id)
+    return tx.find_tokens([user.id])
 
 
 def require_ids(params: dict[str, Any]) -> tuple[int, int | None]:

@@ -19,8 +19,9 @@ from typing import Any, Literal
 
 from ..store import Record, Tx
 from ..timestamps import utc_now
-from . import kinds, passwords, roles
+from . import functional_roles, kinds, passwords, roles
 from .auth import USER_KINDS, Principal
+from .enterprise_settings import enterprise_of
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound, Unauthenticated
 from .validation import StrictModel, parse
 
@@ -77,7 +78,7 @@ def _check_profile(fields: _Profile, kind: str, prefix: str = "") -> None:
         )
     if fields.password2 is not None and fields.password2 != fields.password:
         errors.append(FieldError(f"{prefix}password2", "must repeat password"))
-    if fields.roleId is not None:
+    if fields.roleId is not None and functional_roles.custom_role_row(fields.roleId) is None:
         role = roles.by_id(fields.roleId)
         if role is None or role.user_type != _ROLE_USER_TYPE[kind]:
             allowed = ", ".join(f"{r.id} ({r.name})" for r in roles.of_user_type(_ROLE_USER_TYPE[kind]))
@@ -111,19 +112,18 @@ def create_user(
         )
     _check_profile(new, kind, prefix)
     _require_unique_username(tx, new.username)
-    role = roles.by_id(new.roleId)
-    assert role is not None
+    role_id, role_name, user_type = _role_of(tx, new.roleId, kind, enterprise_id, f"{prefix}roleId")
     now = utc_now()
     data: dict[str, Any] = {
-        "userType": role.user_type,
+        "userType": user_type,
         "email": new.email or new.username,
         "domain": new.domain,
         "firstName": new.firstName,
         "lastName": new.lastName,
         "officePhone": new.officePhone,
         "mobilePhone": new.mobilePhone,
-        "roleId": role.id,
-        "roleName": role.name,
+        "roleId": role_id,
+        "roleName": role_name,
         "isActive": True if new.isActive is None else new.isActive,
         "isNative": True if new.isNative is None else new.isNative,
         "isLocked": False,
@@ -142,12 +142,7 @@ def create_user(
 def insert_enterprise_user(tx: Tx, principal: Principal, enterprise_id: int | None, payload: Any) -> Record:
     """`enterprise/insertEnterpriseUser`: a new user of a customer the caller can see."""
     principal.require_write()
-    eid = enterprise_id if enterprise_id is not None else principal.enterprise_id
-    if eid is None:
-        raise InvalidRequest("enterpriseId is required", [FieldError("enterpriseId", "required")])
-    enterprise = tx.get(kinds.ENTERPRISE, id=eid)
-    if enterprise is None or not principal.can_see_enterprise(eid):
-        raise NotFound(f"enterprise {eid} not found")
+    eid = enterprise_of(tx, principal, enterprise_id).id
     if isinstance(payload, dict) and payload.get("userType") not in (None, "ENTERPRISE"):
         raise InvalidRequest(
             f"userType {payload['userType']!r} is not allowed here",
@@ -194,12 +189,7 @@ def get_enterprise_user(
 
 
 def list_enterprise_users(tx: Tx, principal: Principal, enterprise_id: int | None) -> list[Record]:
-    eid = enterprise_id if enterprise_id is not None else principal.enterprise_id
-    if eid is None:
-        raise InvalidRequest("enterpriseId is required", [FieldError("enterpriseId", "required")])
-    if tx.get(kinds.ENTERPRISE, id=eid) is None or not principal.can_see_enterprise(eid):
-        raise NotFound(f"enterprise {eid} not found")
-    return tx.find(kinds.ENTERPRISE_USER, enterprise_id=eid)
+    return tx.find(kinds.ENTERPRISE_USER, enterprise_id=enterprise_of(tx, principal, enterprise_id).id)
 
 
 def update_user(
@@ -222,9 +212,9 @@ def update_user(
     if "roleId" in fields:
         if user.id == principal.user_id and fields["roleId"] != data.get("roleId"):
             raise Forbidden("users cannot change their own role")
-        role = roles.by_id(fields["roleId"])
-        assert role is not None
-        data["roleName"] = role.name
+        _, data["roleName"], _ = _role_of(
+            tx, fields["roleId"], user.kind, user.enterprise_id, "_update.roleId"
+        )
     if user.id == principal.user_id and fields.get("isActive") is False:
         raise Forbidden("users cannot deactivate themselves")
     data.update(fields)
@@ -251,6 +241,23 @@ def check_login(tx: Tx, user_kinds: tuple[str, ...], username: str, password: st
                 raise Unauthenticated(f"user {user.name} is deactivated")
             return tx.update(user, user.name, {**user.data, "lastLogin": utc_now()})
     raise Unauthenticated("invalid username or password")
+
+
+def _role_of(tx: Tx, role_id: int, kind: str, enterprise_id: int | None, path: str) -> tuple[int, str, str]:
+    """The id, name and user type of the role `role_id` a user of `kind` is given: a system role
+    (checked by `_check_profile`) or a custom role of the user's own enterprise."""
+    row = functional_roles.custom_role_row(role_id)
+    if row is None:
+        role = roles.by_id(role_id)
+        assert role is not None
+        return role.id, role.name, role.user_type
+    custom = tx.get(kinds.COMPOSITE_ROLE, id=row)
+    if custom is None or kind != kinds.ENTERPRISE_USER or custom.enterprise_id != enterprise_id:
+        raise InvalidRequest(
+            f"{path} {role_id} is not a custom role of this user's enterprise",
+            [FieldError(path, "unknown custom role")],
+        )
+    return role_id, custom.name, "ENTERPRISE"
 
 
 def _network_id(tx: Tx) -> int | None:

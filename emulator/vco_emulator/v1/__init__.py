@@ -5,14 +5,16 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import (
+    alert,
     api_token,
     configuration,
+    custom_role,
     edge,
     edge_cluster,
     edge_lifecycle,
     enterprise,
-    enterprise_property,
     enterprise_service,
+    enterprise_settings,
     enterprise_user,
     gateway,
     login,
@@ -27,14 +29,16 @@ from . import (
 
 __all__ = [
     "add_routes",
+    "alert",
     "api_token",
     "configuration",
+    "custom_role",
     "edge",
     "edge_cluster",
     "edge_lifecycle",
     "enterprise",
-    "enterprise_property",
     "enterprise_service",
+    "enterprise_settings",
     "enterprise_user",
     "gateway",
     "network",

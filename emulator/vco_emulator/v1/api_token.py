@@ -3,7 +3,9 @@
 
 Tokens are shown as the spec's `api_token` (never the secret; the spec's result of
 `getApiTokens` is a single object, which must be a slip: this emulator returns a list).
-Not implemented: `refreshApiToken`, the `network/*` and `enterpriseProxy/*` token methods.
+`enterprise/refreshApiToken` answers the new token's secret; `enterpriseUser/getApiTokens` one
+user's tokens (a list, like `getApiTokens`).
+Not implemented: the `network/*` and `enterpriseProxy/*` token methods.
 """
 
 from __future__ import annotations
@@ -73,3 +75,19 @@ def get_api_tokens(tx: Tx, principal: Principal, params: dict[str, Any]) -> list
 def revoke_api_token(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     token_id, enterprise_id = tokens.require_ids(params)
     return {"rows": tokens.revoke_api_token(tx, principal, token_id, enterprise_id)}
+
+
+@method("enterprise/refreshApiToken")
+def refresh_api_token(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    return {"token": tokens.refresh_api_token(tx, principal, params)}
+
+
+@method("enterpriseUser/getApiTokens")
+def get_user_api_tokens(tx: Tx, principal: Principal, params: dict[str, Any]) -> list[dict[str, Any]]:
+    unknown = set(params) - {"id"}
+    user_id = params.get("id")
+    if unknown or not isinstance(user_id, int) or isinstance(user_id, bool):
+        raise InvalidRequest(
+            "id (the enterprise user id, an integer) is required and alone", [FieldError("id", "required")]
+        )
+    return [token_object(tx, t) for t in tokens.user_api_tokens(tx, principal, user_id)]

@@ -122,11 +122,14 @@ def delete_enterprise_user(tx: Tx, principal: Principal, params: dict[str, Any])
     return written(user.id)
 
 
+BUILT_IN_CREATED = "2015-01-01T00:00:00.000Z"
+
+
 def role_object(role: roles.Role, network_id: int | None) -> dict[str, Any]:
     """A system role as the spec's `role` schema shows it (timestamps fixed: built-in roles)."""
     return {
         "id": role.id,
-        "created": "2015-01-01T00:00:00.000Z",
+        "created": BUILT_IN_CREATED,
         "operatorId": None,
         "networkId": network_id,
         "enterpriseId": None,
@@ -139,7 +142,7 @@ def role_object(role: roles.Role, network_id: int | None) -> dict[str, Any]:
         "isSuper": int(role.is_super),
         "description": role.description,
         "precedence": role.id,
-        "modified": "2015-01-01T00:00:00.000Z",
+        "modified": BUILT_IN_CREATED,
     }
 
 

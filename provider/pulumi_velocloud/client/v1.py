@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..ids import LogicalId, VcoId
+from ..models.access import Delegated, RoleObjectV1
+from ..models.alert import AlertConfigurationV1, AlertDefinitionV1, AlertRecipientsV1
 from ..models.api_token import ApiTokenV1
 from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1, Reactivation
 from ..models.enterprise import (
@@ -100,6 +102,10 @@ class V1Api:
             self.call("enterprise/getEnterprise", {"enterpriseId": enterprise_id})
         )
 
+    def get_own_enterprise(self) -> EnterpriseV1:
+        """The caller's own enterprise (`enterprise/getEnterprise` without an id: enterprise users)."""
+        return EnterpriseV1.model_validate(self.call("enterprise/getEnterprise", {}))
+
     def update_enterprise(self, enterprise_id: VcoId, update: dict[str, Any]) -> int:
         return self._rows(
             "enterprise/updateEnterprise",
@@ -123,10 +129,12 @@ class V1Api:
             self.call("enterprise/getEnterpriseOperatorConfiguration", params)
         )
 
-    def get_enterprise_property(self, enterprise_id: VcoId, name: str) -> EnterpriseProperty:
-        """`enterprise/getEnterpriseProperty` by name; NotFound when the enterprise never set it."""
+    def get_enterprise_property(self, enterprise_id: VcoId, name: str) -> EnterpriseProperty | None:
+        """`enterprise/getEnterpriseProperty` by name; None when the enterprise never set it (a null
+        answer; callers treat a NotFound error the same, as Orchestrators may answer either)."""
         params = {"enterpriseId": enterprise_id, "name": name}
-        return EnterpriseProperty.model_validate(self.call("enterprise/getEnterpriseProperty", params))
+        found = self.call("enterprise/getEnterpriseProperty", params)
+        return None if found is None else EnterpriseProperty.model_validate(found)
 
     def update_edge_image_management(self, enterprise_id: VcoId, enabled: bool) -> None:
         """Switch the enterprise's edge image management (operator and partner tokens only)."""
@@ -500,6 +508,86 @@ class V1Api:
     def get_user_type_roles(self, user_type: str) -> list[RoleV1]:
         result = self.call("role/getUserTypeRoles", {"userType": user_type})
         return [RoleV1.model_validate(r) for r in result]
+
+    # -- custom roles, delegation ----------------------------------------------------
+
+    def get_functional_roles(self, enterprise_id: VcoId) -> list[RoleObjectV1]:
+        params = {"userType": "ENTERPRISE", "enterpriseId": enterprise_id}
+        return [RoleObjectV1.model_validate(r) for r in self.call("functionalRole/getByEnterprise", params)]
+
+    def get_composite_roles(self, enterprise_id: VcoId) -> list[RoleObjectV1]:
+        params = {"userTypes": ["ENTERPRISE"], "enterpriseId": enterprise_id}
+        return [RoleObjectV1.model_validate(r) for r in self.call("compositeRole/getByEnterprise", params)]
+
+    def create_composite_role(
+        self, enterprise_id: VcoId, name: str, description: str, functional_role_ids: list[int]
+    ) -> VcoId:
+        """Create a custom role; an ambiguous failure is recovered by its name within the enterprise."""
+
+        def create() -> VcoId:
+            body = {
+                "userType": "ENTERPRISE",
+                "enterpriseId": enterprise_id,
+                "name": name,
+                "description": description,
+                "functionalRoleIds": functional_role_ids,
+            }
+            return Inserted.model_validate(self.call("compositeRole/createByEnterprise", body)).id
+
+        def find() -> Found[VcoId] | None:
+            roles = self.get_composite_roles(enterprise_id)
+            match = next((r for r in roles if r.name.casefold() == name.casefold()), None)
+            return None if match is None else Found(match.id, match.created)
+
+        return create_once(create, find, what=f"custom role {name!r}", clock=self._session)
+
+    def update_composite_role(self, enterprise_id: VcoId, role_id: VcoId, update: dict[str, Any]) -> None:
+        self.call(
+            "compositeRole/updateByEnterprise",
+            {"enterpriseId": enterprise_id, "roleId": role_id, "_update": update},
+        )
+
+    def delete_composite_role(self, enterprise_id: VcoId, role_id: VcoId) -> None:
+        self.call("compositeRole/deleteByEnterprise", {"enterpriseId": enterprise_id, "roleIds": [role_id]})
+
+    def is_enterprise_delegated(self, enterprise_id: VcoId, method: str) -> bool:
+        """`role/isEnterprise<what>DelegatedTo<whom>` (served by real VCOs, absent from the 5.1 spec)."""
+        return Delegated.model_validate(
+            self.call(f"role/is{method}", {"enterpriseId": enterprise_id})
+        ).is_delegated
+
+    def set_enterprise_delegated(self, enterprise_id: VcoId, method: str, value: bool) -> bool:
+        """`role/setEnterprise<what>DelegatedTo<whom>`; only the customer's own users may call it."""
+        params: dict[str, Any] = {"isDelegated": value}
+        if method == "EnterpriseDelegatedToEnterpriseProxy":  # the only one declaring enterpriseId
+            params["enterpriseId"] = enterprise_id
+        return Delegated.model_validate(self.call(f"role/set{method}", params)).is_delegated
+
+    # -- alerts ----------------------------------------------------------------------
+
+    def get_enterprise_alert_definitions(self, enterprise_id: VcoId) -> list[AlertDefinitionV1]:
+        result = self.call("enterprise/getEnterpriseAlertDefinitions", {"enterpriseId": enterprise_id})
+        return [AlertDefinitionV1.model_validate(d) for d in result]
+
+    def get_enterprise_alert_configurations(self, enterprise_id: VcoId) -> list[AlertConfigurationV1]:
+        result = self.call("enterprise/getEnterpriseAlertConfigurations", {"enterpriseId": enterprise_id})
+        return [AlertConfigurationV1.model_validate(c) for c in result]
+
+    def insert_or_update_enterprise_alert_configurations(
+        self, enterprise_id: VcoId, configurations: list[dict[str, Any]]
+    ) -> None:
+        params = {"enterpriseId": enterprise_id, "enterpriseAlertConfigurations": configurations}
+        self.call("enterprise/insertOrUpdateEnterpriseAlertConfigurations", params)
+
+    def get_enterprise_all_alerts_recipients(self, enterprise_id: VcoId) -> AlertRecipientsV1:
+        result = self.call("enterprise/getEnterpriseAllAlertsRecipients", {"enterpriseId": enterprise_id})
+        return AlertRecipientsV1.model_validate(result)
+
+    def set_enterprise_all_alerts_recipients(self, enterprise_id: VcoId, recipients: dict[str, Any]) -> None:
+        """Replace the recipient lists named in `recipients` (webhook URLs may hold secrets: never logged)."""
+        self.call(
+            "enterprise/setEnterpriseAllAlertsRecipients", {"enterpriseId": enterprise_id, **recipients}
+        )
 
     # -- configuration modules -------------------------------------------------------
 

@@ -271,7 +271,7 @@ def _image_management(vco: Connection, numeric: VcoId, known: bool | None) -> bo
         return False
     except Forbidden:
         return known
-    return str(prop.value).lower() == "true"
+    return prop is not None and str(prop.value).lower() == "true"
 
 
 def _default_gateway_pool(client: VcoClient) -> LogicalId:

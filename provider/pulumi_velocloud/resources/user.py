@@ -12,8 +12,10 @@ fingerprint of the password last written (a secret) and the Orchestrator's `pass
 a different password in the program, or a `passwordModified` that moved (someone changed the
 password by hand), shows as a change of `password`, and `up` writes it again.
 
-Not implemented: custom roles are accepted by name only if `role/getUserTypeRoles` lists them;
-phone numbers, SSH usernames, second factor, deactivation (`isActive`), access level.
+`role` is a system role (`role/getUserTypeRoles`) or a custom role of the user's enterprise
+(`compositeRole/getByEnterprise`, e.g. a `CustomRole`'s name), looked up by name in that order.
+
+Not implemented: phone numbers, SSH usernames, second factor, deactivation (`isActive`), access level.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class EnterpriseUserArgs(ResourceArgs):
     role: str = Field(
         min_length=1,
         description="Role name as `role/getUserTypeRoles` lists it for enterprise users, e.g. "
-        "'Enterprise Superuser', 'Enterprise Standard Admin', 'Enterprise Support', 'Enterprise Read Only'.",
+        "'Enterprise Superuser', 'Enterprise Standard Admin', 'Enterprise Support', 'Enterprise Read Only', "
+        "or the name of a custom role of the enterprise (`CustomRole`).",
     )
     password: SecretStr = Field(description=f"Login password, at least {PASSWORD_MIN} characters.")
     first_name: str | None = Field(None, description="First name.")
@@ -186,7 +189,7 @@ class EnterpriseUserProvider(EnterpriseObjectProvider):
                     "not manage; set adopt=True to manage it"
                 )
             if existing is None:
-                role_id = _role(vco, args.role, label)
+                role_id = _role(vco, enterprise, args.role, label)
                 body: dict[str, Any] = {
                     "username": args.username,
                     "password": args.password.get_secret_value(),
@@ -222,7 +225,7 @@ class EnterpriseUserProvider(EnterpriseObjectProvider):
             if field in changed:
                 update[key] = news.get(field)
         if "role" in changed:
-            update["roleId"] = _role(vco, args.role, label)
+            update["roleId"] = _role(vco, vco_id(olds["enterprise_vco_id"]), args.role, label)
         fingerprint = olds.get("password_fingerprint")
         if "password" in changed:
             update["password"] = args.password.get_secret_value()
@@ -261,13 +264,18 @@ class EnterpriseUser(VcoResource[EnterpriseUserArgs], provider=EnterpriseUserPro
     password_modified: pulumi.Output[str | None]
 
 
-def _role(vco: Connection, name: str, label: str) -> VcoId:
-    """The id of the enterprise role with this name (any case)."""
+def _role(vco: Connection, enterprise: VcoId, name: str, label: str) -> VcoId:
+    """The id of the enterprise role with this name (any case): a system role, else a custom role
+    of the enterprise (asked afresh: custom roles come and go)."""
     try:
         return vco.ids.role(name).id
     except UnknownName as exc:
-        allowed = ", ".join(repr(n) for n in exc.known)
-        raise VcoResourceError(f"{label}: {exc}; allowed: {allowed}") from None
+        custom = vco.client.v1.get_composite_roles(enterprise)
+        match = next((r for r in custom if r.name.casefold() == name.casefold()), None)
+        if match is not None:
+            return match.id
+        allowed = ", ".join(repr(n) for n in [*exc.known, *(r.name for r in custom)])
+        raise VcoResourceError(f"{label}: field role: {exc}; allowed: {allowed}") from None
 
 
 def _outputs(
