@@ -6,6 +6,7 @@ from aiohttp import web
 
 from . import (
     api_token,
+    application,
     configuration,
     edge,
     enterprise,
@@ -21,6 +22,7 @@ from . import (
 __all__ = [
     "add_routes",
     "api_token",
+    "application",
     "configuration",
     "edge",
     "enterprise",
