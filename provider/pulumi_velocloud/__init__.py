@@ -8,11 +8,14 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 """
 
 from .lookups import (
+    ApplicationInfo,
     EdgeInfo,
     EnterpriseInfo,
     ObjectGroupInfo,
     ProfileInfo,
     SegmentInfo,
+    get_application,
+    get_application_output,
     get_edge,
     get_edge_output,
     get_enterprise,
@@ -65,6 +68,7 @@ __all__ = [
     "AddressArgs",
     "AddressGroup",
     "AddressGroupArgs",
+    "ApplicationInfo",
     "BusinessPolicyActionArgs",
     "BusinessPolicyMatchArgs",
     "BusinessPolicyRule",
@@ -118,6 +122,8 @@ __all__ = [
     "SoftwareUpdateArgs",
     "StaticRouteArgs",
     "__version__",
+    "get_application",
+    "get_application_output",
     "get_edge",
     "get_edge_output",
     "get_enterprise",
