@@ -15,6 +15,7 @@ from . import (
     login,
     network,
     network_segment,
+    nsd,
     object_group,
     rpc,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "enterprise_user",
     "network",
     "network_segment",
+    "nsd",
     "object_group",
 ]
 
