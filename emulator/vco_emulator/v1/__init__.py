@@ -11,12 +11,14 @@ from . import (
     edge,
     enterprise,
     enterprise_service,
+    enterprise_settings,
     enterprise_user,
     login,
     network,
     network_segment,
     nsd,
     object_group,
+    profile_clone,
     rpc,
 )
 
@@ -28,11 +30,13 @@ __all__ = [
     "edge",
     "enterprise",
     "enterprise_service",
+    "enterprise_settings",
     "enterprise_user",
     "network",
     "network_segment",
     "nsd",
     "object_group",
+    "profile_clone",
 ]
 
 
