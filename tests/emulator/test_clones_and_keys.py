@@ -112,3 +112,42 @@ def test_read_only_user_cannot_flip_switches(vco: EmulatorProcess) -> None:
     assert as_user(vco, token, "enterprise/getEnterpriseDistributedCostCalculation").status_code == 200
     refused = as_user(vco, token, "enterprise/setEnterpriseDistributedCostCalculation", {"value": True})
     assert refused.status_code == 400 and refused.json()["error"]["code"] == -32003
+
+
+def test_clone_enterprise_v2(vco: EmulatorProcess) -> None:
+    acme = new_enterprise(vco, "ACME")
+    guest = {"enterpriseId": acme.id, "name": "Guest", "type": "REGULAR", "data": {}}
+    assert v1(vco, "enterprise/insertEnterpriseNetworkSegment", guest).status_code == 200
+    group = {
+        "enterpriseId": acme.id,
+        "name": "Servers",
+        "type": "address_group",
+        "data": [{"ip": "10.9.0.0", "mask": "255.255.0.0", "rule_type": "prefix"}],
+    }
+    assert v1(vco, "enterprise/insertObjectGroup", group).status_code == 200
+    [template] = v1(vco, "network/getNetworkConfigurations").json()
+    body = {
+        "id": acme.id,
+        "name": "ACME Two",
+        "configurationId": template["id"],
+        "user": {"username": "admin@two.example", "password": "correct horse battery"},
+        "city": "Porto",
+    }
+    r = v1(vco, "enterprise/cloneEnterpriseV2", body)
+    assert r.status_code == 200, r.text
+    clone = r.json()
+    assert clone["name"] == "ACME Two" and clone["city"] == "Porto" and clone["id"] != acme.id
+    segments = v1(vco, "enterprise/getEnterpriseNetworkSegments", {"enterpriseId": clone["id"]}).json()
+    assert sorted(s["name"] for s in segments) == ["Global Segment", "Guest"]
+    [copied] = v1(vco, "enterprise/getObjectGroups", {"enterpriseId": clone["id"]}).json()
+    assert copied["name"] == "Servers" and copied["data"] == group["data"]
+    users = v1(vco, "enterprise/getEnterpriseUsers", {"enterpriseId": clone["id"]}).json()
+    assert [u["username"] for u in users] == ["admin@two.example"]
+
+    again = v1(vco, "enterprise/cloneEnterpriseV2", {**body, "name": "acme two"})
+    assert again.status_code == 400 and "already exists" in again.json()["error"]["message"]
+    no_user = {k: v for k, v in body.items() if k != "user"}
+    assert v1(vco, "enterprise/cloneEnterpriseV2", {**no_user, "name": "Three"}).status_code == 400
+    token = issue_token(vco, add_user(vco, acme.id, "admin@acme.example"))
+    refused = as_user(vco, token, "enterprise/cloneEnterpriseV2", {**body, "name": "Four"})
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == -32003
