@@ -15,6 +15,8 @@ applications, the application providers' mappings.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..store import Record, Tx
 from ..timestamps import utc_now
 from . import enterprises, kinds
@@ -112,3 +114,18 @@ def push_to_profiles(
     ]
     owners = {p.enterprise_id for p in profiles}
     return profiles, [e for e in tx.find(kinds.ENTERPRISE) if e.id in owners]
+
+
+def map_fields(record: Record) -> dict[str, Any]:
+    """The fields both APIs show of a map besides its ids and times."""
+    data = record.data
+    return {
+        "name": record.name,
+        "logicalId": record.logical_id,
+        "type": data.get("type"),
+        "description": data.get("description"),
+        "version": data.get("version"),
+        "manifest": data.get("manifest"),
+        "fileName": data.get("fileName"),
+        "uploadDetails": data.get("uploadDetails"),
+    }

@@ -23,6 +23,7 @@ from pydantic import Field
 from ..store import Record, Tx
 from . import enterprises, kinds
 from .auth import Principal
+from .edges import Site
 from .enterprises import AddressFields
 from .errors import FieldError, InvalidRequest
 from .validation import StrictModel, parse
@@ -47,11 +48,11 @@ class _Licenses(StrictModel):
     ids: list[int] = []
 
 
-class CloneEnterprise(AddressFields):
+class CloneEnterprise(Site):
     """`clone_enterprise_v2_request`: site fields, delegation switches and the clone's own."""
 
     id: int
-    name: str = Field(min_length=1, max_length=enterprises.NAME_MAX)
+    name: str = Field(min_length=1, max_length=enterprises.NAME_MAX)  # the enterprise's, not a site's
     user: CloneUser
     configurationId: int
     gatewayPoolId: int | None = None
@@ -66,14 +67,6 @@ class CloneEnterprise(AddressFields):
     delegateEdgeImageManagementToEnterprise: bool | None = None
     enableExportRestriction: bool | None = None
     assignedOperatorProfileConfigurationIds: list[int] | None = None
-    shippingSameAsLocation: bool | int | None = None
-    shippingContactName: str | None = None
-    shippingAddress: str | None = None
-    shippingAddress2: str | None = None
-    shippingCity: str | None = None
-    shippingState: str | None = None
-    shippingCountry: str | None = None
-    shippingPostalCode: str | None = None
 
 
 def clone_enterprise(tx: Tx, principal: Principal, params: Any) -> Record:

@@ -46,21 +46,13 @@ class _UpdateProfiles(StrictModel):
 
 def map_metadata(record: Record) -> dict[str, Any]:
     """A map's metadata as the spec's `application_metadata`."""
-    data = record.data
     return {
+        **applications.map_fields(record),
         "id": record.id,
-        "networkId": data.get("networkId"),
+        "networkId": record.data.get("networkId"),
         "created": record.created,
-        "name": record.name,
-        "logicalId": record.logical_id,
-        "type": data.get("type"),
-        "description": data.get("description"),
-        "version": data.get("version"),
-        "manifest": data.get("manifest"),
-        "blobId": record.id,
         "modified": record.modified,
-        "fileName": data.get("fileName"),
-        "uploadDetails": data.get("uploadDetails"),
+        "blobId": record.id,
     }
 
 

@@ -26,13 +26,30 @@ from .objects import written
 from .rpc import method
 
 
-class _Enterprise(StrictModel):
+class EnterpriseParams(StrictModel):
     enterpriseId: int | None = None
 
 
-class _SetFlag(StrictModel):
+class SetFlagParams(StrictModel):
     enterpriseId: int | None = None
     value: bool
+
+
+def property_answer(
+    tx: Tx, principal: Principal, params: dict[str, Any], prop: enterprise_properties.Property, what: str
+) -> dict[str, Any]:
+    """A `get...` method of a boolean enterprise switch: the property as `enterprise_property`."""
+    req = parse(EnterpriseParams, params, what=f"{what} params")
+    return enterprise_property_object(enterprise_properties.get(tx, principal, req.enterpriseId, prop))
+
+
+def set_flag(
+    tx: Tx, principal: Principal, params: dict[str, Any], prop: enterprise_properties.Property, what: str
+) -> dict[str, Any]:
+    """A `set...` method of a boolean enterprise switch: `{id, rows}` of the property."""
+    req = parse(SetFlagParams, params, what=f"{what} params")
+    value = "true" if req.value else "false"
+    return written(enterprise_properties.set_value(tx, principal, req.enterpriseId, prop, value).id)
 
 
 class _AccessMode(StrictModel):
@@ -51,23 +68,22 @@ class _Key(StrictModel):
     key: str
 
 
-@method("enterprise/getEnterpriseDistributedCostCalculation")
+_COST = (
+    "enterprise/getEnterpriseDistributedCostCalculation",
+    "enterprise/setEnterpriseDistributedCostCalculation",
+)
+
+
+@method(_COST[0])
 def get_distributed_cost(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    req = parse(_Enterprise, params, what="enterprise/getEnterpriseDistributedCostCalculation params")
-    prop = enterprise_properties.get(
-        tx, principal, req.enterpriseId, enterprise_properties.DISTRIBUTED_COST_CALCULATION
+    return property_answer(
+        tx, principal, params, enterprise_properties.DISTRIBUTED_COST_CALCULATION, _COST[0]
     )
-    return enterprise_property_object(prop)
 
 
-@method("enterprise/setEnterpriseDistributedCostCalculation")
+@method(_COST[1])
 def set_distributed_cost(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    req = parse(_SetFlag, params, what="enterprise/setEnterpriseDistributedCostCalculation params")
-    value = "true" if req.value else "false"
-    prop = enterprise_properties.set_value(
-        tx, principal, req.enterpriseId, enterprise_properties.DISTRIBUTED_COST_CALCULATION, value
-    )
-    return written(prop.id)
+    return set_flag(tx, principal, params, enterprise_properties.DISTRIBUTED_COST_CALCULATION, _COST[1])
 
 
 @method("enterprise/insertOrUpdateSecureEdgeAccessMode")

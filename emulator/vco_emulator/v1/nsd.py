@@ -25,20 +25,10 @@ from ..domain.auth import Principal
 from ..domain.errors import FieldError, InvalidRequest
 from ..domain.validation import StrictModel, parse
 from ..store import Tx
-from .network_segment import enterprise_property_object
-from .objects import written
+from .enterprise_settings import property_answer, set_flag
 from .rpc import method
 
 Provider = Literal["genericIKEv2Router", "genericIKEv1Router", "microsoftAzureVirtualWan", "Zscaler"]
-
-
-class _Enterprise(StrictModel):
-    enterpriseId: int | None = None
-
-
-class _SetFlag(StrictModel):
-    enterpriseId: int | None = None
-    value: bool
 
 
 class _NsdUpdate(StrictModel):
@@ -56,24 +46,17 @@ class _Generate(StrictModel):
     provider: Provider
 
 
-@method("enterprise/getEnterpriseUseNSDPolicy")
+_POLICY = "enterprise/getEnterpriseUseNSDPolicy", "enterprise/setEnterpriseUseNSDPolicy"
+
+
+@method(_POLICY[0])
 def get_use_nsd_policy(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    req = parse(_Enterprise, params, what="enterprise/getEnterpriseUseNSDPolicy params")
-    prop = enterprise_properties.get(tx, principal, req.enterpriseId, enterprise_properties.USE_NSD_POLICY)
-    return enterprise_property_object(prop)
+    return property_answer(tx, principal, params, enterprise_properties.USE_NSD_POLICY, _POLICY[0])
 
 
-@method("enterprise/setEnterpriseUseNSDPolicy")
+@method(_POLICY[1])
 def set_use_nsd_policy(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    req = parse(_SetFlag, params, what="enterprise/setEnterpriseUseNSDPolicy params")
-    prop = enterprise_properties.set_value(
-        tx,
-        principal,
-        req.enterpriseId,
-        enterprise_properties.USE_NSD_POLICY,
-        "true" if req.value else "false",
-    )
-    return written(prop.id)
+    return set_flag(tx, principal, params, enterprise_properties.USE_NSD_POLICY, _POLICY[1])
 
 
 @method("enterprise/getNSDConfiguration")

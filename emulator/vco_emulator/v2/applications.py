@@ -71,22 +71,14 @@ def _base(request: web.Request) -> str:
 @endpoint("getApplicationMap")
 async def get_application_map(request: web.Request) -> web.Response:
     record = await call_domain(request, lambda tx, p: _map(tx, p, request))
-    data = record.data
     base = f"/applicationMaps/{record.logical_id}/applications"
     return web.json_response(
         {
             "_href": href(f"/applicationMaps/{record.logical_id}"),
+            **applications.map_fields(record),
             "created": record.created,
-            "name": record.name,
-            "logicalId": record.logical_id,
-            "type": data.get("type"),
-            "description": data.get("description"),
-            "version": data.get("version"),
-            "manifest": data.get("manifest"),
             "modified": record.modified,
-            "fileName": data.get("fileName"),
-            "uploadDetails": data.get("uploadDetails"),
-            "timestamp": data.get("contentRefreshed") or record.modified,
+            "timestamp": record.data.get("contentRefreshed") or record.modified,
             "blobContent": {
                 "applications": [application_resource(base, e) for e in applications.applications(record)]
             },
