@@ -91,6 +91,10 @@ def render() -> str:
         "validated against the spec (`tests/fidelity/plugin.py`); every implemented operation must be",
         "exercised successfully by some test (`tests/fidelity/test_exercised.py`).",
         "",
+        "v1 params a method does not declare are ignored (counted in the admin `stats` as",
+        "`ignoredParams`), as the real Orchestrator accepts them (`docs/evidence.md` section 7);",
+        "`serve --strict-params` refuses them, and this repository's tests run the emulator that way.",
+        "",
         "## Accepted deviations from the spec",
         "",
     ]

@@ -17,7 +17,8 @@ pytest_plugins = ("tests.fidelity.plugin",)
 
 @pytest.fixture(scope="session")
 def emulator_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
-    with EmulatorProcess.start(tmp_path_factory.mktemp("emulator")) as server:
+    # strict: our own client must never send a v1 param the spec does not declare
+    with EmulatorProcess.start(tmp_path_factory.mktemp("emulator"), strict_params=True) as server:
         yield server
 
 

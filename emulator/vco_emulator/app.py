@@ -47,8 +47,10 @@ async def request_id_middleware(
     return response
 
 
-def create_app(store: Store, rate_limit: ratelimit.RateLimitConfig | None = None) -> web.Application:
-    emulator = Emulator(store)
+def create_app(
+    store: Store, rate_limit: ratelimit.RateLimitConfig | None = None, *, strict_params: bool = False
+) -> web.Application:
+    emulator = Emulator(store, strict_params=strict_params)
     app = web.Application(
         middlewares=[
             request_id_middleware,

@@ -6,7 +6,10 @@ read the address. With `--tls` and no `--certfile`, a certificate is generated n
 database and the second line is `vco-emulator CA bundle: PATH` (the file clients pass as CA
 bundle). Rate limiting is off unless `--rate-limit-requests` or `--max-concurrent` is given.
 `--strip-unknown-fields` stores firewall/QOS module documents with only the fields the v1 spec
-names, to test clients against an Orchestrator that drops the rest.
+names, to test clients against an Orchestrator that drops the rest. v1 params a method does not
+declare are ignored (and counted in the admin stats), as the real Orchestrator does;
+`--strict-params` refuses them instead (-32602), which test suites use to prove their client
+sends only declared params.
 """
 
 from __future__ import annotations
@@ -50,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="store firewall/QOS module documents with only the fields the v1 spec names",
     )
+    serve.add_argument(
+        "--strict-params",
+        action="store_true",
+        help="refuse v1 params a method does not declare (default: ignore them, as the real VCO does)",
+    )
     serve.add_argument("--certfile", type=Path, help="PEM server certificate (chain) for --tls")
     serve.add_argument("--keyfile", type=Path, help="PEM private key of --certfile")
     limits = serve.add_argument_group("rate limiting (off by default)")
@@ -75,7 +83,7 @@ async def _serve(args: argparse.Namespace, rate_limit: RateLimitConfig) -> None:
     password_file: Path | None = args.operator_password_file
     password = password_file.read_text().strip() if password_file is not None else None
     ensure_seeded(store, args.token_file, operator_password=password)
-    runner = web.AppRunner(create_app(store, rate_limit), access_log=None)
+    runner = web.AppRunner(create_app(store, rate_limit, strict_params=args.strict_params), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, args.host, args.port, ssl_context=tls.server_context(files) if files else None)
     await site.start()

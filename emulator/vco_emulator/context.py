@@ -29,10 +29,12 @@ _READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass
 class Emulator:
-    """What every handler shares: the store, the request counters, async-operation timing."""
+    """What every handler shares: the store, the request counters, async-operation timing, and
+    whether v1 params the spec does not declare are refused (`strict_params`) or ignored."""
 
     store: Store
     stats: Stats = field(default_factory=Stats)
+    strict_params: bool = False
     async_timing: AsyncTiming = field(default_factory=AsyncTiming)
 
 

@@ -7,7 +7,8 @@ The server listens on a free loopback port (it prints the address it bound, so t
 race for the port), keeps its database and token under `workdir`, and is stopped with
 SIGTERM (SIGKILL after a grace period) when the context ends. With `tls=True` it serves
 HTTPS with a generated certificate; `ca_bundle` is then the CA file to verify it with
-(`requests.get(..., verify=vco.ca_bundle)`).
+(`requests.get(..., verify=vco.ca_bundle)`). With `strict_params=True` it refuses v1 params a
+method does not declare (`serve --strict-params`; the default ignores them as the real VCO does).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class EmulatorProcess:
         timeout: float = 30.0,
         extra_args: list[str] | None = None,
         tls: bool = False,
+        strict_params: bool = False,
     ) -> EmulatorProcess:
         workdir.mkdir(parents=True, exist_ok=True)
         db, token_file, log = workdir / "vco.sqlite", workdir / "operator-token", workdir / "emulator.log"
@@ -68,6 +70,7 @@ class EmulatorProcess:
             "--token-file",
             str(token_file),
             *(["--tls"] if tls else []),
+            *(["--strict-params"] if strict_params else []),
             *(extra_args or []),
         ]
         stderr = log.open("a")

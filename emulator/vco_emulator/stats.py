@@ -1,5 +1,6 @@
-"""Request counters for the admin `stats` route: by operation, by status, writes, and the
-requests refused or altered in front of the handlers (rate-limited, injected faults)."""
+"""Request counters for the admin `stats` route: by operation, by status, writes, the
+requests refused or altered in front of the handlers (rate-limited, injected faults), and the
+undeclared v1 params the lenient default ignored (`ignoredParams`: method -> names)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ class Stats:
         self._writes = 0
         self._throttled = 0
         self._faults: Counter[str] = Counter()
+        self._ignored_params: dict[str, set[str]] = {}
+
+    def record_ignored_params(self, method: str, names: list[str]) -> None:
+        """Params of a v1 call that its method does not declare and that were ignored."""
+        with self._lock:
+            self._ignored_params.setdefault(method, set()).update(names)
 
     def record(self, operation: str, status: int, *, write: bool) -> None:
         with self._lock:
@@ -43,6 +50,7 @@ class Stats:
             self._writes = 0
             self._throttled = 0
             self._faults.clear()
+            self._ignored_params.clear()
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
@@ -52,6 +60,7 @@ class Stats:
                 "byOperation": dict(sorted(self._by_operation.items())),
                 "byStatus": dict(sorted(self._by_status.items())),
                 "throttled": self._throttled,
+                "ignoredParams": {m: sorted(n) for m, n in sorted(self._ignored_params.items())},
                 "faults": {
                     "total": sum(self._faults.values()),
                     "byKind": dict(sorted(self._faults.items())),

@@ -8,12 +8,15 @@ environment variables `VCO_URL` / `VCO_API_TOKEN`); see `pulumi_velocloud.settin
 """
 
 from .lookups import (
+    ApplicationInfo,
     EdgeInfo,
     EnterpriseInfo,
     GatewayInfo,
     ObjectGroupInfo,
     ProfileInfo,
     SegmentInfo,
+    get_application,
+    get_application_output,
     get_edge,
     get_edge_output,
     get_enterprise,
@@ -91,6 +94,7 @@ __all__ = [
     "AlertArgs",
     "AlertConfiguration",
     "AlertConfigurationArgs",
+    "ApplicationInfo",
     "BusinessPolicyActionArgs",
     "BusinessPolicyMatchArgs",
     "BusinessPolicyRule",
@@ -161,6 +165,8 @@ __all__ = [
     "StaticRouteArgs",
     "WebhookArgs",
     "__version__",
+    "get_application",
+    "get_application_output",
     "get_edge",
     "get_edge_output",
     "get_enterprise",

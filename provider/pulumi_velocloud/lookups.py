@@ -31,6 +31,7 @@ from .client import VcoClient
 from .client.errors import NotFound
 from .context import Connection, provider_context
 from .ids import LogicalId, VcoId
+from .mechanisms import applications as app_map
 from .resolver import Resolver
 from .settings import CONFIG_KEYS, resolve_settings
 
@@ -310,3 +311,48 @@ def get_gateway_output(
     """`get_gateway` for arguments that may be Pulumi outputs."""
     args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name))
     return args.apply(lambda a: get_gateway(enterprise_id=a[0], name=a[1], client=client))
+
+
+class ApplicationInfo(BaseModel):
+    """An application of the enterprise's application map: `id` is what a rule's
+    `match.application_id` takes (or name it directly with `match.application`)."""
+
+    id: int
+    name: str | None = None
+    display_name: str | None = None
+    class_id: int
+    class_name: str | None = None
+    enterprise_id: str
+
+
+def get_application(
+    *, enterprise_id: str, name: str, app_class: str | int | None = None, client: VcoClient | None = None
+) -> ApplicationInfo:
+    """The application named `name` (its display name or name, any case) in the enterprise's
+    application map; `app_class` (a class name or id) narrows the match."""
+    vco = _connection(client)
+    catalogue = app_map.catalogue(vco, _enterprise(vco, enterprise_id))
+    try:
+        found = app_map.find(catalogue, name, app_class)
+    except app_map.ApplicationNotFound as exc:
+        raise LookupError(str(exc)) from None
+    return ApplicationInfo(
+        id=found.id,
+        name=found.name,
+        display_name=found.display_name,
+        class_id=found.app_class,
+        class_name=catalogue.class_name(found.app_class),
+        enterprise_id=enterprise_id,
+    )
+
+
+def get_application_output(
+    *,
+    enterprise_id: pulumi.Input[str],
+    name: pulumi.Input[str],
+    app_class: pulumi.Input[str] | pulumi.Input[int] | None = None,
+    client: VcoClient | None = None,
+) -> pulumi.Output[ApplicationInfo]:
+    """`get_application` for arguments that may be Pulumi outputs."""
+    args = _when_dependencies_exist(pulumi.Output.all(enterprise_id, name, app_class))
+    return args.apply(lambda a: get_application(enterprise_id=a[0], name=a[1], app_class=a[2], client=client))

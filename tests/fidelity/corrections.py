@@ -393,6 +393,48 @@ CORRECTIONS: tuple[Correction, ...] = (
         _ONE_SAMPLE + "; hand-off gateways set with edge/setEdgeHandOffGateways are gateway ids",
         value={"primary": {"type": ["integer", "null"]}, "secondary": {"type": ["integer", "null"]}},
     ),
+    Correction(
+        "v1",
+        "/definitions/id_map_one_to_one",
+        "set",
+        "a map of ids to ids (its additionalProperties say integer) cannot be of type string; the "
+        "OpenNMS patch (real VCO answers) uses it for getRoutableApplications' "
+        "applicationToApplicationClass: application id -> class id",
+        value={"type": "object", "additionalProperties": {"type": "integer"}},
+    ),
+    Correction(
+        "v1",
+        "/definitions/configuration_get_identifiable_applications_result/properties/applicationToApplicationClass",
+        "set",
+        "the OpenNMS patch (real VCO answers) makes getRoutableApplications' map one-to-one "
+        "(application id -> class id); getIdentifiableApplications answers the same catalogue maps",
+        value={
+            "allOf": [{"$ref": "#/definitions/id_map_one_to_one"}],
+            "description": "Maps application IDs (strings) to class IDs (integers)",
+        },
+    ),
+    Correction(
+        "v1",
+        "/definitions/configuration_get_identifiable_applications_result/properties/applicationClasses",
+        "set",
+        "the OpenNMS patch (real VCO answers) makes getRoutableApplications' applicationClasses an "
+        "array of class names indexed by class id; a sample run against a real VCO indexes it by a "
+        "class id (docs/evidence.md section 10); getIdentifiableApplications answers the same",
+        value={
+            "description": "Map of application class IDs to class names",
+            "items": {"type": "string"},
+            "type": "array",
+        },
+    ),
+    Correction(
+        "v2",
+        "/components/schemas/JSONObject",
+        "set",
+        "described as 'Any valid JSON object' but declared with no properties and "
+        "additionalProperties false (only {} would validate); used for applications' IP/port "
+        "mappings and application-map manifests, which have content",
+        value={"type": "object", "description": "Any valid JSON object"},
+    ),
 )
 
 # v2 statuses the spec documents for no operation but that the emulator answers (with the common

@@ -73,6 +73,10 @@ Each row has a `kind`, an optional owning `enterprise_id`, a `name` and JSON `da
   the event, e.g. CREATE_ENTERPRISE): one per successful API write, see domain/events.py.
   event, category, severity, message, detail (JSON text), operation, api ("v1"/"v2"),
   username, userId, objectKind, objectId, objectLogicalId, edgeId (int or null)
+- application_map (no enterprise; name = map name): networkId, type, description, version,
+  manifest, fileName, uploadDetails, contentRefreshed (time of the last content refresh or null);
+  its applications are the static catalogue of domain/application_catalogue.py; see
+  domain/applications.py
 - async_operation (name = its logicalId, the id in /api/sdwan/v2/asyncOperations/{id}):
   operation (executor name, e.g. "deviceSettings"), status (ACCEPTED/DONE/ERROR), target
   (what it changes, e.g. "configuration:<id>:deviceSettings"; operations on one target apply
@@ -99,6 +103,7 @@ ENTERPRISE_SERVICE = "enterprise_service"
 EDGE = "edge"
 SITE = "site"
 ASYNC_OPERATION = "async_operation"
+APPLICATION_MAP = "application_map"
 EVENT = "event"
 COMPOSITE_ROLE = "composite_role"
 ALERT_CONFIGURATION = "enterprise_alert_configuration"

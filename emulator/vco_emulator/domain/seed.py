@@ -1,6 +1,6 @@
 """The state a new Orchestrator starts with: one network, an operator user, a gateway pool
-with two gateways and an operator profile. Logical ids are derived from fixed names, so they are the same
-after every reset and in every emulator.
+with two gateways, an operator profile and the default application map. Logical ids are derived
+from fixed names, so they are the same after every reset and in every emulator.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from ..store import Record, Tx
-from . import gateways, roles
+from . import application_catalogue, gateways, roles
 from .auth import OPERATOR_USER
 
 _NAMESPACE = uuid.UUID("5b0a4f0e-6a53-4c55-9a8e-0c2d1f7e9a10")
@@ -20,6 +20,19 @@ OPERATOR_PROFILE_NAME = "VMware SD-WAN Default Profile"
 
 def seed_logical_id(name: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, name))
+
+
+APPLICATION_MAP_LOGICAL_ID = seed_logical_id("application-map")
+
+
+def seed_application_map(tx: Tx, network_id: int) -> Record:
+    """The default application map (`application_catalogue`), assigned to every enterprise."""
+    return tx.insert(
+        "application_map",
+        application_catalogue.MAP_NAME,
+        {"networkId": network_id, **application_catalogue.map_document()},
+        logical_id=APPLICATION_MAP_LOGICAL_ID,
+    )
 
 
 def seed(tx: Tx) -> Record:
@@ -70,6 +83,7 @@ def seed(tx: Tx) -> Record:
         logical_id=seed_logical_id("operator-profile"),
     )
     gateways.seed_gateways(tx, network.id, pool.id, seed_logical_id)
+    seed_application_map(tx, network.id)
     tx.set_meta("seed_max_id", str(operator.id))
     return operator
 

@@ -6,6 +6,8 @@ Callers authenticate with an API token or the `velocloud.session` cookie of `log
 before every method `domain.privileges.authorize_v1` enforces the spec's `x-privileges`
 for it (and puts an enterprise user's `enterpriseId` into the params where the spec forces
 the enterprise context), so a method only handles callers allowed to call it.
+Params the method does not declare are ignored and counted (stats `ignoredParams`, log line),
+as the real Orchestrator accepts them; with `serve --strict-params` they are refused (-32602).
 Errors use the v1 envelope `{"error": {"code", "message", "data"}}`: HTTP 400 for the
 client's faults, 500 for the server's, and 401 for missing or invalid credentials.
 
@@ -19,6 +21,7 @@ object-group name is -32603 "Name must be Unique" with HTTP 500, as the real VCO
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -38,9 +41,11 @@ from ..domain.errors import (
     Unauthenticated,
 )
 from ..domain.privileges import authorize_v1
+from ..domain.validation import lenient_params
 from ..jsonbody import BadJson, parse_json
 from ..store import Tx
 
+_LOG = logging.getLogger(__name__)
 Method = Callable[[Tx, Principal, dict[str, Any]], Any]
 METHODS: dict[str, Method] = {}
 
@@ -101,15 +106,24 @@ async def _invoke(request: web.Request, name: str, params: Any) -> Any:
         params = {}
     if not isinstance(params, dict):
         raise RpcError(INVALID_PARAMS, f"params of {name} must be a JSON object")
-    store = request.app[EMULATOR].store
+    emulator = request.app[EMULATOR]
+    store, strict = emulator.store, emulator.strict_params
     authorization = request.headers.get("Authorization")
     session = request.cookies.get(SESSION_COOKIE)
+    ignored: list[str] = []
 
     def work() -> Any:
         with store.transaction() as tx:
             principal = authenticate(tx, authorization, session)
             authorized = authorize_v1(tx, principal, name, params)
-            result = fn(tx, principal, authorized)
+            if strict:
+                result = fn(tx, principal, authorized)
+            else:
+                with lenient_params(authorized) as scope:
+                    try:
+                        result = fn(tx, principal, authorized)
+                    finally:
+                        ignored.extend(scope.ignored)
             if is_write(name) and _succeeded(result):
                 events.record_write(tx, principal, name, "v1", result=result, params=authorized)
             return result
@@ -118,6 +132,10 @@ async def _invoke(request: web.Request, name: str, params: Any) -> Any:
         return await asyncio.to_thread(work)
     except DomainError as exc:
         raise _from_domain(exc) from None
+    finally:
+        if ignored:
+            emulator.stats.record_ignored_params(name, ignored)
+            _LOG.info("v1 %s: ignored params the method does not declare: %s", name, ", ".join(ignored))
 
 
 def is_write(name: str) -> bool:

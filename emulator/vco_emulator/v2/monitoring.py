@@ -5,7 +5,7 @@ first, with `start`/`end` (epoch ms), `limit`/page links and the spec's `field[o
 (also on `enterpriseUsername`, `edgeName`, `segmentName`, which the event body does not show).
 
 Simplified (the emulator has no devices sending telemetry):
-- alerts, BGP sessions, non-SD-WAN tunnel/site status, client devices and applications are
+- alerts, BGP sessions and client devices are
   empty lists in the right envelope; a client device or application by id is not implemented;
 - edges have no WAN links, so link, link-quality, path and flow metrics (and their time
   series) are empty arrays;
@@ -248,17 +248,10 @@ def add_routes(app: web.Application) -> None:
     get(ent + "/events{slash:/?}", get_enterprise_events)
     get(ent + "/alerts{slash:/?}", _empty_collection("getEnterpriseAlerts"))
     get(ent + "/bgpSessions{slash:/?}", _empty_collection("getEnterpriseBgpSessions"))
-    get(
-        ent + "/edgeNonSdwanServices/status{slash:/?}",
-        _empty_collection("getEnterpriseNonSdwanTunnelStatusViaEdge"),
-    )
-    get(ent + "/gatewayNonSdWanSites{slash:/?}", _empty_array("getNonSdwanTunnelsViaGateway"))
     get(ent + "/flowStats{slash:/?}", _empty_array("getEnterpriseFlowMetrics"))
     get(ent + "/linkStats{slash:/?}", _empty_array("getEnterpriseLinkMetrics"))
     get(ent + "/clientDevices{slash:/?}", _empty_array("getEnterpriseClientDevices"))
-    get(ent + "/applications{slash:/?}", _empty_array("getEnterpriseApplications"))
     get(ent + "/healthStats{slash:/?}", get_enterprise_health)
-    get(edge + "/applications{slash:/?}", _empty_array("getEdgeApplications"))
     get(edge + "/linkStats{slash:/?}", _empty_array("getEdgeLinkMetrics"))
     get(edge + "/linkStats/timeSeries{slash:/?}", _empty_array("getEdgeLinkSeries"))
     get(edge + "/flowStats{slash:/?}", _empty_array("getEdgeFlowMetrics"))
@@ -269,7 +262,3 @@ def add_routes(app: web.Application) -> None:
     get(edge + "/pathStats/timeSeries{slash:/?}", _empty_array("getEdgePathSeries"))
     get(edge + "/healthStats{slash:/?}", get_edge_health)
     get(edge + "/healthStats/timeSeries{slash:/?}", get_edge_health_series)
-    get(
-        edge + "/nonSdWanTunnelStatus{slash:/?}",
-        _empty_collection("getEdgeNonSdwanTunnelStatusViaEdge"),
-    )

@@ -16,6 +16,7 @@ from ..ids import LogicalId, VcoId
 from ..models.access import Delegated, RoleObjectV1
 from ..models.alert import AlertConfigurationV1, AlertDefinitionV1, AlertRecipientsV1
 from ..models.api_token import ApiTokenV1
+from ..models.application import ApplicationCatalogue
 from ..models.edge import EdgeListed, EdgeProvisioned, EdgeRef, EdgeV1, Reactivation
 from ..models.enterprise import (
     EnterpriseProperty,
@@ -310,6 +311,11 @@ class V1Api:
         return self._rows("enterprise/revokeApiToken", params, f"API token {token_id}")
 
     # -- enterprise services (non-SD-WAN destinations, ...) -------------------------------
+
+    def get_identifiable_applications(self, enterprise_id: VcoId) -> ApplicationCatalogue:
+        """The enterprise's application map: every application DPI identifies, and the class names."""
+        result = self.call("configuration/getIdentifiableApplications", {"enterpriseId": enterprise_id})
+        return ApplicationCatalogue.model_validate(result or {})
 
     def get_enterprise_services(
         self, enterprise_id: VcoId, *, type: str | None = None

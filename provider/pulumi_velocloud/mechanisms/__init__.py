@@ -17,6 +17,7 @@ CRUD). What several resources share is here, one role per module:
 | `module_writer.py` | the serialised, verified read-modify-write of one module document |
 | `module_rule.py` | the lifecycle of one rule in a module document (`FirewallRule`, `BusinessPolicyRule`) |
 | `rule_match.py` | a rule's `match`: inputs and the document form |
+| `applications.py` | applications by name: the enterprise's application map, names resolved to ids |
 | `managed_paths.py` | managed paths of a JSON document: read, set, snapshot, restore |
 | `device_settings_inputs.py` | the typed inputs of the device-settings resources |
 | `device_settings_mapping.py` | device-settings inputs -> managed paths of the v2 document |

@@ -18,12 +18,13 @@ import copy
 import uuid
 from typing import Any, ClassVar
 
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 
 from ..client.errors import NotFound
 from ..context import Connection, connect
 from ..ids import as_int
+from . import applications
 from . import managed_paths as mp
 from . import module_edits as me
 from . import module_writer as mw
@@ -86,6 +87,18 @@ class ModuleRuleProvider(VcoProvider):
     def inputs_from_rule(self, rule: dict[str, Any]) -> dict[str, Any]:
         """The inputs (other than name/position) this rule document corresponds to."""
         raise NotImplementedError
+
+    # -- check -----------------------------------------------------------------------
+
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        """The spec's checks, then `match.application` resolved to the ids the document holds."""
+        result = super().check(olds, news)
+        if result.failures:
+            return result
+        resolved, problem = applications.resolve_match(self.label_for(news), result.inputs)
+        if problem is not None:
+            return CheckResult(result.inputs, [CheckFailure("match", problem)])
+        return result if resolved is None else CheckResult(resolved, [])
 
     # -- diff ------------------------------------------------------------------------
 

@@ -5,7 +5,9 @@ Unset criteria are written as the Orchestrator writes "any" (a guess from its ex
 documents: `-1` for numbers, `"any"` for addresses and MACs, an all-ones mask), so a rule
 made here looks like one made in the UI. Addresses are IPv4 (an address or a CIDR);
 address and port groups are referenced by their logicalId (`sAddressGroup`, `dAddressGroup`,
-`sPortGroup`, `dPortGroup`), which replace the address / ports of that side.
+`sPortGroup`, `dPortGroup`), which replace the address / ports of that side. An application
+named by `application` is resolved by the rule's `check` (`applications.resolve_match`) to the
+`application_id` / `application_class_id` the document holds (`appid` / `classid`).
 
 Not implemented: IPv6 addresses (`sipV6`/`dipV6`), MAC, VLAN, interface, OS and hostname
 criteria, wildcard masks.
@@ -66,6 +68,13 @@ class RuleMatchArgs(BaseModel):
         None, ge=0, description="Application id of the network's application map."
     )
     application_class_id: int | None = Field(None, ge=0, description="Application class id.")
+    application: str | None = Field(
+        None,
+        min_length=1,
+        description="Application by name (its display name or name in the enterprise's application "
+        "map, any case), resolved to application_id and application_class_id when the rule is checked; "
+        "an unknown name fails the check.",
+    )
     dscp: int | None = Field(None, ge=0, le=63, description="DSCP value, e.g. 46 (EF).")
 
     @field_validator("source_ip", "destination_ip")
@@ -130,6 +139,8 @@ def render_match(value: RuleMatchArgs | dict[str, Any] | None) -> dict[str, Any]
             doc[f"{s}AddressGroup"] = getattr(m, f"{side}_address_group")
         if getattr(m, f"{side}_port_group"):
             doc[f"{s}PortGroup"] = getattr(m, f"{side}_port_group")
+    if m.application is not None and m.application_id is None:
+        raise ValueError(f"match.application {m.application!r} is not resolved to an application id yet")
     if m.application_id is not None:
         doc["appid"] = m.application_id
     if m.application_class_id is not None:
