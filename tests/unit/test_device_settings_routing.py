@@ -7,8 +7,12 @@ from typing import Any
 
 import pytest
 
+from pulumi_velocloud.ids import logical_id
+from pulumi_velocloud.mechanisms import managed_paths as mp
 from pulumi_velocloud.mechanisms.device_settings_mapping import desired_paths, field_of, is_secret
+from pulumi_velocloud.mechanisms.device_settings_provider import _Document
 from pulumi_velocloud.mechanisms.device_settings_routing_mapping import filter_id
+from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.profile_device_settings import (
     ProfileDeviceSettingsArgs,
     ProfileDeviceSettingsProvider,
@@ -267,3 +271,28 @@ def test_check_never_echoes_a_routing_secret() -> None:
 
 def test_valid_full_example_passes_check() -> None:
     assert failures(**{k: v for k, v in FULL.items() if k not in BASE}) == []
+
+
+def test_a_write_the_vco_did_not_keep_fails_naming_the_paths_not_the_values() -> None:
+    wanted = paths(FULL)
+    document = _Document(
+        ProfileDeviceSettingsProvider(),
+        None,  # type: ignore[arg-type]  # require_kept reads no API
+        logical_id("ent-1"),
+        logical_id("prof-1"),
+        'DeviceSettings for profile "Branch"',
+    )
+    kept: dict[str, Any] = {}
+    for path, value in wanted.items():
+        mp.set_value(kept, path, value)
+    document.require_kept(kept, wanted)  # all there: no error
+    mp.set_value(kept, f"{PEER}/md5Password", None)  # dropped by the VCO
+    mp.set_value(kept, f"{SEG}/vpn/backHaulEdges", [{"logicalId": "cluster-1"}])  # type not kept
+    with pytest.raises(VcoResourceError) as failed:
+        document.require_kept(kept, wanted)
+    message = str(failed.value)
+    assert message.startswith(
+        'DeviceSettings for profile "Branch": the VCO accepted the change but did not keep'
+    )
+    assert f"{PEER}/md5Password" in message and f"{SEG}/vpn/backHaulEdges" in message
+    assert MD5 not in message
