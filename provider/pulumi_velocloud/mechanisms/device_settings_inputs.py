@@ -17,7 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..ids import as_int
 from . import managed_paths as mp
 from .device_settings_mapping import fragments
-from .device_settings_routing_inputs import BfdArgs, BgpArgs, CloudVpnArgs, InterfaceOspfArgs, OspfArgs
+from .device_settings_routing_inputs import (
+    BfdArgs,
+    BgpArgs,
+    CloudVpnArgs,
+    InterfaceOspfArgs,
+    OspfArgs,
+    unique,
+)
 from .spec import EnterpriseId, ResourceArgs
 
 # Top-level sections of a v2 deviceSettings document (`BaseDeviceSettings`) and of a segment entry.
@@ -215,7 +222,7 @@ class LanPortArgs(_Section):
         for v in [*(vlans or []), *([self.untagged_vlan] if isinstance(self.untagged_vlan, int) else [])]:
             if not 1 <= v <= 4094:
                 raise ValueError(f"VLAN id {v} is out of range; allowed 1..4094")
-        _unique(list(vlans or []), "vlan id")
+        unique(list(vlans or []), "vlan id")
         if self.port_mode == "access" and vlans is not None and len(vlans) != 1:
             raise ValueError(f"an access port carries exactly one VLAN, not {vlans}")
         if self.untagged_vlan is not None and self.port_mode != "trunk":
@@ -396,25 +403,25 @@ class DeviceSettingsArgs(ResourceArgs):
     @field_validator("lan_networks")
     @classmethod
     def _unique_vlans(cls, value: list[LanNetworkArgs] | None) -> list[LanNetworkArgs] | None:
-        _unique([n.vlan_id for n in value or []], "vlan_id")
+        unique([n.vlan_id for n in value or []], "vlan_id")
         return value
 
     @field_validator("lan_ports")
     @classmethod
     def _unique_ports(cls, value: list[LanPortArgs] | None) -> list[LanPortArgs] | None:
-        _unique([p.name for p in value or []], "name")
+        unique([p.name for p in value or []], "name")
         return value
 
     @field_validator("routed_interfaces")
     @classmethod
     def _unique_interfaces(cls, value: list[RoutedInterfaceArgs] | None) -> list[RoutedInterfaceArgs] | None:
-        _unique([i.name for i in value or []], "name")
+        unique([i.name for i in value or []], "name")
         return value
 
     @field_validator("segments")
     @classmethod
     def _unique_segments(cls, value: list[SegmentSettingsArgs] | None) -> list[SegmentSettingsArgs] | None:
-        _unique([s.segment for s in value or []], "segment")
+        unique([s.segment for s in value or []], "segment")
         return value
 
     @field_validator("extra")
@@ -464,11 +471,3 @@ def whole_numbers(value: Any) -> Any:
     if isinstance(value, list):
         return [whole_numbers(v) for v in value]
     return as_int(value)
-
-
-def _unique(values: list[Any], what: str) -> None:
-    seen = set()
-    for v in values:
-        if v in seen:
-            raise ValueError(f"{what} {v!r} appears twice; each must be unique")
-        seen.add(v)

@@ -11,7 +11,7 @@ redistribution metrics, Cloud VPN isolation groups and non-SD-WAN sites via gate
 from __future__ import annotations
 
 import ipaddress
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -39,8 +39,8 @@ def ipv4_network(value: str, what: str) -> ipaddress.IPv4Network:
         raise ValueError(f"{what} {value!r} is not an IPv4 network, e.g. 10.20.0.0/16") from None
 
 
-def unique(values: list[object], what: str) -> None:
-    seen: set[object] = set()
+def unique(values: list[Any], what: str) -> None:
+    seen: set[Any] = set()
     for v in values:
         if v in seen:
             raise ValueError(f"{what} {v!r} appears twice; each must be unique")
