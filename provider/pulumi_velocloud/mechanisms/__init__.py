@@ -18,7 +18,9 @@ CRUD). What several resources share is here, one role per module:
 | `rule_match.py` | a rule's `match`: inputs and the document form |
 | `managed_paths.py` | managed paths of a JSON document: read, set, snapshot, restore |
 | `device_settings_inputs.py` | the typed inputs of the device-settings resources |
+| `device_settings_routing_inputs.py` | the typed routing sections of a segment: Cloud VPN, BGP, OSPF, BFD |
 | `device_settings_mapping.py` | device-settings inputs -> managed paths of the v2 document |
+| `device_settings_routing_mapping.py` | the routing sections -> their v2 `deviceSettings` shapes |
 | `device_settings_provider.py` | the device-settings lifecycle (claim, JSON Patch, restore) |
 | `list_snapshots.py` | refresh by lists: the run's snapshot of an API list, shared by all reads |
 
