@@ -188,3 +188,31 @@ def test_a_valid_bgp_neighbour_with_filters_is_kept_as_sent(vco: EmulatorProcess
     }
     assert t.patch([{"op": "replace", "path": "/segments/0/bgp", "value": bgp}])["status"] == "DONE"
     assert t.get()["segments"][0]["bgp"] == bgp
+
+
+def test_v1_module_writes_are_held_to_the_same_routing_rules(vco: EmulatorProcess) -> None:
+    t = Target(vco)
+    before = module(vco, t.profile["id"], "deviceSettings")
+    data = copy.deepcopy(before["data"])
+    hub = t.hub_edge("dc-hub-2")
+    data["segments"][0]["vpn"]["backHaulEdges"] = [
+        {"logicalId": hub, "name": "dc-hub-2", "type": "edgeHub"},
+        {"logicalId": str(uuid.uuid4()), "name": "gone", "type": "edgeHub"},
+    ]
+    data["segments"][0]["bgp"]["neighbors"] = [{"neighborIp": "192.0.2.2", "neighborAS": "70000000000"}]
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": data}})
+    assert r.status_code == 400, r.text
+    paths = {e["path"] for e in r.json()["error"]["data"]["error"]}
+    assert paths == {
+        "_update.data.segments.0.vpn.backHaulEdges.1",
+        "_update.data.segments.0.bgp.neighbors.0.neighborAS",
+    }
+    assert module(vco, t.profile["id"], "deviceSettings") == before
+    # the known hub alone is accepted through v1 and shown by v2 as it is stored
+    data["segments"][0]["vpn"]["backHaulEdges"].pop()
+    data["segments"][0]["bgp"]["neighbors"] = []
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": data}})
+    assert r.status_code == 200, r.text
+    assert t.get()["segments"][0]["vpn"]["backHaulEdges"] == [
+        {"logicalId": hub, "name": "dc-hub-2", "type": "edgeHub"}
+    ]
