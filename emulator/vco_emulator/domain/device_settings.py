@@ -22,7 +22,9 @@ match the schema and the rules below, or the operation ends in ERROR and nothing
 Rules checked (also for v1 `updateConfigurationModule` of `deviceSettings`): segments
 exist in the enterprise and appear once; LAN `cidrIp` is an IPv4 address, `cidrPrefix`
 0..32, `netmask` a valid mask; VLAN ids 1..4094 and unique among LAN networks; routed
-interface addressing likewise.
+interface addressing likewise; the routing sections (Cloud VPN hubs, BGP, OSPF, BFD, PPPoE,
+LAN ports) as `device_settings_routing` says, which also maps VPN hub references between the
+stored v1 shape and v2.
 
 Not implemented: the `include` query parameter (accepted, no effect); per-model settings
 (`models`) are stored as given; no check of interface names against edge models.
@@ -45,6 +47,7 @@ from jsonschema import Draft202012Validator
 
 from ..store import Record, Tx
 from . import async_operations, edges, enterprises, kinds
+from . import device_settings_routing as routing
 from . import profiles as profiles_
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest, NotFound
@@ -164,6 +167,7 @@ def to_v2(module_data: dict[str, Any], enterprise_logical_id: str, href: str) ->
     for entry in document.get("segments") or []:
         if isinstance(entry, dict) and isinstance(entry.get("segment"), dict):
             entry["segment"] = segment_v2(enterprise_logical_id, entry["segment"])
+    routing.hubs_to_v2(document, enterprise_logical_id)
     document["_href"] = href
     return document
 
@@ -211,6 +215,7 @@ def from_v2(
             errors.append(FieldError(f"segments.{i}.segment", f"unknown segment {_describe(ref)}"))
             continue
         entry["segment"] = profiles_.segment_ref(record)
+    errors += routing.hubs_from_v2(tx, enterprise_id, data)
     lan = _obj(data.get("lan"))
     for where, items in (
         ("lan.networks", lan.get("networks")),
@@ -297,7 +302,7 @@ def rule_errors(tx: Tx, enterprise_id: int, data: dict[str, Any]) -> list[FieldE
             errors += _address_errors(
                 f"{path}.addressing", addressing.get("cidrIp"), prefix, addressing.get("netmask")
             )
-    return errors
+    return errors + routing.routing_errors(tx, enterprise_id, data)
 
 
 def _list(value: Any) -> list[Any]:

@@ -83,6 +83,39 @@ NEW_PROFILE_SECTIONS: dict[str, Any] = {
 }
 
 
+# The routing sections of a new enterprise profile's Global Segment entry (v2 `DeviceSettingsSegment`
+# `vpn`, `bgp`, `ospf`, `bfd`): everything off and empty. The shapes and the off values follow a real
+# edge's module (docs/evidence.md section 10: BFD exactly, OSPF's NONE/true defaults, the empty
+# lists); that a fresh profile has Cloud VPN off and these values is a GUESS.
+NEW_SEGMENT_SECTIONS: dict[str, Any] = {
+    "vpn": {
+        "enabled": False,
+        "edgeToDataCenter": False,
+        "edgeToEdge": False,
+        "edgeToEdgeHub": {"enabled": False, "vpnHubs": []},
+        "edgeToEdgeDetail": {
+            "useCloudGateway": True,
+            "autoSelectVpnHubs": False,
+            "vpnHubs": [],
+            "dynamic": {"enabled": False},
+            "isolation": {"enabled": False},
+        },
+        "conditionalBackhaul": False,
+        "backHaulEdges": [],
+    },
+    "bgp": {"enabled": False, "neighbors": [], "networks": [], "filters": [], "aggregation": []},
+    "ospf": {
+        "enabled": False,
+        "areas": [],
+        "aggregation": [],
+        "defaultRoutes": "NONE",
+        "defaultRouteAdvertise": "NONE",
+        "defaultPrefixes": True,
+    },
+    "bfd": {"enabled": False, "rules": [], "rulesV6": []},
+}
+
+
 def global_segment(tx: Tx, enterprise_id: int) -> Record:
     """The enterprise's Global Segment (segmentId 0), created with the enterprise."""
     for segment in tx.find(kinds.NETWORK_SEGMENT, enterprise_id=enterprise_id):
@@ -116,7 +149,8 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
     Enterprise profiles start like the Orchestrator's Quick Start Profile: a stateful
     firewall with no rules, no business policies, and device settings with one corporate
     LAN network (VLAN 1) in the Global Segment and every other section of the v2 schema, each
-    off and empty (`NEW_PROFILE_SECTIONS`, a guess). Edge-specific modules start with nothing to
+    off and empty (`NEW_PROFILE_SECTIONS`, and `NEW_SEGMENT_SECTIONS` for the Global Segment's
+    routing: a guess). Edge-specific modules start with nothing to
     override (`{}`, WAN with no links), so an edge inherits everything from its profile
     until its own modules get content (see `domain/profile_rules.edge_effective_modules`).
     """
@@ -146,7 +180,7 @@ def default_module_data(tx: Tx, enterprise_id: int, module: str, *, edge_specifi
         }
     if module == "deviceSettings":
         return {
-            "segments": [{"segment": segment}],
+            "segments": [{"segment": segment, **copy.deepcopy(NEW_SEGMENT_SECTIONS)}],
             "lan": {
                 "interfaces": [],
                 "networks": [

@@ -20,7 +20,9 @@ CRUD). What several resources share is here, one role per module:
 | `applications.py` | applications by name: the enterprise's application map, names resolved to ids |
 | `managed_paths.py` | managed paths of a JSON document: read, set, snapshot, restore |
 | `device_settings_inputs.py` | the typed inputs of the device-settings resources |
+| `device_settings_routing_inputs.py` | the typed routing sections of a segment: Cloud VPN, BGP, OSPF, BFD |
 | `device_settings_mapping.py` | device-settings inputs -> managed paths of the v2 document |
+| `device_settings_routing_mapping.py` | the routing sections -> their v2 `deviceSettings` shapes |
 | `device_settings_provider.py` | the device-settings lifecycle (claim, JSON Patch, restore) |
 | `list_snapshots.py` | refresh by lists: the run's snapshot of an API list, shared by all reads |
 | `secret_fingerprint.py` | salted fingerprints of write-only secrets (passwords the API never returns) |

@@ -17,6 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..ids import as_int
 from . import managed_paths as mp
 from .device_settings_mapping import fragments
+from .device_settings_routing_inputs import (
+    BfdArgs,
+    BgpArgs,
+    CloudVpnArgs,
+    InterfaceOspfArgs,
+    OspfArgs,
+    unique,
+)
 from .spec import EnterpriseId, ResourceArgs
 
 # Top-level sections of a v2 deviceSettings document (`BaseDeviceSettings`) and of a segment entry.
@@ -138,14 +146,20 @@ class LanNetworkArgs(_Section):
 
 
 class RoutedInterfaceArgs(_Section):
-    """A routed interface (e.g. GE3); identified by its name."""
+    """A routed interface (e.g. GE3); identified by its name. The PPPoE password is secret."""
 
     name: str = Field(min_length=1, description="Interface name, e.g. GE3; the interface's key.")
-    addressing: Literal["DHCP", "STATIC"] | None = Field(None, description="DHCP or STATIC addressing.")
+    addressing: Literal["DHCP", "STATIC", "PPPOE"] | None = Field(
+        None, description="DHCP, STATIC or PPPOE addressing."
+    )
     cidr: str | None = Field(
         None, description="STATIC: the interface address with prefix, e.g. 192.0.2.10/29."
     )
     gateway: str | None = Field(None, description="STATIC: the next hop, inside cidr.")
+    pppoe_username: str | None = Field(None, min_length=1, max_length=255, description="PPPOE: user name.")
+    pppoe_password: str | None = Field(
+        None, min_length=1, max_length=255, description="PPPOE: password (secret)."
+    )
     vlan_id: int | None = Field(None, ge=1, le=4094, description="802.1Q VLAN id, 1..4094.")
     segment_id: int | None = Field(None, ge=0, description="segmentId of the interface's segment.")
     wan_overlay: Literal["DISABLED", "AUTO_DISCOVERED", "USER_DEFINED"] | None = Field(
@@ -153,6 +167,7 @@ class RoutedInterfaceArgs(_Section):
     )
     nat_direct: bool | None = Field(None, description="NAT direct traffic.")
     disabled: bool | None = Field(None, description="Administratively down.")
+    ospf: InterfaceOspfArgs | None = Field(None, description="OSPF on this interface.")
 
     @field_validator("cidr")
     @classmethod
@@ -172,6 +187,48 @@ class RoutedInterfaceArgs(_Section):
             net = ipaddress.IPv4Interface(self.cidr).network
             if ipaddress.IPv4Address(self.gateway) not in net:
                 raise ValueError(f"gateway {self.gateway} is outside the interface's network {net}")
+        pppoe = self.pppoe_username is not None or self.pppoe_password is not None
+        if pppoe and self.addressing != "PPPOE":
+            raise ValueError('pppoe_username and pppoe_password are used only with addressing="PPPOE"')
+        if self.addressing == "PPPOE" and (self.pppoe_username is None or self.pppoe_password is None):
+            raise ValueError('addressing="PPPOE" needs pppoe_username and pppoe_password')
+        return self
+
+
+class LanPortArgs(_Section):
+    """A LAN switch port (e.g. GE1) of the `lan` section; identified by its name."""
+
+    name: str = Field(min_length=1, description="Port name, e.g. GE1; the port's key.")
+    port_mode: Literal["access", "trunk"] | None = Field(None, description="Access (one VLAN) or trunk.")
+    vlan_ids: list[int] | None = Field(None, description="VLANs on the port (access: exactly one).")
+    untagged_vlan: int | Literal["drop"] | None = Field(
+        None, description='Trunk: the VLAN untagged frames belong to, or "drop".'
+    )
+    disabled: bool | None = Field(None, description="Administratively down.")
+
+    @field_validator("vlan_ids", mode="before")
+    @classmethod
+    def _vlans(cls, value: Any) -> Any:
+        return [as_int(v) for v in value] if isinstance(value, list) else value
+
+    @field_validator("untagged_vlan", mode="before")
+    @classmethod
+    def _untagged(cls, value: Any) -> Any:
+        return as_int(value)
+
+    @model_validator(mode="after")
+    def _mode(self) -> LanPortArgs:
+        vlans = self.vlan_ids
+        for v in [*(vlans or []), *([self.untagged_vlan] if isinstance(self.untagged_vlan, int) else [])]:
+            if not 1 <= v <= 4094:
+                raise ValueError(f"VLAN id {v} is out of range; allowed 1..4094")
+        unique(list(vlans or []), "vlan id")
+        if self.port_mode == "access" and vlans is not None and len(vlans) != 1:
+            raise ValueError(f"an access port carries exactly one VLAN, not {vlans}")
+        if self.untagged_vlan is not None and self.port_mode != "trunk":
+            raise ValueError('untagged_vlan is used only with port_mode="trunk"')
+        if isinstance(self.untagged_vlan, int) and vlans is not None and self.untagged_vlan not in vlans:
+            raise ValueError(f"untagged_vlan {self.untagged_vlan} is not one of the port's vlan_ids {vlans}")
         return self
 
 
@@ -227,13 +284,19 @@ class DnsArgs(_Section):
 
 
 class SegmentSettingsArgs(_Section):
-    """Settings of one segment (by name): static routes, DNS, and raw segment-level sections."""
+    """Settings of one segment (by name): static routes, DNS, Cloud VPN, BGP, OSPF, BFD, and raw sections."""
 
     segment: str = Field(min_length=1, description='Segment name, e.g. "Global Segment"; the entry\'s key.')
     static_routes: list[StaticRouteArgs] | None = Field(
         None, description="The segment's static routes (owned as a whole: others are removed)."
     )
     dns: DnsArgs | None = Field(None, description="DNS settings of the segment.")
+    vpn: CloudVpnArgs | None = Field(None, description="Cloud VPN: hubs, branch to branch, backhaul.")
+    bgp: BgpArgs | None = Field(None, description="BGP: AS, router id, neighbours (MD5 secret), filters.")
+    ospf: OspfArgs | None = Field(
+        None, description="OSPF: areas (interfaces join them in routed_interfaces)."
+    )
+    bfd: BfdArgs | None = Field(None, description="BFD peers.")
     extra: dict[str, Any] | None = Field(
         None, description="Other segment-level sections as raw v2 JSON, e.g. {'syslog': {...}}."
     )
@@ -248,6 +311,15 @@ class SegmentSettingsArgs(_Section):
                     f"unknown segment section(s) {bad}; allowed: {', '.join(sorted(SEGMENT_LEVEL))}"
                 )
         return None if value is None else {k: whole_numbers(v) for k, v in value.items()}
+
+    @model_validator(mode="after")
+    def _typed_not_in_extra(self) -> SegmentSettingsArgs:
+        typed: dict[str, object] = {"routes": self.static_routes, "dns": self.dns, "vpn": self.vpn}
+        typed.update({"bgp": self.bgp, "ospf": self.ospf, "bfd": self.bfd})
+        both = sorted(k for k, v in typed.items() if v is not None and k in (self.extra or {}))
+        if both:
+            raise ValueError(f"{both} set both typed and in extra; declare each section once")
+        return self
 
 
 class NtpArgs(_Section):
@@ -314,8 +386,11 @@ class DeviceSettingsArgs(ResourceArgs):
 
     enterprise_id: EnterpriseId
     lan_networks: list[LanNetworkArgs] | None = Field(None, description="LAN networks (VLANs), by VLAN id.")
+    lan_ports: list[LanPortArgs] | None = Field(
+        None, description="LAN switch ports (lan.interfaces), by name."
+    )
     routed_interfaces: list[RoutedInterfaceArgs] | None = Field(
-        None, description="Routed interfaces, by name."
+        None, description="Routed interfaces, by name (PPPoE password secret)."
     )
     segments: list[SegmentSettingsArgs] | None = Field(None, description="Per-segment settings, by name.")
     ntp: NtpArgs | None = Field(None, description="NTP client.")
@@ -328,19 +403,25 @@ class DeviceSettingsArgs(ResourceArgs):
     @field_validator("lan_networks")
     @classmethod
     def _unique_vlans(cls, value: list[LanNetworkArgs] | None) -> list[LanNetworkArgs] | None:
-        _unique([n.vlan_id for n in value or []], "vlan_id")
+        unique([n.vlan_id for n in value or []], "vlan_id")
+        return value
+
+    @field_validator("lan_ports")
+    @classmethod
+    def _unique_ports(cls, value: list[LanPortArgs] | None) -> list[LanPortArgs] | None:
+        unique([p.name for p in value or []], "name")
         return value
 
     @field_validator("routed_interfaces")
     @classmethod
     def _unique_interfaces(cls, value: list[RoutedInterfaceArgs] | None) -> list[RoutedInterfaceArgs] | None:
-        _unique([i.name for i in value or []], "name")
+        unique([i.name for i in value or []], "name")
         return value
 
     @field_validator("segments")
     @classmethod
     def _unique_segments(cls, value: list[SegmentSettingsArgs] | None) -> list[SegmentSettingsArgs] | None:
-        _unique([s.segment for s in value or []], "segment")
+        unique([s.segment for s in value or []], "segment")
         return value
 
     @field_validator("extra")
@@ -368,6 +449,19 @@ class DeviceSettingsArgs(ResourceArgs):
                 raise ValueError(f"{fields[0]} and {fields[1]} both set {a}; declare each key once")
         return self
 
+    @model_validator(mode="after")
+    def _ospf_areas_declared(self) -> DeviceSettingsArgs:
+        """An interface joins an OSPF area this resource declares (when it declares any)."""
+        areas = {a.id for s in self.segments or [] if s.ospf and s.ospf.areas for a in s.ospf.areas}
+        for iface in self.routed_interfaces or []:
+            area = iface.ospf.area if iface.ospf else None
+            if areas and area is not None and area not in areas:
+                raise ValueError(
+                    f"routed interface {iface.name}: ospf area {area} is not one of the declared areas "
+                    f"{sorted(areas)}"
+                )
+        return self
+
 
 def whole_numbers(value: Any) -> Any:
     """A raw section with every whole float an int again: Pulumi hands numbers back as floats, and
@@ -377,11 +471,3 @@ def whole_numbers(value: Any) -> Any:
     if isinstance(value, list):
         return [whole_numbers(v) for v in value]
     return as_int(value)
-
-
-def _unique(values: list[Any], what: str) -> None:
-    seen = set()
-    for v in values:
-        if v in seen:
-            raise ValueError(f"{what} {v!r} appears twice; each must be unique")
-        seen.add(v)

@@ -7,11 +7,16 @@ Typed inputs (snake_case) map to the v2 `deviceSettings` document (camelCase, as
   `cidrIp`/`cidrPrefix`/`netmask`, `segmentId`, `advertise`, `baseDhcpAddr`/`numDhcpAddr`
   (the DHCP range: offset from the network address, and size), `dhcp.enabled`,
   `dhcp.leaseTimeSeconds`, `dhcp.options[option=6]` (DNS servers);
+- `lan_ports[]` (by `name`) -> `lan.interfaces[]` by `name`: `portMode`, `vlanIds`,
+  `untaggedVlan`, `disabled`;
 - `routed_interfaces[]` (by `name`) -> `routedInterfaces[]` by `name`:
-  `addressing.{type,cidrIp,cidrPrefix,netmask,gateway}`, `vlanId`, `segmentId`,
-  `wanOverlay`, `natDirect`, `disabled`;
+  `addressing.{type,cidrIp,cidrPrefix,netmask,gateway,username,password}` (PPPoE credentials),
+  `vlanId`, `segmentId`, `wanOverlay`, `natDirect`, `disabled`, `ospf` (see
+  `device_settings_routing_mapping`);
 - `segments[]` (by segment name) -> `segments[]` by `segment.name`: `routes.static[]`,
-  `dns.{dnsPrimaryProvider,dnsBackupProvider,localDNS}`, plus raw `extra` sections;
+  `dns.{dnsPrimaryProvider,dnsBackupProvider,localDNS}`, `vpn`, `bgp` (neighbours by
+  `neighborIp`, filters by `name`), `ospf` (areas by `id`), `bfd` (rules by `peerAddress`) as
+  `device_settings_routing_mapping` builds them, plus raw `extra` sections;
 - `ntp` -> `ntp.enabled`, `ntp.servers[].server`;
 - `snmp` -> `snmp.port`, `snmp.snmpv2c.{enabled,community,allowedIp}`, `snmp.snmpv3.{enabled,users}`;
 - `software_update` -> `softwareUpdate.windowed`, `softwareUpdate.window.{day,beginHour,endHour}`;
@@ -35,11 +40,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..secret_scan import is_secret_path, secret_paths
 from . import managed_paths as mp
+from .device_settings_routing_mapping import (
+    bfd_document,
+    bgp_document,
+    interface_ospf_document,
+    ospf_document,
+    vpn_document,
+)
 
 if TYPE_CHECKING:  # the inputs check themselves with `fragments`: import their types for typing only
     from .device_settings_inputs import (
         DeviceSettingsArgs,
         LanNetworkArgs,
+        LanPortArgs,
         RoutedInterfaceArgs,
         SegmentSettingsArgs,
         StaticRouteArgs,
@@ -49,6 +62,11 @@ KEYED = mp.KeyedArrays(
     {
         ("lan", "networks"): "vlanId",
         ("lan", "networks", "*", "dhcp", "options"): "option",
+        ("lan", "interfaces"): "name",
+        ("segments", "*", "bgp", "neighbors"): "neighborIp",
+        ("segments", "*", "bgp", "filters"): "name",
+        ("segments", "*", "ospf", "areas"): "id",
+        ("segments", "*", "bfd", "rules"): "peerAddress",
         ("routedInterfaces",): "name",
         ("segments",): "segment.name",
     }
@@ -95,8 +113,20 @@ def lan_network_document(net: LanNetworkArgs, *, edge: bool) -> dict[str, Any]:
     return doc
 
 
+def lan_port_document(port: LanPortArgs, *, edge: bool) -> dict[str, Any]:
+    return {
+        "name": port.name,
+        "portMode": port.port_mode,
+        "vlanIds": None if port.vlan_ids is None else list(port.vlan_ids),
+        "untaggedVlan": port.untagged_vlan,
+        "disabled": port.disabled,
+        "override": True if edge else None,
+    }
+
+
 def routed_interface_document(iface: RoutedInterfaceArgs, *, edge: bool) -> dict[str, Any]:
     addressing = {"type": iface.addressing, **_address(iface.cidr), "gateway": iface.gateway}
+    addressing.update({"username": iface.pppoe_username, "password": iface.pppoe_password})
     doc = {
         "name": iface.name,
         "addressing": addressing,
@@ -105,6 +135,7 @@ def routed_interface_document(iface: RoutedInterfaceArgs, *, edge: bool) -> dict
         "wanOverlay": iface.wan_overlay,
         "natDirect": iface.nat_direct,
         "disabled": iface.disabled,
+        "ospf": None if iface.ospf is None else interface_ospf_document(iface.ospf),
         "override": True if edge else None,
     }
     return doc
@@ -126,7 +157,7 @@ def static_route_document(route: StaticRouteArgs) -> dict[str, Any]:
     }
 
 
-def segment_document(seg: SegmentSettingsArgs, *, edge: bool) -> dict[str, Any]:
+def segment_document(seg: SegmentSettingsArgs, enterprise_id: str, *, edge: bool) -> dict[str, Any]:
     doc: dict[str, Any] = {"segment": {"name": seg.segment}, **copy.deepcopy(seg.extra or {})}
     if seg.static_routes is not None:
         doc["routes"] = {"static": [static_route_document(r) for r in seg.static_routes]}
@@ -140,6 +171,14 @@ def segment_document(seg: SegmentSettingsArgs, *, edge: bool) -> dict[str, Any]:
             else [{"fqdn": e.fqdn, "ipv4Address": list(e.ipv4_addresses)} for e in dns.local_dns],
             "override": True if edge else None,
         }
+    if seg.vpn is not None:
+        doc["vpn"] = vpn_document(seg.vpn, enterprise_id)
+    if seg.bgp is not None:
+        doc["bgp"] = bgp_document(seg.bgp, seg.segment, edge=edge)
+    if seg.ospf is not None:
+        doc["ospf"] = ospf_document(seg.ospf)
+    if seg.bfd is not None:
+        doc["bfd"] = bfd_document(seg.bfd, edge=edge)
     return doc
 
 
@@ -150,12 +189,16 @@ def fragments(args: DeviceSettingsArgs, *, edge: bool) -> dict[str, dict[str, An
         docs["lan_networks"] = {
             "lan": {"networks": [lan_network_document(n, edge=edge) for n in args.lan_networks]}
         }
+    if args.lan_ports is not None:
+        docs["lan_ports"] = {"lan": {"interfaces": [lan_port_document(p, edge=edge) for p in args.lan_ports]}}
     if args.routed_interfaces is not None:
         docs["routed_interfaces"] = {
             "routedInterfaces": [routed_interface_document(i, edge=edge) for i in args.routed_interfaces]
         }
     if args.segments is not None:
-        docs["segments"] = {"segments": [segment_document(s, edge=edge) for s in args.segments]}
+        docs["segments"] = {
+            "segments": [segment_document(s, args.enterprise_id, edge=edge) for s in args.segments]
+        }
     if args.ntp is not None:
         servers = None if args.ntp.servers is None else [{"server": s} for s in args.ntp.servers]
         docs["ntp"] = {
@@ -207,6 +250,7 @@ def field_of(path: str) -> str:
     """The input field a managed path belongs to."""
     for prefix, name in (
         ("/lan/networks", "lan_networks"),
+        ("/lan/interfaces", "lan_ports"),
         ("/routedInterfaces", "routed_interfaces"),
         ("/segments", "segments"),
         ("/ntp", "ntp"),

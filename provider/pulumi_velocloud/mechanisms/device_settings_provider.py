@@ -11,9 +11,8 @@ gives back the settings the profile or edge had before. A claim in the deviceSet
 module's description (v1 `updateConfigurationModule`) makes a second resource for the same
 target fail unless `adopt=True`.
 
-Not implemented: IPv6 addressing, OSPF/BGP/multicast per interface, LAN interfaces (ports),
-Wi-Fi, per-model settings (reachable through `extra` where the section is top-level);
-PPPoE credentials on routed interfaces (use `extra` with a secret).
+Not implemented: IPv6 addressing, BGP/multicast per interface, OSPF on LAN networks, Wi-Fi
+ports, per-model settings (reachable through `extra` where the section is top-level).
 """
 
 from __future__ import annotations
@@ -48,10 +47,11 @@ MAX_ROUNDS = 4
 CLAIM_PREFIX = "pulumi-velocloud:"
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
-# `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret:
-# their secret-looking leaves are kept secret, the rest shows in diffs field by field.
+# `snmp` holds the community and passphrases; `segments` (BGP MD5 passwords, raw sections) and
+# `routed_interfaces` (PPPoE passwords, OSPF MD5 passphrases) and `extra` may hold secrets: their
+# secret-looking leaves are kept secret, the rest shows in diffs field by field.
 SECRET_INPUTS = frozenset({"snmp"})
-SCANNED_INPUTS = frozenset({"extra", "segments"})
+SCANNED_INPUTS = frozenset({"extra", "segments", "routed_interfaces"})
 NOTES = (
     "Only the keys you declare are managed: `managed_paths` lists them (JSON Pointers; array elements "
     "are selected by key, e.g. /lan/networks/[vlanId=10]/name). Keys you do not declare are neither "
@@ -62,11 +62,19 @@ NOTES = (
     "of the profile's deviceSettings module).",
     "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
     "ERROR the resource fails with the VCO's message and nothing is changed.",
-    "The SNMP community and passphrases are secret: `snmp` is stored encrypted. In the raw sections "
+    "The SNMP community and passphrases are secret: `snmp` is stored encrypted. BGP `md5_password`, PPPoE "
+    "`pppoe_password` and OSPF `md5_passphrase` are kept as Pulumi secrets (the rest of their section shows "
+    "in diffs field by field). In the raw sections "
     "(`extra`, a segment's `extra`) every value under a secret-looking key (password, secret, key, psk, "
     "passphrase, community, token, md5, credential; e.g. BGP md5Password) is kept as a Pulumi secret and "
     "the rest is shown in diffs field by field. Values holding secrets are in the secret output "
     "`secret_values` (and in `values` with the secrets redacted).",
+    "Cloud VPN, BGP neighbours and filters, OSPF areas, BFD peers and LAN ports are managed per element "
+    "by key (hub lists and rule lists whole): others declared by hand are left alone.",
+    "Guesses about the real Orchestrator (docs/evidence.md section 10): a BGP filter's `ids` (ours, "
+    "derived from segment and filter name), a hub reference by `_href` ending in the hub's logicalId, "
+    "OSPF MD5 as `authentication` plus `md5Authentication`; a VCO that does not keep them fails the "
+    "write's read-back with the paths it did not keep.",
     "Guesses about the real Orchestrator: the DHCP range is stored as `baseDhcpAddr` (offset from the "
     "network address) and `numDhcpAddr` on the network; DNS servers as DHCP option 6 of type `ip`; DNS "
     "providers are referenced by the enterprise DNS service's name.",
@@ -239,6 +247,7 @@ class DeviceSettingsProvider(VcoProvider):
                 wanted = desired_paths(args, edge=self.edge_level)
                 snapshot, after = document.write(document.read(), wanted, snapshot)
                 written = True
+                document.require_kept(after, wanted)
                 _check_claim(client, target, claim, label, "while we wrote these settings")
             except BaseException:
                 _claims().drop(target_id)
@@ -279,6 +288,7 @@ class DeviceSettingsProvider(VcoProvider):
         with vco_errors(document.label):
             wanted = desired_paths(args, edge=self.edge_level)
             _, after = document.write(document.read(), wanted, snapshot)
+            document.require_kept(after, wanted)
         return UpdateResult(_outputs(_base(olds, self.target_field), list(wanted), snapshot, after))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
@@ -369,6 +379,18 @@ class _Document:
 
         after = self.change(current, build)
         return (taken[-1] if taken else snapshot), after
+
+    def require_kept(self, after: dict[str, Any], wanted: dict[str, Any]) -> None:
+        """Fail, naming the paths (never their values), when the document read back after a write does
+        not hold what we wrote: an Orchestrator that drops or rewrites a shape we guessed
+        (docs/evidence.md) must not leave a resource that looks applied."""
+        lost = [p for p, v in wanted.items() if not mp.matches(v, mp.get(after, p))]
+        if lost:
+            raise VcoResourceError(
+                f"{self.label}: the VCO accepted the change but did not keep {', '.join(sorted(lost)[:10])}; "
+                "it may store these settings in another shape (docs/evidence.md lists the shapes that are "
+                "guesses). Check them in the Orchestrator, then run `pulumi refresh`"
+            )
 
     def restore(
         self, current: dict[str, Any], snapshot: mp.Snapshot, *, only_where: dict[str, Any] | None = None

@@ -46,8 +46,8 @@ class ProfileDeviceSettingsOutputs(DeviceSettingsOutputs):
 SPEC = register(
     device_settings_family("profile_id").spec(
         name="ProfileDeviceSettings",
-        summary="The device settings (LAN, routing, DNS, NTP, SNMP, ...) of an enterprise profile that this "
-        "stack manages. Its Pulumi id is the profile logicalId.",
+        summary="The device settings (LAN, interfaces, Cloud VPN, BGP, OSPF, BFD, DNS, NTP, SNMP, ...) of an "
+        "enterprise profile that this stack manages. Its Pulumi id is the profile logicalId.",
         args=ProfileDeviceSettingsArgs,
         outputs=ProfileDeviceSettingsOutputs,
         fixture={
@@ -74,6 +74,25 @@ SPEC = register(
             "    ],\n"
             '    ntp=velocloud.NtpArgs(enabled=True, servers=["0.pool.ntp.org"]),\n'
             '    snmp={"v2c_enabled": True, "v2c_community": config.require_secret("snmpCommunity")},\n'
+            "    # sections holding Outputs (ids, secrets) are written as dicts\n"
+            "    segments=[\n"
+            "        {\n"
+            '            "segment": "Global Segment",\n'
+            '            "vpn": {"enabled": True, "branch_to_hub": True, "hubs": [{"edge_id": dc_hub.id}]},\n'
+            '            "bgp": {\n'
+            '                "enabled": True,\n'
+            '                "asn": 65001,\n'
+            '                "neighbors": [\n'
+            "                    {\n"
+            '                        "ip": "192.0.2.2",\n'
+            '                        "asn": 65002,\n'
+            '                        "md5_password": config.require_secret("bgpMd5"),\n'
+            "                    },\n"
+            "                ],\n"
+            "            },\n"
+            '            "ospf": velocloud.OspfArgs(enabled=True, areas=[velocloud.OspfAreaArgs(id=0)]),\n'
+            "        },\n"
+            "    ],\n"
             ")"
         ),
     )
