@@ -49,10 +49,13 @@ from .resources.business_policy_rule import (
 )
 from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
+from .resources.edge_wan_link import EdgeWanLink, EdgeWanLinkArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
 from .resources.non_sdwan_destination import IkeArgs, IpsecArgs, NonSdwanDestination, NonSdwanDestinationArgs
+from .resources.one_to_one_nat_rule import OneToOneNatRule, OneToOneNatRuleArgs
+from .resources.port_forwarding_rule import PortForwardingRule, PortForwardingRuleArgs
 from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
@@ -76,6 +79,8 @@ __all__ = [
     "EdgeDeviceSettings",
     "EdgeDeviceSettingsArgs",
     "EdgeInfo",
+    "EdgeWanLink",
+    "EdgeWanLinkArgs",
     "Enterprise",
     "EnterpriseApiToken",
     "EnterpriseApiTokenArgs",
@@ -99,7 +104,11 @@ __all__ = [
     "NonSdwanDestinationArgs",
     "NtpArgs",
     "ObjectGroupInfo",
+    "OneToOneNatRule",
+    "OneToOneNatRuleArgs",
     "PortArgs",
+    "PortForwardingRule",
+    "PortForwardingRuleArgs",
     "PortGroup",
     "PortGroupArgs",
     "Profile",
