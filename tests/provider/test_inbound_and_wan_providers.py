@@ -115,6 +115,15 @@ def test_inbound_rules_on_an_edge_keep_a_hand_made_one_and_see_drift_field_by_fi
 
     with pytest.raises(VcoResourceError, match=r"already has a rule named 'ssh'.*adopt=True"):
         ports.create(forward(enterprise, edge, name="ssh", position=5))
+    legacy = {**{k: v for k, v in hand.items() if k != "ruleLogicalId"}, "name": "legacy"}
+    data = own_module(client, enterprise, edge, "firewall").data
+    write_own(client, enterprise, edge, "firewall", {**data, "inbound": [*data["inbound"], legacy]})
+    adopted = ports.create(forward(enterprise, edge, name="legacy", position=5, adopt=True))
+    inbound = own_module(client, enterprise, edge, "firewall").data["inbound"]
+    assert [r["name"] for r in inbound] == ["ssh", "web", "mail", "legacy"], "taken over, not copied"
+    assert inbound[3]["ruleLogicalId"] == adopted.id and inbound[3]["action"]["nat"]["lan_port"] == 443
+    assert adopted.outs is not None
+    ports.delete(adopted.id, adopted.outs)
 
     ports.delete(web.id, fixed.outs)
     nat.delete(mail.id, mail.outs)

@@ -5,7 +5,8 @@ Each object is read through its own resource's provider (`read` / `read_outputs`
 the program declares exactly what the provider will find, and `pulumi up` with `adopt=True`
 has nothing to change but what adoption itself records. Rules come from the profiles'
 `firewall` / `QOS` documents through the rule resources' own `inputs_from_rule` (the firewall's
-top-level `inbound[]` as `PortForwardingRule` / `OneToOneNatRule`). References
+top-level `inbound[]` as `PortForwardingRule` / `OneToOneNatRule`); an edge's WAN links come
+from its own `WAN` module as `EdgeWanLink`s. References
 between objects (enterprise, profile, segment, address and port groups) become `Ref`s to the
 Python variable of the object they point at; secrets (user passwords, secret-looking keys of
 device settings) become `SecretRef`s to stack config the user sets.
@@ -47,6 +48,7 @@ from ..resolver import Resolver
 from ..resources.address_group import AddressGroupProvider
 from ..resources.business_policy_rule import BusinessPolicyRuleProvider
 from ..resources.edge import EdgeProvider
+from ..resources.edge_wan_link import inputs_from_link
 from ..resources.enterprise import EnterpriseProvider
 from ..resources.firewall_rule import FirewallRuleProvider
 from ..resources.one_to_one_nat_rule import OneToOneNatRuleProvider
@@ -288,7 +290,7 @@ class EnterpriseReader:
             return documents
 
         def edge_modules(lid: str) -> dict[str, Any]:
-            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)))
+            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)), also=("WAN",))
             advance()
             return documents
 
@@ -361,6 +363,24 @@ class EnterpriseReader:
                     var = self.names.var("fw" if module == "firewall" else "policy", resource_name)
                     result.resources.append(Declared(kind, resource_name, var, declared))
             self._inbound_rules(result, owner, owner_field, documents.get("firewall") or {}, context)
+            if owner_field == "edge_id":
+                self._wan_links(result, owner, documents.get("WAN") or {}, context)
+
+    def _wan_links(
+        self, result: ImportedEnterprise, edge: Declared, document: dict[str, Any], context: _RuleContext
+    ) -> None:
+        """The links of an edge's own WAN module, as `EdgeWanLink`s."""
+        for link in document.get("links") or []:
+            if not isinstance(link, dict):
+                continue
+            inputs = {k: v for k, v in inputs_from_link(link).items() if v not in (None, [], False)}
+            if not inputs.get("name") or not inputs.get("interfaces"):
+                result.notes.append(f"a WAN link of edge {edge.name!r} without a name or interfaces: skipped")
+                continue
+            resource_name = self.names.name("EdgeWanLink", slug(f"{edge.name}-{inputs['name']}"))
+            declared = {"enterprise_id": context.enterprise, "edge_id": Ref(edge.var), **inputs}
+            var = self.names.var("link", resource_name)
+            result.resources.append(Declared("EdgeWanLink", resource_name, var, declared))
 
     def _inbound_rules(
         self,
@@ -396,12 +416,13 @@ class EnterpriseReader:
             result.resources.append(Declared(kind, resource_name, var, declared))
 
     def _module_documents(
-        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None
+        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None, also: tuple[str, ...] = ()
     ) -> dict[str, Any]:
-        """{module: document} of the rule modules of a profile or of an edge's own profile, read as
-        the rule resources read them (an edge that does not override a module has no rules in it)."""
+        """{module: document} of the rule modules (and the modules `also` names) of a profile or of an
+        edge's own profile, read as the resources read them (an edge that does not override a module
+        has no rules in it)."""
         documents: dict[str, Any] = {}
-        for module, _ in _RULES:
+        for module in [m for m, _ in _RULES] + list(also):
             target = mw.ModuleTarget(
                 self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge
             )

@@ -131,9 +131,11 @@ def remove_rule(doc: Document, rule_set: str, rule_id: str) -> Document:
 
 
 def rules_of(doc: Document, rule_set: str, selector: str | int | None = None) -> list[Any]:
-    """The rules of a segment (`selector`) or of a top-level rule set, as the document holds them."""
+    """The list holding the rules of a segment (`selector`) or of a top-level rule set (the document's
+    own list, so that an edit of it edits the document; a new empty list when there is none)."""
     if not per_segment(rule_set):
-        return [r for _, rules in _rule_lists(doc, rule_set) for r in rules]
+        lists = _rule_lists(doc, rule_set)
+        return lists[0][1] if lists else []
     entry = next((s for s in doc.get("segments") or [] if segment_matches(s, selector)), None)
     rules = entry.get(RULES_KEY[rule_set]) if isinstance(entry, dict) else None
     return rules if isinstance(rules, list) else []
