@@ -20,26 +20,15 @@ whenever it writes the rule).
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any, ClassVar
 
 from pydantic import Field, field_validator
 
 from . import module_edits as me
 from .module_rule import ModuleRuleProvider, RuleArgs, RuleOutputs
-from .rule_match import RuleMatchArgs, match_from_document, port_range, render_match
+from .rule_match import RuleMatchArgs, ipv4_host, match_from_document, port_range, render_match
 
 NO_SUBINTERFACE = -1
-
-
-def ipv4_host(value: str | None) -> str | None:
-    """An IPv4 address (no prefix), as the rule's addresses are."""
-    if value is not None:
-        try:
-            ipaddress.IPv4Address(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not an IPv4 address (e.g. 192.0.2.10)") from None
-    return value
 
 
 class InboundRuleArgs(RuleArgs):

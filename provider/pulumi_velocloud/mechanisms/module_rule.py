@@ -1,11 +1,11 @@
 """What the module rules share (`FirewallRule`, `BusinessPolicyRule`, `PortForwardingRule`,
 `OneToOneNatRule`): one managed rule inside a module document.
 
-Create, update and delete are one edit each through `module_writer.submit` (serialised
-per module, verified by reading back); read is one module read. The Pulumi id is the rule's
-`ruleLogicalId`. A rule with the same name in the same segment that this resource does not
-own is a conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if
-it has one). Moving a rule to another segment, profile or edge replaces it.
+The lifecycle is `module_item`'s (one verified edit per create, update and delete through
+`module_writer.submit`; read is one module read). The Pulumi id is the rule's `ruleLogicalId`.
+A rule with the same name in the same segment (or list) that this resource does not own is a
+conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if it has one).
+Moving a rule to another segment, profile or edge replaces it.
 
 Drift: `diff` compares the rule the inputs render to with the rule last read from the
 document, so a criterion changed by hand shows up (and is put back by `up`) even when it is
@@ -15,22 +15,18 @@ MODULE_RULES_KEY`) has no segment: its resources use `RuleArgs` / `RuleOutputs` 
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import uuid
 from typing import Any, ClassVar
 
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field
 
-from ..client.errors import NotFound
-from ..context import Connection, connect
+from ..context import Connection
 from ..ids import as_int
 from . import managed_paths as mp
 from . import module_edits as me
 from . import module_writer as mw
-from .errors import VcoResourceError, vco_errors
-from .provider_base import VcoProvider, is_unknown
+from .module_item import ModuleItemProvider, Removal
+from .provider_base import is_unknown
 from .spec import SpecFamily
 
 SEGMENT_DESCRIPTION = (
@@ -89,7 +85,7 @@ RULES = SpecFamily(
 )
 
 
-class ModuleRuleProvider(VcoProvider):
+class ModuleRuleProvider(ModuleItemProvider):
     """Base provider of a rule of rule set `rule_set` (default: `module`; see `module_edits`)."""
 
     module: ClassVar[str]
@@ -142,7 +138,7 @@ class ModuleRuleProvider(VcoProvider):
 
     # -- lifecycle -------------------------------------------------------------------
 
-    def _put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
+    def put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
         """Create or update the rule; returns its id, the verified document and the target."""
         label = self.label_for(args.model_dump())
         target = mw.resolve_target(vco, args.enterprise_id, args.profile_id, args.edge_id, self.module)
@@ -216,7 +212,7 @@ class ModuleRuleProvider(VcoProvider):
             doc = mw.submit(vco.client, target, edit(meta))
         return holder["id"], doc, target
 
-    def _outputs(
+    def item_outputs(
         self, rule_id: str, props: Any, target: mw.ModuleTarget, doc: me.Document
     ) -> dict[str, Any] | None:
         found = me.find_rule(doc, self.rules, rule_id)
@@ -247,55 +243,12 @@ class ModuleRuleProvider(VcoProvider):
             "rule": rule,
         }
 
-    def create(self, props: dict[str, Any]) -> CreateResult:
-        args = self.args(props)
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            try:
-                rule_id, doc, target = self._put(vco, args, str(uuid.uuid4()))
-            except me.DocumentError as exc:
-                raise VcoResourceError(str(exc)) from None
-        outs = self._outputs(rule_id, props, target, doc)
-        assert outs is not None
-        return CreateResult(rule_id, outs)
-
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args = self.args(news)
-        vco = connect()
-        with vco_errors(self.label_for(news)):
-            try:
-                rule_id, doc, target = self._put(vco, args, id_)
-            except me.DocumentError as exc:
-                raise VcoResourceError(str(exc)) from None
-        outs = self._outputs(rule_id, news, target, doc)
-        assert outs is not None
-        return UpdateResult(outs)
-
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            try:
-                target = mw.target_in_state(vco, props, self.module)
-                doc = mw.read_module(vco.client, target).data
-            except NotFound:
-                return ReadResult(None, {})
-        outs = self._outputs(id_, props, target, doc)
-        return ReadResult(id_ if outs else None, outs or {})
-
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        vco = connect()
+    def removal(self, item_id: str) -> Removal:
         rule_set = self.rules
-        with vco_errors(self.label_for(props)), contextlib.suppress(NotFound):
-            target = mw.target_in_state(vco, props, self.module)
-            mw.submit(
-                vco.client,
-                target,
-                mw.Edit(
-                    apply=lambda doc: me.remove_rule(doc, rule_set, id_),
-                    holds=lambda doc: me.find_rule(doc, rule_set, id_) is None,
-                    label=self.label_for(props),
-                ),
-            )
+        return (
+            lambda doc: me.remove_rule(doc, rule_set, item_id),
+            lambda doc: me.find_rule(doc, rule_set, item_id) is None,
+        )
 
 
 def _at(doc: dict[str, Any], key: str) -> Any:

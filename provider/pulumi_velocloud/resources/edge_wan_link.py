@@ -23,25 +23,20 @@ service, 802.1p, private network references, links of a profile's WAN module.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import ipaddress
-import uuid
 from typing import Any, Literal
 
 import pulumi
-from pulumi.dynamic import CreateResult, ReadResult, UpdateResult
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from ..client.errors import NotFound
-from ..context import Connection, connect
-from ..ids import LogicalId, logical_id
+from ..context import Connection
+from ..ids import LogicalId
 from ..mechanisms import managed_paths as mp
 from ..mechanisms import module_edits as me
 from ..mechanisms import module_writer as mw
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.errors import VcoResourceError, vco_errors
-from ..mechanisms.provider_base import VcoProvider
+from ..mechanisms.module_item import ModuleItemProvider, Removal
+from ..mechanisms.rule_match import ipv4_host
 from ..mechanisms.spec import (
     EXAMPLE_EDGE_ID,
     EXAMPLE_ENTERPRISE_ID,
@@ -87,12 +82,7 @@ class EdgeWanLinkArgs(ResourceArgs):
     @field_validator("public_ip")
     @classmethod
     def _ipv4(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                ipaddress.IPv4Address(value)
-            except ValueError:
-                raise ValueError(f"{value!r} is not an IPv4 address") from None
-        return value
+        return ipv4_host(value)
 
     @model_validator(mode="after")
     def _bandwidths(self) -> EdgeWanLinkArgs:
@@ -251,10 +241,11 @@ def _without_link(doc: me.Document, link_id: str) -> me.Document:
     }
 
 
-class EdgeWanLinkProvider(VcoProvider):
+class EdgeWanLinkProvider(ModuleItemProvider):
     spec = SPEC
+    module = MODULE
 
-    def _put(
+    def put(
         self, vco: Connection, args: EdgeWanLinkArgs, link_id: str
     ) -> tuple[str, me.Document, mw.ModuleTarget]:
         label = self.label_for(args.model_dump())
@@ -304,15 +295,10 @@ class EdgeWanLinkProvider(VcoProvider):
                 else None
             )
 
-        try:
-            doc = mw.submit(
-                vco.client, target, mw.Edit(apply=apply, holds=holds, label=label, explain=explain)
-            )
-        except me.DocumentError as exc:
-            raise VcoResourceError(str(exc)) from None
+        doc = mw.submit(vco.client, target, mw.Edit(apply=apply, holds=holds, label=label, explain=explain))
         return holder["id"], doc, target
 
-    def _outputs(
+    def item_outputs(
         self, link_id: str, props: dict[str, Any], target: mw.ModuleTarget, doc: me.Document
     ) -> dict[str, Any] | None:
         link = find_link(doc, link_id)
@@ -327,53 +313,8 @@ class EdgeWanLinkProvider(VcoProvider):
             "link": link,
         }
 
-    def create(self, props: dict[str, Any]) -> CreateResult:
-        args: EdgeWanLinkArgs = self.args(props)
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            link_id, doc, target = self._put(vco, args, str(uuid.uuid4()))
-        outs = self._outputs(link_id, props, target, doc)
-        assert outs is not None
-        return CreateResult(link_id, outs)
-
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args: EdgeWanLinkArgs = self.args(news)
-        vco = connect()
-        with vco_errors(self.label_for(news)):
-            link_id, doc, target = self._put(vco, args, id_)
-        outs = self._outputs(link_id, news, target, doc)
-        assert outs is not None
-        return UpdateResult(outs)
-
-    def _target(self, vco: Connection, props: dict[str, Any]) -> mw.ModuleTarget:
-        return mw.resolve_target(
-            vco, logical_id(props["enterprise_id"]), None, logical_id(props["edge_id"]), MODULE
-        )
-
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            try:
-                target = self._target(vco, props)
-                doc = mw.read_module(vco.client, target).data
-            except NotFound:
-                return ReadResult(None, {})
-        outs = self._outputs(id_, props, target, doc)
-        return ReadResult(id_ if outs else None, outs or {})
-
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        vco = connect()
-        with vco_errors(self.label_for(props)), contextlib.suppress(NotFound):
-            target = self._target(vco, props)
-            mw.submit(
-                vco.client,
-                target,
-                mw.Edit(
-                    apply=lambda doc: _without_link(doc, id_),
-                    holds=lambda doc: find_link(doc, id_) is None,
-                    label=self.label_for(props),
-                ),
-            )
+    def removal(self, item_id: str) -> Removal:
+        return (lambda doc: _without_link(doc, item_id), lambda doc: find_link(doc, item_id) is None)
 
 
 class EdgeWanLink(VcoResource[EdgeWanLinkArgs], provider=EdgeWanLinkProvider):

@@ -21,10 +21,10 @@ from ..mechanisms.inbound_rule import (
     InboundRuleArgs,
     InboundRuleOutputs,
     InboundRuleProvider,
-    ipv4_host,
     valid_ports,
 )
 from ..mechanisms.module_rule import RULES
+from ..mechanisms.rule_match import ipv4_host
 from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 NO_LAN_PORT = -1  # a 1:1 NAT rule maps every port (docs/evidence.md section 1c)

@@ -20,10 +20,10 @@ from ..mechanisms.inbound_rule import (
     InboundRuleArgs,
     InboundRuleOutputs,
     InboundRuleProvider,
-    ipv4_host,
     valid_ports,
 )
 from ..mechanisms.module_rule import RULES
+from ..mechanisms.rule_match import ipv4_host
 from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 
