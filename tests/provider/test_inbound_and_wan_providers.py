@@ -7,16 +7,23 @@ shows up field by field on read; a name taken by an item we do not own needs `ad
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from pulumi_velocloud.client import VcoClient
+from pulumi_velocloud.context import provider_context
 from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.edge_wan_link import EdgeWanLinkProvider
+from pulumi_velocloud.resources.enterprise import EnterpriseProvider
 from pulumi_velocloud.resources.one_to_one_nat_rule import OneToOneNatRuleProvider
 from pulumi_velocloud.resources.port_forwarding_rule import PortForwardingRuleProvider
+from pulumi_velocloud.resources.profile import ProfileProvider
+from pulumi_velocloud.settings import Settings
+from vco_emulator.process import EmulatorProcess
 
 
 @pytest.fixture
@@ -207,3 +214,39 @@ def test_a_wan_link_owns_only_itself(
     links.delete(created.id, updated.outs)
     assert [x["logicalId"] for x in own_module(client, enterprise, edge, "WAN").data["links"]] == ["auto-1"]
     assert links.read(created.id, updated.outs).id is None
+
+
+@pytest.fixture(scope="module")
+def stripping(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
+    """An emulator that stores module documents with only the fields the v1 spec names."""
+    with EmulatorProcess.start(
+        tmp_path_factory.mktemp("strip"), extra_args=["--strip-unknown-fields"]
+    ) as server:
+        yield server
+
+
+def test_an_orchestrator_dropping_segment_id_fails_the_create_and_leaves_nothing(
+    stripping: EmulatorProcess,
+) -> None:
+    """`action.segmentId` is not in the v1 spec (docs/evidence.md 1c): such an Orchestrator keeps the
+    rule without it, so the create fails naming the field and takes its rule out again."""
+    provider_context().configure({"velocloud:url": stripping.url, "velocloud:token": stripping.token})
+    try:
+        enterprise = EnterpriseProvider().create({"name": "Strip Inbound"}).outs
+        profile = ProfileProvider().create({"enterprise_id": enterprise["logical_id"], "name": "Branch"}).outs
+        assert enterprise is not None and profile is not None
+        inputs = {
+            **forward(enterprise, {"logical_id": None}),
+            "edge_id": None,
+            "profile_id": profile["logical_id"],
+        }
+        with pytest.raises(VcoResourceError, match=r"without keeping action\.segmentId as written"):
+            PortForwardingRuleProvider().create({**inputs, "segment_id": 1})
+        kept = PortForwardingRuleProvider().create(inputs)
+        assert kept.outs is not None and kept.outs["segment_id"] is None
+        client = VcoClient(Settings(url=stripping.url, token=SecretStr(stripping.token)))
+        (module,) = client.v1.get_configuration_modules(enterprise["vco_id"], profile["vco_id"], ["firewall"])
+        assert module.data is not None and [r["ruleLogicalId"] for r in module.data["inbound"]] == [kept.id]
+        client.session.close()
+    finally:
+        provider_context().configure({})
