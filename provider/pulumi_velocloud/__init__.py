@@ -79,12 +79,14 @@ from .resources.edge import Edge, EdgeArgs, SiteArgs
 from .resources.edge_device_settings import EdgeDeviceSettings, EdgeDeviceSettingsArgs
 from .resources.edge_reactivation import EdgeReactivation, EdgeReactivationArgs
 from .resources.edge_software_image import EdgeSoftwareImage, EdgeSoftwareImageArgs
+from .resources.edge_wan_link import EdgeWanLink, EdgeWanLinkArgs
 from .resources.enterprise import Enterprise, EnterpriseArgs
 from .resources.enterprise_delegation import EnterpriseDelegation, EnterpriseDelegationArgs
 from .resources.firewall_rule import FirewallMatchArgs, FirewallRule, FirewallRuleArgs
 from .resources.firewall_settings import FirewallSettings, FirewallSettingsArgs
 from .resources.hub_cluster import HubCluster, HubClusterArgs
 from .resources.non_sdwan_destination import IkeArgs, IpsecArgs, NonSdwanDestination, NonSdwanDestinationArgs
+from .resources.one_to_one_nat_rule import OneToOneNatRule, OneToOneNatRuleArgs
 from .resources.overlay_flow_control import (
     AdvertiseArgs,
     OverlayFlowControl,
@@ -92,6 +94,7 @@ from .resources.overlay_flow_control import (
     PartnerGatewayArgs,
     PreferenceArgs,
 )
+from .resources.port_forwarding_rule import PortForwardingRule, PortForwardingRuleArgs
 from .resources.port_group import IcmpArgs, PortArgs, PortGroup, PortGroupArgs
 from .resources.profile import Profile, ProfileArgs
 from .resources.profile_device_settings import ProfileDeviceSettings, ProfileDeviceSettingsArgs
@@ -133,6 +136,8 @@ __all__ = [
     "EdgeReactivationArgs",
     "EdgeSoftwareImage",
     "EdgeSoftwareImageArgs",
+    "EdgeWanLink",
+    "EdgeWanLinkArgs",
     "Enterprise",
     "EnterpriseApiToken",
     "EnterpriseApiTokenArgs",
@@ -163,12 +168,16 @@ __all__ = [
     "NonSdwanDestinationArgs",
     "NtpArgs",
     "ObjectGroupInfo",
+    "OneToOneNatRule",
+    "OneToOneNatRuleArgs",
     "OspfAreaArgs",
     "OspfArgs",
     "OverlayFlowControl",
     "OverlayFlowControlArgs",
     "PartnerGatewayArgs",
     "PortArgs",
+    "PortForwardingRule",
+    "PortForwardingRuleArgs",
     "PortGroup",
     "PortGroupArgs",
     "PreferenceArgs",

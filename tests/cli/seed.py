@@ -193,11 +193,52 @@ def seed_enterprise(
             }
         ],
     }
+    # ... and inbound rules, in the shape a client that wrote them to real VCOs uses (docs/evidence.md 1c)
+    ui_match = {**render_match({}), "ssm": "any", "dsm": "any"}
+    edge_doc["inbound"] = [
+        {
+            "name": "lab web",
+            "match": {**ui_match, "proto": 6, "dport_low": 8443, "dport_high": 8443},
+            "action": {
+                "type": "port_forwarding",
+                "interface": "GE3",
+                "subinterfaceId": -1,
+                "nat": {"lan_ip": "10.2.0.10", "lan_port": 443},
+            },
+        },
+        {
+            "name": "lab nat",
+            "match": {**ui_match, "dip": "203.0.113.9"},
+            "action": {
+                "type": "one_to_one_nat",
+                "interface": "GE3",
+                "subinterfaceId": -1,
+                "nat": {"lan_ip": "10.2.0.9", "lan_port": -1, "outbound": True},
+            },
+        },
+    ]
     if edge_fw is None:
         client.v1.insert_configuration_module(ent_id, own.id, "firewall", edge_doc)
     else:
         client.v1.update_configuration_module(ent_id, edge_fw.id, {"data": edge_doc})
     firewall += 1
+    # ... and a WAN link of its own
+    wan = own.module("WAN")
+    link = {
+        "logicalId": "seeded-lab-link",
+        "discovery": "USER_DEFINED",
+        "mode": "PUBLIC",
+        "type": "WIRED",
+        "name": "Lab Internet",
+        "isp": "Lab ISP",
+        "interfaces": ["GE3"],
+        "bwMeasurement": "SLOW_START",
+        "backupOnly": False,
+    }
+    if wan is None:
+        client.v1.insert_configuration_module(ent_id, own.id, "WAN", {"links": [link]})
+    else:
+        client.v1.update_configuration_module(ent_id, wan.id, {"data": {**(wan.data or {}), "links": [link]}})
     for username, role in (("netops@seed.example", 10), ("viewer@seed.example", 12)):
         client.v1.insert_enterprise_user(
             ent_id,

@@ -31,7 +31,15 @@ def test_edges_and_rules_nobody_declares_are_listed_with_where_and_why(client: V
     on_edge = resource(
         "FirewallRule", "e", "rule-e", **ent, edge_id=edges[2].logical_id
     )  # site-002's own rules
-    stack = [enterprise, ours, gone, on_edge, resource("Edge", edges[0].name or "", edges[0].logical_id)]
+    forward = resource("PortForwardingRule", "f", "rule-f", **ent, edge_id=edges[2].logical_id)
+    stack = [
+        enterprise,
+        ours,
+        gone,
+        on_edge,
+        forward,
+        resource("Edge", edges[0].name or "", edges[0].logical_id),
+    ]
     elsewhere = [resource("Edge", edges[1].name or "", edges[1].logical_id)]  # another stack's
 
     found, warnings = find_unmanaged(client, stack, stack + elsewhere)
@@ -46,5 +54,24 @@ def test_edges_and_rules_nobody_declares_are_listed_with_where_and_why(client: V
         ),
         "guest web": ("made outside Pulumi", "profile 'Hub', firewall module, segment 'Guest'"),
         "lab ssh": ("made outside Pulumi", "edge 'site-002', firewall module, segment 'Global Segment'"),
+    }
+    inbound = {
+        (u.kind, u.name, u.note, u.scope)
+        for u in found
+        if u.kind in ("PortForwardingRule", "OneToOneNatRule")
+    }
+    assert inbound == {
+        (
+            "PortForwardingRule",
+            "lab web",
+            "made outside Pulumi",
+            "edge 'site-002', firewall module, inbound rules",
+        ),
+        (
+            "OneToOneNatRule",
+            "lab nat",
+            "made outside Pulumi",
+            "edge 'site-002', firewall module, inbound rules",
+        ),
     }
     assert len(warnings) == 1 and "firewall rules next to FirewallRule 'old' not checked" in warnings[0]

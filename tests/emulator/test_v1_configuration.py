@@ -200,3 +200,55 @@ def test_profiles_of_other_enterprises_are_not_found_through_an_enterprise_id(vc
     profile_id = quick_start(vco, eid)["id"]
     r = v1(vco, "configuration/getConfiguration", {"id": profile_id, "enterpriseId": other})
     assert r.status_code == 400 and r.json()["error"]["code"] == -32004
+
+
+def test_inbound_rules_are_stored_and_a_bad_one_is_refused_naming_the_path(vco: EmulatorProcess) -> None:
+    eid, _ = new_enterprise(vco)
+    profile_id = quick_start(vco, eid)["id"]
+    before = module(vco, profile_id, "firewall")
+    data = copy.deepcopy(before["data"])
+    forward = {
+        "name": "web",
+        "match": {"proto": 6, "dip": "any", "dport_low": 8443, "dport_high": 8443, "sip": "any"},
+        "action": {
+            "type": "port_forwarding",
+            "interface": "GE3",
+            "subinterfaceId": -1,
+            "nat": {"lan_ip": "10.0.1.20", "lan_port": 443},
+        },
+    }
+    data["inbound"] = [forward]
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": data}})
+    assert r.status_code == 200, r.text
+    assert module(vco, profile_id, "firewall")["data"]["inbound"] == [forward]
+    bad = copy.deepcopy(data)
+    bad["inbound"] = [
+        {**forward, "action": {"type": "port_triggering", "interface": "GE3", "nat": {"lan_port": 443}}}
+    ]
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": bad}})
+    assert r.status_code == 400
+    paths = {e["path"] for e in r.json()["error"]["data"]["error"]}
+    assert paths == {"_update.data.inbound.0.action.type", "_update.data.inbound.0.action.nat.lan_ip"}
+    assert module(vco, profile_id, "firewall")["data"]["inbound"] == [forward]
+
+
+def test_a_wan_document_is_checked_against_the_spec(vco: EmulatorProcess) -> None:
+    eid, _ = new_enterprise(vco)
+    profile_id = quick_start(vco, eid)["id"]
+    before = module(vco, profile_id, "WAN")
+    link = {
+        "logicalId": "l1",
+        "name": "Internet",
+        "mode": "PUBLIC",
+        "interfaces": ["GE3"],
+        "upstreamMbps": "50",
+    }
+    good = {**before["data"], "links": [link]}
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": good}})
+    assert r.status_code == 200, r.text
+    bad = {"links": [{**link, "mode": "METERED", "upstreamMbps": 50}], "networks": []}
+    r = v1(vco, "configuration/updateConfigurationModule", {"id": before["id"], "_update": {"data": bad}})
+    assert r.status_code == 400
+    paths = {e["path"] for e in r.json()["error"]["data"]["error"]}
+    assert paths == {"_update.data.links.0.mode", "_update.data.links.0.upstreamMbps"}
+    assert module(vco, profile_id, "WAN")["data"]["links"] == [link]

@@ -95,6 +95,7 @@ def test_import_then_up_adopts_without_changes(
         line.split("velocloud.")[1].split("(")[0] for line in program.splitlines() if " = velocloud." in line
     )
     assert counts["Edge"] == EDGES and counts["Profile"] >= 5 and counts["EdgeDeviceSettings"] == 1
+    assert (counts["PortForwardingRule"], counts["OneToOneNatRule"], counts["EdgeWanLink"]) == (1, 1, 1)
     assert (
         counts["FirewallRule"] == seeded.firewall_rules >= 30
         and counts["BusinessPolicyRule"] == seeded.policies

@@ -1,8 +1,9 @@
 """Schemas of profile module documents (the `data` of a v1 `configuration_module`), from the v1 spec.
 
 `validate_module_data(name, data, path)` checks a whole module document before it is
-stored: `firewall` against `firewall_data` (rules, segments, services) and `QOS` against
-`QOSData` (business policies per segment). Types, enums and required fields follow the
+stored: `firewall` against `firewall_data` (outbound rules per segment, inbound rules (port
+forwarding / 1:1 NAT), services), `QOS` against `QOSData` (business policies per segment) and
+`WAN` against `WAN_data` (links and networks). Types, enums and required fields follow the
 spec; fields the spec does not name are kept (its objects do not forbid them), unless
 `set_strip_unknown_fields(True)` (`vco-emulator serve --strip-unknown-fields`) asks to store
 only the fields the spec names, as an Orchestrator that drops unknown fields would; free-form
@@ -11,7 +12,8 @@ the offending field, prefixed with `path`.
 
 Not implemented: `cos_mapping`, `route_action_object` and `nat_object` contents are only
 checked to be objects; references inside rules (address/port groups, applications) are not
-resolved; the other modules (`WAN`, `controlPlane`, ...) are only checked to be objects.
+resolved; an inbound rule's interface and a WAN link's interfaces are not checked against the
+edge's interfaces; the other modules (`controlPlane`, ...) are only checked to be objects.
 """
 
 from __future__ import annotations
@@ -219,12 +221,110 @@ class QosData(_Doc):
     segments: list[QosSegment]
 
 
-_MODELS: dict[str, type[BaseModel]] = {"firewall": FirewallData, "QOS": QosData}
+class WanSla(_Doc):
+    latencyMs: int | None = None
+    jitterMs: int | None = None
+    lossPct: int | None = None
+
+
+class WanClassSla(_Doc):
+    latencyMs: int | None = None
+    jitterMs: int | None = None
+    lossPct: str | None = None
+
+
+class WanClassOfService(_Doc):
+    id: str | None = None
+    name: str | None = None
+    dscpTags: list[str] | None = None
+    staticSLA: WanClassSla | None = None
+    bandwidthPct: int | None = None
+    bandwidthGuaranteed: bool | None = None
+    defaultClassOfService: bool | None = None
+
+
+class WanClassesOfService(_Doc):
+    classId: int | None = None
+    classesOfService: list[WanClassOfService] | None = None
+
+
+class WanPrivateNetwork(_Doc):
+    id: int | None = None
+    logicalId: str | None = None
+    ref: str | None = Field(default=None, pattern="wan:privateNetwork")
+
+
+class WanLink(_Doc):
+    """One item of `WAN_data.links`: a WAN link of an edge."""
+
+    logicalId: str | None = None
+    internalId: str | None = None
+    discovery: Literal["DISABLED", "AUTO_DISCOVERED", "USER_DEFINED"] | None = None
+    mode: Literal["PUBLIC", "PRIVATE"] | None = None
+    type: Literal["WIRED", "WIRELESS"] | None = None
+    addressingVersion: IpVersion | None = None
+    name: str | None = None
+    isp: str | None = None
+    publicIpAddress: str | None = None
+    publicIpAddressV6: str | None = None
+    sourceIpAddress: str | None = None
+    nextHopIpAddress: str | None = None
+    sourceIpAddressV6: str | None = None
+    nextHopIpAddressV6: str | None = None
+    customVlanId: bool | None = None
+    vlanId: int | None = None
+    enable8021P: bool | None = None
+    priority8021P: int | None = None
+    virtualIpAddress: str | None = None
+    dynamicBwAdjustmentEnabled: bool | None = None
+    bwMeasurement: str | None = None
+    upstreamMbps: str | None = None
+    downstreamMbps: str | None = None
+    backupOnly: bool | None = None
+    hotStandby: bool | None = None
+    minActiveLinks: int | None = None
+    overheadBytes: int | None = None
+    udpHolePunching: bool | None = None
+    MTU: int | None = None
+    pmtudDisabled: bool | None = None
+    mplsNetwork: str | None = None
+    dscpTag: str | None = None
+    staticSlaEnabled: bool | None = None
+    classesofServiceEnabled: bool | None = None
+    strictIpPrecedence: bool | None = None
+    encryptOverlay: bool | None = None
+    staticSLA: WanSla | None = None
+    classesOfService: WanClassesOfService | None = None
+    interfaces: list[str] | None = None
+    lastActive: str | None = None
+    privateNetwork: WanPrivateNetwork | None = None
+
+
+class WanNetwork(_Doc):
+    mode: str | None = None
+    type: str | None = None
+    name: str | None = None
+    logicalId: str | None = None
+    interface: str | None = None
+    internalId: str | None = None
+    ipAddress: str | None = None
+    isp: str | None = None
+    lastActive: int | None = None
+
+
+class WanData(_Doc):
+    """`WAN_data`: the whole `WAN` module document (nothing in it is required)."""
+
+    links: list[WanLink] | None = None
+    networks: list[WanNetwork] | None = None
+
+
+_MODELS: dict[str, type[BaseModel]] = {"firewall": FirewallData, "QOS": QosData, "WAN": WanData}
 _strip_unknown = False
 
 
 def set_strip_unknown_fields(on: bool) -> None:
-    """Process-wide: store firewall/QOS documents with only the fields their schemas name."""
+    """Process-wide: store firewall/QOS/WAN documents with only the fields their schemas name."""
     global _strip_unknown
     _strip_unknown = on
 

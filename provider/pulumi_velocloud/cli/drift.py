@@ -101,7 +101,8 @@ def check(stack: PulumiStack, *, other_stacks: list[str], unmanaged: bool) -> Dr
 def _unmanaged(
     stack: PulumiStack, resources: list[StateResource], other_stacks: list[str]
 ) -> tuple[list[UnmanagedObject], list[str]]:
-    if not any(r.kind in ("Enterprise", "FirewallRule", "BusinessPolicyRule") for r in resources):
+    scoped = ("Enterprise", "FirewallRule", "BusinessPolicyRule", "PortForwardingRule", "OneToOneNatRule")
+    if not any(r.kind in scoped for r in resources):
         return [], []
     declared = list(resources)
     for other in other_stacks:

@@ -57,7 +57,7 @@ class PendingChange(_Model):
 class UnmanagedObject(_Model):
     """An object inside a managed scope that no resource of the checked stacks declares (information)."""
 
-    kind: Literal["Edge", "FirewallRule", "BusinessPolicyRule"]
+    kind: Literal["Edge", "FirewallRule", "BusinessPolicyRule", "PortForwardingRule", "OneToOneNatRule"]
     name: str | None
     id: str | None = Field(description="logicalId (edges) or ruleLogicalId (rules), when it has one.")
     scope: str = Field(description="Where it is: the enterprise, or the profile/edge, module and segment.")

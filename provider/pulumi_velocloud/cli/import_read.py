@@ -4,7 +4,9 @@ Each object is read through its own resource's provider (`read` / `read_outputs`
 `pulumi refresh` runs), and its inputs are the outputs named like the resource's inputs: so
 the program declares exactly what the provider will find, and `pulumi up` with `adopt=True`
 has nothing to change but what adoption itself records. Rules come from the profiles'
-`firewall` / `QOS` documents through the rule resources' own `inputs_from_rule`. References
+`firewall` / `QOS` documents through the rule resources' own `inputs_from_rule` (the firewall's
+top-level `inbound[]` as `PortForwardingRule` / `OneToOneNatRule`); an edge's WAN links come
+from its own `WAN` module as `EdgeWanLink`s. References
 between objects (enterprise, profile, segment, address and port groups) become `Ref`s to the
 Python variable of the object they point at; secrets (user passwords, secret-looking keys of
 device settings) become `SecretRef`s to stack config the user sets.
@@ -40,13 +42,17 @@ from ..mechanisms import module_edits as me
 from ..mechanisms import module_writer as mw
 from ..mechanisms.device_settings_inputs import SEGMENT_LEVEL, TOP_LEVEL
 from ..mechanisms.enterprise_object import EnterpriseObjectProvider
+from ..mechanisms.inbound_rule import InboundRuleProvider
 from ..mechanisms.provider_base import VcoProvider
 from ..resolver import Resolver
 from ..resources.address_group import AddressGroupProvider
 from ..resources.business_policy_rule import BusinessPolicyRuleProvider
 from ..resources.edge import EdgeProvider
+from ..resources.edge_wan_link import inputs_from_link
 from ..resources.enterprise import EnterpriseProvider
 from ..resources.firewall_rule import FirewallRuleProvider
+from ..resources.one_to_one_nat_rule import OneToOneNatRuleProvider
+from ..resources.port_forwarding_rule import PortForwardingRuleProvider
 from ..resources.port_group import PortGroupProvider
 from ..resources.profile import ProfileProvider
 from ..resources.segment import NetworkSegmentProvider
@@ -58,6 +64,11 @@ GLOBAL_SEGMENT = "Global Segment"
 WORKERS = 4  # per-object reads in parallel: the vendor's advice of a handful of requests in flight
 T = TypeVar("T")
 _RULES = (("firewall", FirewallRuleProvider), ("QOS", BusinessPolicyRuleProvider))
+# inbound rules of the firewall module, by `action.type`
+_INBOUND: dict[str, type[InboundRuleProvider]] = {
+    "port_forwarding": PortForwardingRuleProvider,
+    "one_to_one_nat": OneToOneNatRuleProvider,
+}
 _FIRST = ("enterprise_id", "profile_id", "name", "username")  # written first, in this order
 _GROUP_FIELDS = (
     "source_address_group",
@@ -279,7 +290,7 @@ class EnterpriseReader:
             return documents
 
         def edge_modules(lid: str) -> dict[str, Any]:
-            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)))
+            documents = self._module_documents(ent, edge=self.ids.edge(ent, LogicalId(lid)), also=("WAN",))
             advance()
             return documents
 
@@ -351,14 +362,67 @@ class EnterpriseReader:
                     }
                     var = self.names.var("fw" if module == "firewall" else "policy", resource_name)
                     result.resources.append(Declared(kind, resource_name, var, declared))
+            self._inbound_rules(result, owner, owner_field, documents.get("firewall") or {}, context)
+            if owner_field == "edge_id":
+                self._wan_links(result, owner, documents.get("WAN") or {}, context)
+
+    def _wan_links(
+        self, result: ImportedEnterprise, edge: Declared, document: dict[str, Any], context: _RuleContext
+    ) -> None:
+        """The links of an edge's own WAN module, as `EdgeWanLink`s."""
+        for link in document.get("links") or []:
+            if not isinstance(link, dict):
+                continue
+            inputs = {k: v for k, v in inputs_from_link(link).items() if v not in (None, [], False)}
+            if not inputs.get("name") or not inputs.get("interfaces"):
+                result.notes.append(f"a WAN link of edge {edge.name!r} without a name or interfaces: skipped")
+                continue
+            resource_name = self.names.name("EdgeWanLink", slug(f"{edge.name}-{inputs['name']}"))
+            declared = {"enterprise_id": context.enterprise, "edge_id": Ref(edge.var), **inputs}
+            var = self.names.var("link", resource_name)
+            result.resources.append(Declared("EdgeWanLink", resource_name, var, declared))
+
+    def _inbound_rules(
+        self,
+        result: ImportedEnterprise,
+        owner: Declared,
+        owner_field: str,
+        document: dict[str, Any],
+        context: _RuleContext,
+    ) -> None:
+        """The port-forwarding and 1:1 NAT rules of a firewall document (top-level `inbound[]`)."""
+        inbound = document.get("inbound")
+        for position, rule in enumerate(r for r in inbound or [] if isinstance(r, dict)):
+            kind_of = (rule.get("action") or {}).get("type") if isinstance(rule.get("action"), dict) else None
+            provider_class = _INBOUND.get(str(kind_of))
+            name = rule.get("name")
+            if provider_class is None or not isinstance(name, str) or not name:
+                result.notes.append(
+                    f"inbound rule {name!r} ({kind_of!r}) of {owner.kind} {owner.name!r}: skipped"
+                )
+                continue
+            provider = provider_class()
+            kind = provider.spec.name
+            inputs = {k: v for k, v in provider.inputs_from_rule(rule).items() if v not in (None, {}, False)}
+            resource_name = self.names.name(kind, slug(f"{owner.name}-{name}"))
+            declared = {
+                "enterprise_id": context.enterprise,
+                owner_field: Ref(owner.var),
+                "name": name,
+                "position": position,
+                **inputs,
+            }
+            var = self.names.var("nat", resource_name)
+            result.resources.append(Declared(kind, resource_name, var, declared))
 
     def _module_documents(
-        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None
+        self, ent: VcoId, profile: VcoId | None = None, edge: VcoId | None = None, also: tuple[str, ...] = ()
     ) -> dict[str, Any]:
-        """{module: document} of the rule modules of a profile or of an edge's own profile, read as
-        the rule resources read them (an edge that does not override a module has no rules in it)."""
+        """{module: document} of the rule modules (and the modules `also` names) of a profile or of an
+        edge's own profile, read as the resources read them (an edge that does not override a module
+        has no rules in it)."""
         documents: dict[str, Any] = {}
-        for module, _ in _RULES:
+        for module in [m for m, _ in _RULES] + list(also):
             target = mw.ModuleTarget(
                 self.client.base_url, ent, module, profile_vco_id=profile, edge_vco_id=edge
             )

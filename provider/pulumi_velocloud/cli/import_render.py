@@ -25,7 +25,10 @@ SECTIONS = (
     ("Edge", "Edges and their sites"),
     ("ProfileDeviceSettings", "Device settings of profiles (keys that differ from the enterprise defaults)"),
     ("EdgeDeviceSettings", "Device settings of edges (keys that differ from their profile)"),
+    ("EdgeWanLink", "WAN links of edges"),
     ("FirewallRule", "Firewall rules"),
+    ("PortForwardingRule", "Port forwarding rules"),
+    ("OneToOneNatRule", "1:1 NAT rules"),
     ("BusinessPolicyRule", "Business policies"),
     ("EnterpriseUser", "Users"),
 )

@@ -15,7 +15,9 @@ CRUD). What several resources share is here, one role per module:
 | `object_group.py` | the lifecycle of v1 object groups (`AddressGroup`, `PortGroup`) |
 | `module_edits.py` | pure edits of a configuration module's document (rules placed by position) |
 | `module_writer.py` | the serialised, verified read-modify-write of one module document |
-| `module_rule.py` | the lifecycle of one rule in a module document (`FirewallRule`, `BusinessPolicyRule`) |
+| `module_item.py` | the lifecycle of one item a resource owns in a module document (a rule, a WAN link) |
+| `module_rule.py` | one rule in a module document (`FirewallRule`, `BusinessPolicyRule`, inbound rules) |
+| `inbound_rule.py` | what `PortForwardingRule` and `OneToOneNatRule` share (the firewall's `inbound[]`) |
 | `rule_match.py` | a rule's `match`: inputs and the document form |
 | `applications.py` | applications by name: the enterprise's application map, names resolved to ids |
 | `managed_paths.py` | managed paths of a JSON document: read, set, snapshot, restore |

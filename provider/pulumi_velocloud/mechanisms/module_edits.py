@@ -1,8 +1,10 @@
 """Pure edits of a configuration module's document (`firewall`, `QOS`): rules placed, found, removed.
 
-The v1 API stores a profile's firewall rules (`firewall` module, `segments[].outbound[]`)
-and business policies (`QOS` module, `segments[].rules[]`) in one document per module.
-Each rule resource owns one rule in it:
+The v1 API stores a profile's firewall rules (`firewall` module, `segments[].outbound[]`),
+its inbound rules (port forwarding / 1:1 NAT: the `firewall` module's top-level `inbound[]`,
+not per segment) and business policies (`QOS` module, `segments[].rules[]`) in one document
+per module. A *rule set* names one of these lists (`firewall`, `QOS`, `inbound`; see
+`RULES_KEY` / `MODULE_RULES_KEY`). Each rule resource owns one rule in it:
 
 - **Identity**: a managed rule carries a `ruleLogicalId` (the spec's field for it; we write a
   UUID, which is also the Pulumi id) and a position. The positions of managed rules are kept
@@ -19,7 +21,7 @@ Each rule resource owns one rule in it:
 
 Every function returns a new document and leaves its argument alone. Not done here: reading
 or writing the document (`module_writer`); detecting a managed rule reordered by hand
-(positions are compared, not the order in the list); inbound (NAT) rules.
+(positions are compared, not the order in the list); IPv6 inbound rules (`inboundV6`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,22 @@ from typing import Any
 Document = dict[str, Any]
 RULE_ID = "ruleLogicalId"
 POSITION = "pulumiPosition"
+# rule set -> the list of each segment entry that holds its rules
 RULES_KEY = {"firewall": "outbound", "QOS": "rules"}
+# rule set -> (its module, the top-level list of the module document that holds its rules)
+MODULE_RULES_KEY = {"inbound": ("firewall", "inbound")}
+# top-level lists whose items are compared one by one after a write (`untouched_changes`)
+ITEM_LISTS = ("inbound", "links")
+
+
+def module_of(rule_set: str) -> str:
+    """The module a rule set lives in (`inbound` rules are in the `firewall` module)."""
+    return MODULE_RULES_KEY[rule_set][0] if rule_set in MODULE_RULES_KEY else rule_set
+
+
+def per_segment(rule_set: str) -> bool:
+    """Whether the rule set's rules live in segment entries (else in one top-level list)."""
+    return rule_set not in MODULE_RULES_KEY
 
 
 class DocumentError(Exception):
@@ -83,29 +100,50 @@ def _sort_key(rule: Document) -> tuple[int, str]:
     return (int(rule[POSITION]), str(rule[RULE_ID]))
 
 
-def find_rule(doc: Document, module: str, rule_id: str) -> tuple[Document, Document] | None:
-    """The segment entry and rule with this `ruleLogicalId`, if the document has it."""
-    key = RULES_KEY[module]
-    for entry in doc.get("segments") or []:
-        for rule in entry.get(key) or [] if isinstance(entry, dict) else []:
+def _rule_lists(doc: Document, rule_set: str) -> list[tuple[Document, list[Any]]]:
+    """(holder, list) for each list of the rule set: per segment entry, or the document itself."""
+    if rule_set in MODULE_RULES_KEY:
+        found = doc.get(MODULE_RULES_KEY[rule_set][1])
+        return [(doc, found)] if isinstance(found, list) else []
+    key = RULES_KEY[rule_set]
+    return [
+        (entry, entry[key])
+        for entry in doc.get("segments") or []
+        if isinstance(entry, dict) and isinstance(entry.get(key), list)
+    ]
+
+
+def find_rule(doc: Document, rule_set: str, rule_id: str) -> tuple[Document, Document] | None:
+    """The holder (segment entry, or the document for a top-level rule set) and rule with this id."""
+    for holder, rules in _rule_lists(doc, rule_set):
+        for rule in rules:
             if isinstance(rule, dict) and rule.get(RULE_ID) == rule_id:
-                return entry, rule
+                return holder, rule
     return None
 
 
-def remove_rule(doc: Document, module: str, rule_id: str) -> Document:
+def remove_rule(doc: Document, rule_set: str, rule_id: str) -> Document:
     """The document without the rule with this id (every other rule untouched)."""
     out = copy.deepcopy(doc)
-    key = RULES_KEY[module]
-    for entry in out.get("segments") or []:
-        if isinstance(entry, dict) and isinstance(entry.get(key), list):
-            entry[key] = [r for r in entry[key] if not (isinstance(r, dict) and r.get(RULE_ID) == rule_id)]
+    for _, rules in _rule_lists(out, rule_set):
+        rules[:] = [r for r in rules if not (isinstance(r, dict) and r.get(RULE_ID) == rule_id)]
     return out
+
+
+def rules_of(doc: Document, rule_set: str, selector: str | int | None = None) -> list[Any]:
+    """The list holding the rules of a segment (`selector`) or of a top-level rule set (the document's
+    own list, so that an edit of it edits the document; a new empty list when there is none)."""
+    if not per_segment(rule_set):
+        lists = _rule_lists(doc, rule_set)
+        return lists[0][1] if lists else []
+    entry = next((s for s in doc.get("segments") or [] if segment_matches(s, selector)), None)
+    rules = entry.get(RULES_KEY[rule_set]) if isinstance(entry, dict) else None
+    return rules if isinstance(rules, list) else []
 
 
 def put_rule(
     doc: Document,
-    module: str,
+    rule_set: str,
     selector: str | int | None,
     rule: Document,
     *,
@@ -114,23 +152,28 @@ def put_rule(
     """The document with `rule` (which has `ruleLogicalId` and `pulumiPosition`) in its place.
 
     A rule with the same id is removed first, wherever it is; the rule is then placed among
-    the managed rules of its segment by position (see the module docstring). Raises
-    `SegmentMissing` when the segment has no entry and `new_segment` (its metadata) is not given.
+    the managed rules of its segment (or of the top-level list; `selector` is then ignored) by
+    position (see the module docstring). Raises `SegmentMissing` when the segment has no entry
+    and `new_segment` (its metadata) is not given.
     """
     if not is_managed(rule):
         raise ValueError("a managed rule needs ruleLogicalId and an integer pulumiPosition")
-    key = RULES_KEY[module]
-    out = remove_rule(doc, module, str(rule[RULE_ID]))
-    segments = out.setdefault("segments", [])
-    entry = next((s for s in segments if segment_matches(s, selector)), None)
-    if entry is None:
-        if new_segment is None:
-            raise SegmentMissing(
-                f"segment {selector!r} is not in the {module} module (it has: {segment_names(out)})"
-            )
-        entry = new_segment_entry(module, new_segment)
-        segments.append(entry)
-    rules = entry.setdefault(key, [])
+    out = remove_rule(doc, rule_set, str(rule[RULE_ID]))
+    if rule_set in MODULE_RULES_KEY:
+        found = out.get(MODULE_RULES_KEY[rule_set][1])
+        rules: list[Any] = found if isinstance(found, list) else []
+        out[MODULE_RULES_KEY[rule_set][1]] = rules
+    else:
+        segments = out.setdefault("segments", [])
+        entry = next((s for s in segments if segment_matches(s, selector)), None)
+        if entry is None:
+            if new_segment is None:
+                raise SegmentMissing(
+                    f"segment {selector!r} is not in the {rule_set} module (it has: {segment_names(out)})"
+                )
+            entry = new_segment_entry(rule_set, new_segment)
+            segments.append(entry)
+        rules = entry.setdefault(RULES_KEY[rule_set], [])
     managed = [i for i, r in enumerate(rules) if is_managed(r)]
     after = [i for i in managed if _sort_key(rules[i]) > _sort_key(rule)]
     if after:
@@ -164,13 +207,18 @@ POSITIONS_MARKER = "pulumi-velocloud rule positions: "
 
 
 def _rules(doc: Document) -> list[Document]:
-    """Every rule of every segment of a document (firewall `outbound`, QOS `rules`)."""
+    """Every rule of a document: of every segment (firewall `outbound`, QOS `rules`), then its
+    top-level items (firewall `inbound`, WAN `links`)."""
     found: list[Document] = []
     for entry in doc.get("segments") or []:
         if not isinstance(entry, dict):
             continue
         for key in RULES_KEY.values():
             found.extend(r for r in entry.get(key) or [] if isinstance(r, dict))
+    for key in ITEM_LISTS:
+        items = doc.get(key)
+        if isinstance(items, list):
+            found.extend(r for r in items if isinstance(r, dict))
     return found
 
 
@@ -219,11 +267,13 @@ def stored_form(data: Document, description: str | None) -> tuple[Document, str 
 
 
 def _rule_key(rule: Document) -> str:
-    return str(rule.get(RULE_ID) or json.dumps(rule, sort_keys=True))
+    return str(rule.get(RULE_ID) or rule.get("logicalId") or json.dumps(rule, sort_keys=True))
 
 
 def _rule_name(rule: Document) -> str:
-    return f"rule {rule.get('name')!r}" + (f" ({rule[RULE_ID]})" if rule.get(RULE_ID) else "")
+    ident = rule.get(RULE_ID) or rule.get("logicalId")
+    kind = "rule" if "match" in rule or RULE_ID in rule else "item"
+    return f"{kind} {rule.get('name')!r}" + (f" ({ident})" if ident else "")
 
 
 def untouched_changes(before: Document, written: Document, after: Document) -> list[str]:
@@ -239,7 +289,10 @@ def untouched_changes(before: Document, written: Document, after: Document) -> l
     changed += [
         f"field {key}"
         for key, value in before.items()
-        if key != "segments" and written.get(key) == value and after.get(key) != value
+        if key != "segments"
+        and key not in ITEM_LISTS
+        and written.get(key) == value
+        and after.get(key) != value
     ]
     return changed
 

@@ -1,35 +1,34 @@
-"""What `FirewallRule` and `BusinessPolicyRule` share: one managed rule inside a module document.
+"""What the module rules share (`FirewallRule`, `BusinessPolicyRule`, `PortForwardingRule`,
+`OneToOneNatRule`): one managed rule inside a module document.
 
-Create, update and delete are one edit each through `module_writer.submit` (serialised
-per module, verified by reading back); read is one module read. The Pulumi id is the rule's
-`ruleLogicalId`. A rule with the same name in the same segment that this resource does not
-own is a conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if
-it has one). Moving a rule to another segment, profile or edge replaces it.
+The lifecycle is `module_item`'s (one verified edit per create, update and delete through
+`module_writer.submit`; read is one module read). The Pulumi id is the rule's `ruleLogicalId`.
+A rule with the same name in the same segment (or list) that this resource does not own is a
+conflict unless `adopt=True`, which takes it over (keeping its `ruleLogicalId` if it has one).
+Moving a rule to another segment, profile or edge replaces it.
 
 Drift: `diff` compares the rule the inputs render to with the rule last read from the
 document, so a criterion changed by hand shows up (and is put back by `up`) even when it is
-one we do not model.
+one we do not model. A rule set kept in one top-level list (inbound rules, `module_edits.
+MODULE_RULES_KEY`) has no segment: its resources use `RuleArgs` / `RuleOutputs` and `RULES`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import uuid
 from typing import Any, ClassVar
 
-from pulumi.dynamic import CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult
+from pulumi.dynamic import CheckFailure, CheckResult
 from pydantic import BaseModel, Field
 
-from ..client.errors import NotFound
-from ..context import Connection, connect
+from ..context import Connection
 from ..ids import as_int
 from . import applications
 from . import managed_paths as mp
 from . import module_edits as me
 from . import module_writer as mw
-from .errors import VcoResourceError, vco_errors
-from .provider_base import VcoProvider, is_unknown
+from .module_item import ModuleItemProvider, Removal
+from .provider_base import is_unknown
 from .spec import SpecFamily
 
 SEGMENT_DESCRIPTION = (
@@ -38,19 +37,24 @@ SEGMENT_DESCRIPTION = (
 )
 
 
-class ModuleRuleArgs(mw.ModuleOwnerArgs):
-    """The inputs every module rule has: where it lives, its name and its position."""
+class RuleArgs(mw.ModuleOwnerArgs):
+    """The inputs every module rule has: whose module it is in, its name and its position."""
 
-    segment: str | int | None = Field(None, description=SEGMENT_DESCRIPTION)
-    name: str = Field(min_length=1, max_length=255, description="Rule name, unique within its segment.")
+    name: str = Field(min_length=1, max_length=255, description="Rule name, unique within its rule list.")
     position: int = Field(
         ge=0,
-        description="Sort key among this module's managed rules of the segment (lower first); rules made "
+        description="Sort key among this module's managed rules of the list (lower first); rules made "
         "elsewhere keep their place.",
     )
 
 
-class ModuleRuleOutputs(BaseModel):
+class ModuleRuleArgs(RuleArgs):
+    """The inputs of a rule kept per segment: `RuleArgs` and its segment."""
+
+    segment: str | int | None = Field(None, description=SEGMENT_DESCRIPTION)
+
+
+class RuleOutputs(BaseModel):
     """The outputs every module rule has; subclasses add their action's."""
 
     rule_logical_id: str = Field(description="The rule's ruleLogicalId (also the Pulumi id).")
@@ -58,12 +62,17 @@ class ModuleRuleOutputs(BaseModel):
     enterprise_vco_id: int
     profile_id: str | None = None
     edge_id: str | None = None
-    segment: str | int | None = None
-    segment_id: int = Field(description="The segmentId of the rule's segment.")
     name: str
     position: int
-    match: dict[str, Any]
     rule: dict[str, Any] = Field(description="The rule as the module document holds it.")
+
+
+class ModuleRuleOutputs(RuleOutputs):
+    """The outputs of a rule kept per segment."""
+
+    segment: str | int | None = None
+    segment_id: int = Field(description="The segmentId of the rule's segment.")
+    match: dict[str, Any]
 
 
 # Every module rule is identified by its owner, segment and name; moving it replaces it.
@@ -71,12 +80,18 @@ MODULE_RULES = SpecFamily(
     natural_key=("enterprise_id", "profile_id", "edge_id", "segment", "name"),
     replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id", "segment"}),
 )
+# A rule of a top-level list (inbound rules) is identified by its owner and name.
+RULES = SpecFamily(
+    natural_key=("enterprise_id", "profile_id", "edge_id", "name"),
+    replace_on_change=frozenset({"enterprise_id", "profile_id", "edge_id"}),
+)
 
 
-class ModuleRuleProvider(VcoProvider):
-    """Base provider of a rule in `segments[].<RULES_KEY>[]` of module `module`."""
+class ModuleRuleProvider(ModuleItemProvider):
+    """Base provider of a rule of rule set `rule_set` (default: `module`; see `module_edits`)."""
 
     module: ClassVar[str]
+    rule_set: ClassVar[str | None] = None
     # input field -> the rule-document keys it is compared on
     document_keys: ClassVar[dict[str, tuple[str, ...]]] = {"name": ("name",), "position": (me.POSITION,)}
 
@@ -118,7 +133,8 @@ class ModuleRuleProvider(VcoProvider):
             f
             for f, keys in self.document_keys.items()
             if any(
-                _off_is_absent(_without_nulls(desired.get(k))) != _off_is_absent(_without_nulls(rule.get(k)))
+                _off_is_absent(_without_nulls(_at(desired, k)))
+                != _off_is_absent(_without_nulls(_at(rule, k)))
                 for k in keys
             )
         ]
@@ -129,15 +145,25 @@ class ModuleRuleProvider(VcoProvider):
             value = as_int(value)
         return super().normalise(field, value)
 
+    @property
+    def rules(self) -> str:
+        """The rule set this provider's rules belong to."""
+        return self.rule_set or self.module
+
     # -- lifecycle -------------------------------------------------------------------
 
-    def _put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
+    def put(self, vco: Connection, args: Any, rule_id: str) -> tuple[str, dict[str, Any], mw.ModuleTarget]:
         """Create or update the rule; returns its id, the verified document and the target."""
         label = self.label_for(args.model_dump())
         target = mw.resolve_target(vco, args.enterprise_id, args.profile_id, args.edge_id, self.module)
-        key = me.RULES_KEY[self.module]
+        rule_set = self.rules
+        selector = getattr(args, "segment", None)
         holder = {"id": rule_id}
-        where = args.segment if args.segment is not None else "Global Segment"
+        where = (
+            f"segment {selector if selector is not None else 'Global Segment'!r}"
+            if me.per_segment(rule_set)
+            else f"the {self.module} module's {rule_set} list"
+        )
         body = self.render(args)
 
         def expected() -> dict[str, Any]:
@@ -146,11 +172,8 @@ class ModuleRuleProvider(VcoProvider):
         def edit(new_segment: dict[str, Any] | None) -> mw.Edit:
             def apply(doc: me.Document) -> me.Document:
                 doc = copy.deepcopy(doc)
-                entry = next(
-                    (s for s in doc.get("segments") or [] if me.segment_matches(s, args.segment)), None
-                )
-                rules = entry.get(key) if isinstance(entry, dict) else None
-                for i, other in enumerate(rules if isinstance(rules, list) else []):
+                rules = me.rules_of(doc, rule_set, selector)
+                for i, other in enumerate(rules):
                     if (
                         isinstance(other, dict)
                         and other.get("name") == args.name
@@ -158,29 +181,33 @@ class ModuleRuleProvider(VcoProvider):
                     ):
                         if not args.adopt:
                             raise me.DocumentError(
-                                f"{label}: segment {where!r} already has a rule with this name that this "
+                                f"{label}: {where} already has a rule named {args.name!r} that this "
                                 f"resource does not own (ruleLogicalId {other.get(me.RULE_ID)}); "
                                 "rename one, or set adopt=True to manage it"
                             )
                         holder["id"] = other.get(me.RULE_ID) or holder["id"]
-                        assert rules is not None
                         del rules[i]
                         break
-                return me.put_rule(doc, self.module, args.segment, expected(), new_segment=new_segment)
+                return me.put_rule(doc, rule_set, selector, expected(), new_segment=new_segment)
+
+            def in_place(found: tuple[me.Document, me.Document] | None) -> bool:
+                return found is not None and (
+                    not me.per_segment(rule_set) or me.segment_matches(found[0], selector)
+                )
 
             def holds(doc: me.Document) -> bool:
-                found = me.find_rule(doc, self.module, holder["id"])
+                found = me.find_rule(doc, rule_set, holder["id"])
                 return (
-                    found is not None
-                    and me.segment_matches(found[0], args.segment)
+                    in_place(found)
+                    and found is not None
                     and mp.matches(
                         _flags_set(expected()), found[1]
                     )  # the Orchestrator may add fields of its own
                 )
 
             def explain(doc: me.Document) -> str | None:
-                found = me.find_rule(doc, self.module, holder["id"])
-                if found is None or not me.segment_matches(found[0], args.segment):
+                found = me.find_rule(doc, rule_set, holder["id"])
+                if found is None or not in_place(found):
                     return None  # overwritten by another writer: worth another round
                 lost = me.fields_not_kept(_flags_set(expected()), found[1])
                 return (
@@ -195,88 +222,55 @@ class ModuleRuleProvider(VcoProvider):
         try:
             doc = mw.submit(vco.client, target, edit(None))
         except me.SegmentMissing:
-            meta = mw.segment_metadata(vco, target.enterprise_vco_id, args.segment)
+            meta = mw.segment_metadata(vco, target.enterprise_vco_id, selector)
             doc = mw.submit(vco.client, target, edit(meta))
         return holder["id"], doc, target
 
-    def _outputs(
+    def item_outputs(
         self, rule_id: str, props: Any, target: mw.ModuleTarget, doc: me.Document
     ) -> dict[str, Any] | None:
-        found = me.find_rule(doc, self.module, rule_id)
+        found = me.find_rule(doc, self.rules, rule_id)
         if found is None:
             return None
         entry, rule = found
-        meta = entry.get("segment") or {}
-        wanted = as_int(props.get("segment"))
-        if isinstance(wanted, int):
-            segment: str | int | None = meta.get("segmentId")
-        elif wanted is None and meta.get("segmentId") == 0:
-            segment = None
-        else:
-            segment = meta.get("name")
+        where: dict[str, Any] = {}
+        if me.per_segment(self.rules):
+            meta = entry.get("segment") or {}
+            wanted = as_int(props.get("segment"))
+            if isinstance(wanted, int):
+                segment: str | int | None = meta.get("segmentId")
+            elif wanted is None and meta.get("segmentId") == 0:
+                segment = None
+            else:
+                segment = meta.get("name")
+            where = {"segment": segment, "segment_id": meta.get("segmentId")}
         return {
             "rule_logical_id": rule_id,
             "enterprise_id": props.get("enterprise_id"),
             "enterprise_vco_id": target.enterprise_vco_id,
             "profile_id": props.get("profile_id"),
             "edge_id": props.get("edge_id"),
-            "segment": segment,
-            "segment_id": meta.get("segmentId"),
+            **where,
             "name": rule.get("name"),
             "position": rule.get(me.POSITION),
             **self.inputs_from_rule(rule),
             "rule": rule,
         }
 
-    def create(self, props: dict[str, Any]) -> CreateResult:
-        args = self.args(props)
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            try:
-                rule_id, doc, target = self._put(vco, args, str(uuid.uuid4()))
-            except me.DocumentError as exc:
-                raise VcoResourceError(str(exc)) from None
-        outs = self._outputs(rule_id, props, target, doc)
-        assert outs is not None
-        return CreateResult(rule_id, outs)
+    def removal(self, item_id: str) -> Removal:
+        rule_set = self.rules
+        return (
+            lambda doc: me.remove_rule(doc, rule_set, item_id),
+            lambda doc: me.find_rule(doc, rule_set, item_id) is None,
+        )
 
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        args = self.args(news)
-        vco = connect()
-        with vco_errors(self.label_for(news)):
-            try:
-                rule_id, doc, target = self._put(vco, args, id_)
-            except me.DocumentError as exc:
-                raise VcoResourceError(str(exc)) from None
-        outs = self._outputs(rule_id, news, target, doc)
-        assert outs is not None
-        return UpdateResult(outs)
 
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        vco = connect()
-        with vco_errors(self.label_for(props)):
-            try:
-                target = mw.target_in_state(vco, props, self.module)
-                doc = mw.read_module(vco.client, target).data
-            except NotFound:
-                return ReadResult(None, {})
-        outs = self._outputs(id_, props, target, doc)
-        return ReadResult(id_ if outs else None, outs or {})
-
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        vco = connect()
-        module = self.module
-        with vco_errors(self.label_for(props)), contextlib.suppress(NotFound):
-            target = mw.target_in_state(vco, props, module)
-            mw.submit(
-                vco.client,
-                target,
-                mw.Edit(
-                    apply=lambda doc: me.remove_rule(doc, module, id_),
-                    holds=lambda doc: me.find_rule(doc, module, id_) is None,
-                    label=self.label_for(props),
-                ),
-            )
+def _at(doc: dict[str, Any], key: str) -> Any:
+    """The value at a dotted path (`action.nat.lan_ip`) of a rule document, None when absent."""
+    value: Any = doc
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def _without_nulls(value: Any) -> Any:

@@ -43,7 +43,8 @@ and several resources edit one document (rules, firewall switches). The pure edi
   first edit starts from the profile's document with its rules removed (switches, segments
   and inbound rules kept). That is our choice, not known Orchestrator behaviour: VMware's
   sample copies the profile's rules into the edge's document instead; either way the rules
-  of the profile then no longer apply to the edge.
+  of the profile then no longer apply to the edge. Only `firewall` and `QOS` start so: an
+  edge's empty `WAN` module stays empty until a link is written into it (`EdgeWanLink`).
 
 Not done here: rules of operator profiles; the deviceSettings module (written through the
 v2 deviceSettings API by `device_settings_provider`, only its description through v1).
@@ -65,6 +66,7 @@ from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId, logical_id
 from ..resolver import UnknownName
 from .module_edits import (
+    RULES_KEY,
     Document,
     DocumentError,
     stored_form,
@@ -164,7 +166,7 @@ def read_module(client: VcoClient, target: ModuleTarget) -> ModuleDocument:
             operation="edge/getEdgeConfigurationStack",
         )
     data = dict(own.data or {})
-    if not _has_content(data) and inherited is not None:
+    if not _has_content(data) and inherited is not None and target.module in RULES_KEY:
         data = without_rules(dict(inherited.data or {}), target.module)
     return ModuleDocument(own.id, with_positions(data, own.description), own.description, sent)
 

@@ -116,6 +116,16 @@ def port_range(value: str) -> tuple[int, int]:
     return low, int(found.group(2) or low)
 
 
+def ipv4_host(value: str | None) -> str | None:
+    """The value, checked to be one IPv4 address (no prefix): a NAT address, a WAN link's address."""
+    if value is not None:
+        try:
+            ipaddress.IPv4Address(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not an IPv4 address (e.g. 192.0.2.10)") from None
+    return value
+
+
 def _address(value: str) -> tuple[str, str, str]:
     net = ipaddress.IPv4Network(value, strict=True)
     rule_type = "exact" if net.prefixlen == 32 else "prefix"

@@ -10,7 +10,7 @@ this rule set without a verdict (the Orchestrator's meaning; our reading). `logg
 written as the rule's `loggingEnabled` (a field the Orchestrator's UI writes but the v1 spec
 does not name: a guess).
 
-Not implemented: inbound (port forwarding / 1:1 NAT) rules, IPv6 rules.
+Not implemented here: IPv6 rules; inbound rules are `PortForwardingRule` and `OneToOneNatRule`.
 """
 
 from __future__ import annotations
