@@ -39,6 +39,7 @@ from . import managed_paths as mp
 from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
 from .errors import VcoResourceError, vco_errors
+from .module_writer import FRESH_SECONDS
 from .provider_base import VcoProvider, is_unknown
 from .spec import SpecFamily
 
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 MODULE = "deviceSettings"
 MAX_ROUNDS = 4
 CLAIM_PREFIX = "pulumi-velocloud:"
-FRESH_SECONDS = 0.2  # a description read longer ago than this is read again before the claim is written
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
 # `snmp` holds the community and passphrases; raw sections (`extra`, `segments`) may hold any secret:
