@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.fleet 100 1000                 # edges only
     .venv/bin/python -m bench.fleet --repeat 3 1000          # spread of floor and ours
     .venv/bin/python -m bench.fleet --shape branch 100       # + 50 firewall rules, edge device settings
+    .venv/bin/python -m bench.fleet --shape latency 1000     # direct and ours at 100 ms per request
     .venv/bin/python -m bench.fleet --shape split 1000       # 1 stack vs 4 stacks run at once
     .venv/bin/python -m bench.fleet --shape memory 5000      # skip-checkpoint up, refresh, destroy
     .venv/bin/python -m bench.fleet --shape preview --repeat 3 1000  # spread of no-op previews
@@ -352,6 +353,20 @@ def run_fast_shape(edges: int, workdir: Path) -> list[Row]:
         return rows + floor.rows + ours.rows
 
 
+def run_latency_shape(edges: int, workdir: Path) -> list[Row]:
+    """Only what real latency costs (goals 3 and 4 of issue 13): the direct script and our
+    skip-checkpoint `up`, `preview --refresh` and `destroy`, all with 100 ms per request."""
+    rows: list[Row] = []
+    with EmulatorProcess.start(workdir / "emulator") as vco:
+        ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        with latency(vco):
+            direct(vco, edges, "latency", rows)
+            ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+            ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
+            ours.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
+        return rows + ours.rows
+
+
 def run_preview_shape(edges: int, workdir: Path, repeat: int) -> list[Row]:
     """No-op previews and refreshes of the floor and our stack, alternated `repeat` times (both
     stacks created without checkpoints first): the spread of the cheap commands."""
@@ -381,10 +396,22 @@ def run_memory_shape(edges: int, workdir: Path) -> list[Row]:
         return ours.rows
 
 
+def calls_by_operation(vco: EmulatorProcess) -> dict[str, int]:
+    return dict(vco.admin("GET", "stats")["byOperation"])
+
+
+def print_calls(label: str, before: dict[str, int], after: dict[str, int]) -> None:
+    """The API requests of one command, by operation (most first)."""
+    diff = {op: n - before.get(op, 0) for op, n in after.items() if n != before.get(op, 0)}
+    print(f"  {label}: " + ", ".join(f"{op} {n}" for op, n in sorted(diff.items(), key=lambda i: -i[1])))
+
+
 def run_branch_shape(edges: int, workdir: Path) -> list[Row]:
     with EmulatorProcess.start(workdir / "emulator") as vco:
         ours = make_stack("ours", workdir, BRANCH_PROGRAM, vco, edges, 2 + 50 + 2 * edges)
+        before = calls_by_operation(vco)
         ours.run(vco, edges, "up", *UP)
+        print_calls("up, requests by operation", before, calls_by_operation(vco))
         ours.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
         ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
         ours.run(vco, edges, "destroy", "destroy", "--yes", "--skip-preview")
@@ -495,11 +522,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="numbers of edges")
     parser.add_argument(
         "--shape",
-        choices=["edges", "fast", "branch", "split", "memory", "preview"],
+        choices=["edges", "fast", "latency", "branch", "split", "memory", "preview"],
         default="edges",
         help="edges: floor, ours, direct; fast: the same without default checkpointing; "
-        "branch: + rules and device settings; split: one stack or several; memory: ours without "
-        "checkpoints; preview: no-op previews and refreshes, repeated",
+        "latency: direct and ours under 100 ms per request; branch: + rules and device settings; "
+        "split: one stack or several; memory: ours without checkpoints; preview: no-op previews and "
+        "refreshes, repeated",
     )
     parser.add_argument("--parts", type=int, default=4, help="stacks of the split shape")
     parser.add_argument("--repeat", type=int, default=1, help="floor/ours cycles per N (spread)")
@@ -514,6 +542,8 @@ def main() -> None:
                 rows += run_branch_shape(edges, Path(tmp))
             elif args.shape == "fast":
                 rows += run_fast_shape(edges, Path(tmp))
+            elif args.shape == "latency":
+                rows += run_latency_shape(edges, Path(tmp))
             elif args.shape == "preview":
                 rows += run_preview_shape(edges, Path(tmp), args.repeat)
             elif args.shape == "memory":
@@ -522,7 +552,7 @@ def main() -> None:
                 rows += run_split_shape(edges, Path(tmp), args.parts)
             else:
                 rows += run_edges_shape(edges, Path(tmp), args.repeat, not args.no_latency)
-    if args.shape in ("edges", "fast", "preview"):
+    if args.shape in ("edges", "fast", "latency", "preview"):
         for edges in args.sizes:
             summary(edges, rows)
     if args.plot:

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.profile_up 1000 --out /tmp/up-profile            # our stack
     .venv/bin/python -m bench.profile_up 1000 --stack floor --out /tmp/floor   # the floor
+    .venv/bin/python -m bench.profile_up 1000 --refresh --latency --out /tmp/refresh  # preview --refresh
 
 Needs the `bench` extra (py-spy). Writes into `--out`:
 - `engine.<pid>.cpu` / `.mem` / `.trace`: the engine's Go profiles (`pulumi up --profiling`),
@@ -10,6 +11,9 @@ Needs the `bench` extra (py-spy). Writes into `--out`:
 - `program.txt`, `provider.txt`, `emulator.txt`: py-spy samples (collapsed stacks) of the
   Python program, the dynamic-provider process and the emulator;
 - `state.json`: `pulumi stack export` after the run.
+With `--refresh` the stack is first created without profiling (skip checkpoints) and the
+profiled command is `pulumi preview --refresh --expect-no-changes`; `--latency` adds 100 ms to
+every API request of the profiled command (the emulator's latency fault).
 Then prints the wall time, the CPU time of each process, the checkpoint size and the hottest
 frames of each Python process. A tool that prints figures; it asserts nothing.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import os
 import shutil
 import signal
@@ -27,8 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.fleet import FLOOR_PROGRAM, PROGRAM, make_stack
-from scripts.pulumi_cli import pulumi_bin_dir
+from bench.fleet import FLOOR_PROGRAM, PROGRAM, SKIP, UP, latency, make_stack
+from scripts.pulumi_cli import PulumiCli, pulumi_bin_dir
 from vco_emulator.process import EmulatorProcess
 
 
@@ -109,6 +114,8 @@ def main() -> None:
     parser.add_argument("--stack", choices=["ours", "floor"], default="ours")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--skip-checkpoints", action="store_true")
+    parser.add_argument("--refresh", action="store_true", help="profile preview --refresh of the stack")
+    parser.add_argument("--latency", action="store_true", help="100 ms per API request while profiled")
     args = parser.parse_args()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -122,17 +129,23 @@ def main() -> None:
         env["PATH"] = f"{pulumi_bin_dir()}{os.pathsep}{env['PATH']}"
         if args.skip_checkpoints:
             env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        command = ["up", "--yes", "--skip-preview"]
+        if args.refresh:
+            PulumiCli(stack.cli.project_dir, stack.cli.state_dir, env={**stack.cli.env, **SKIP}).run(*UP)
+            command = ["preview", "--refresh", "--expect-no-changes"]
+        calls_before = vco.admin("GET", "stats")["total"]
         spies = [spy(vco.process.pid, out / "emulator.txt")]
         emulator_cpu = cpu_seconds(vco.process.pid)
         argv = [
-            "pulumi", "up", "--yes", "--skip-preview", "--non-interactive",
+            "pulumi", *command, "--non-interactive",
             f"--profiling={out / 'engine'}", f"--tracing=file:{out / 'up.trace'}",
         ]  # fmt: skip
-        started = time.monotonic()
-        usage_before = os.times()
-        engine = subprocess.Popen(argv, cwd=stack.cli.project_dir, env=env, stdout=subprocess.DEVNULL)
-        spies += watch(engine, env["PULUMI_HOME"], out)
-        wall = time.monotonic() - started
+        with latency(vco) if args.latency else contextlib.nullcontext():
+            started = time.monotonic()
+            usage_before = os.times()
+            engine = subprocess.Popen(argv, cwd=stack.cli.project_dir, env=env, stdout=subprocess.DEVNULL)
+            spies += watch(engine, env["PULUMI_HOME"], out)
+            wall = time.monotonic() - started
         usage = os.times()
         children_cpu = (usage.children_user - usage_before.children_user) + (
             usage.children_system - usage_before.children_system
@@ -143,8 +156,9 @@ def main() -> None:
             proc.wait(timeout=60)
         state = stack.cli.run("stack", "export").stdout
         (out / "state.json").write_text(state)
-        calls = vco.admin("GET", "stats")["total"]
-    print(f"{args.stack} up of {args.edges} edges: {wall:.1f} s wall, {calls} API calls")
+        calls = vco.admin("GET", "stats")["total"] - calls_before
+    what = " ".join(command[:2] if args.refresh else command[:1]) + (" +100ms" if args.latency else "")
+    print(f"{args.stack} {what} of {args.edges} edges: {wall:.1f} s wall, {calls} API calls")
     print(
         f"CPU: engine, language host, program, provider {children_cpu:.1f} s; emulator {emulator_cpu:.1f} s"
     )

@@ -7,6 +7,7 @@ elsewhere.
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -96,6 +97,31 @@ def test_twenty_rules_created_from_eight_threads_are_all_there_in_order(
         read = provider.read(result.id, result.outs)
         assert read.outs is not None
         assert provider.diff(result.id, read.outs, rule_inputs(enterprise, profile, n)).changes is False
+
+
+def test_creates_sent_while_the_first_waits_to_read_share_its_one_write(
+    enterprise: dict[str, Any],
+    profile: dict[str, Any],
+    client: VcoClient,
+    vco: EmulatorProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the writer waits LINGER_SECONDS before its first read (widened here, so that the two later
+    # creates, sent well after the first one's read would have been answered, still fall inside it)
+    monkeypatch.setattr(mw, "LINGER_SECONDS", 2.0)
+    provider = FirewallRuleProvider()
+    before = stats(vco)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        first = pool.submit(provider.create, rule_inputs(enterprise, profile, 1))
+        time.sleep(0.3)
+        later = [pool.submit(provider.create, rule_inputs(enterprise, profile, n)) for n in (2, 3)]
+        results = [first.result(), *(f.result() for f in later)]
+    after = stats(vco)
+    assert after["writes"] - before["writes"] == 1, "one verified write for the three rules"
+    assert after["reads"] - before["reads"] == 2, "one read before it, one read-back after it"
+    rules = outbound(client, profile)
+    assert [r["name"] for r in rules] == ["rule-01", "rule-02", "rule-03"]
+    assert [r["ruleLogicalId"] for r in rules] == [r.id for r in results]
 
 
 def test_hand_made_rule_survives_creates_updates_and_deletes(

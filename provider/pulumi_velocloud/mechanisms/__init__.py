@@ -7,6 +7,7 @@ CRUD). What several resources share is here, one role per module:
 |---|---|
 | `spec.py` | `ResourceSpec`, the one definition of a resource; `SpecFamily`, what a kind shares |
 | `provider_base.py` | `VcoProvider`: configure, check and diff driven by the spec |
+| `provider_workers.py` | how many engine requests Pulumi's dynamic-provider host serves at once |
 | `declare.py` | the Pulumi `Resource` class of a spec: constructor, inputs bag, secret options |
 | `errors.py` | `VcoResourceError` and `vco_errors`: what a user sees when a call fails |
 | `enterprise_object.py` | read, update, delete of a v1 object of one enterprise (profile, segment, ...) |

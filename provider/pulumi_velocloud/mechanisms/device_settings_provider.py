@@ -20,9 +20,10 @@ from __future__ import annotations
 import copy
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pulumi.dynamic import CreateResult, DiffResult, ReadResult, UpdateResult
@@ -37,6 +38,7 @@ from . import managed_paths as mp
 from .device_settings_inputs import DeviceSettingsArgs
 from .device_settings_mapping import desired_paths, field_of, fragments, is_secret
 from .errors import VcoResourceError, vco_errors
+from .module_writer import FRESH_SECONDS
 from .provider_base import VcoProvider, is_unknown
 from .spec import SpecFamily
 
@@ -90,6 +92,7 @@ class Target:
     profile_vco_id: VcoId  # the (edge-specific) profile (API: configuration) holding the module
     module_vco_id: VcoId
     module_description: str | None
+    read_at: float = field(default=0.0, compare=False)  # monotonic time the description's read was sent
 
 
 class Claims:
@@ -505,11 +508,13 @@ def _stake_claim(
 ) -> bool:
     """Write our claim into the module description (another stack or process claiming the same
     settings at the same time makes one of them fail).
-    Right before writing it, the description is read afresh: a claim made since we located the
-    target stops us (unless adopt=True). Two that stake at the same moment both write; the check
+    Right before writing it, the description is read afresh unless locating the target read it
+    less than `FRESH_SECONDS` ago (the window module writes accept too): a claim made since
+    stops us (unless adopt=True). Two that stake at the same moment both write; the check
     after the document write (`_check_claim`) then fails the one whose claim was overwritten, and
     its undo puts back only the values that are still its own."""
-    holder = _claim_of(_module_description(client, target))
+    fresh = time.monotonic() - target.read_at <= FRESH_SECONDS
+    holder = _claim_of(target.module_description if fresh else _module_description(client, target))
     if holder is not None and not adopt:
         raise ConcurrentChange(
             f"{label}: another {kind} resource already manages these device settings (claim {holder}); "

@@ -17,7 +17,9 @@ and several resources edit one document (rules, firewall switches). The pure edi
   edit comes. A run of N rule creates therefore costs at most N module writes and N reads,
   usually far fewer. The price of the linger: a change made elsewhere within those 50 ms
   after our read-back is overwritten, as it would be by any read-modify-write whose read
-  and write are 50 ms apart. An edit that arrives when nobody holds the lock reads afresh.
+  and write are 50 ms apart. An edit that arrives when nobody holds the lock reads afresh,
+  after waiting `LINGER_SECONDS` for the edits sent with it (rule creates the engine starts
+  together), so that they share that read, one write and one read-back.
 - **Freshness and verification** (nothing lost silently): a document read more than
   `FRESH_SECONDS` before the write (a slow answer, a long linger) is read again right before
   it, and when someone else changed it the edits are applied again to theirs. The read-back
@@ -251,6 +253,8 @@ def submit(client: VcoClient, target: ModuleTarget, edit: Edit) -> Document:
 def _lead(client: VcoClient, target: ModuleTarget, queue: _Queue) -> None:
     """Apply queued edits until none come for `LINGER_SECONDS` (the caller holds `queue.writer`)."""
     start: ModuleDocument | None = None  # the read-back to go on from, while edits keep coming
+    with queue.pending_lock:  # before the first read too: edits sent together share one round
+        queue.pending_lock.wait(LINGER_SECONDS)
     while True:
         with queue.pending_lock:
             if start is not None and not queue.pending:  # a burst: wait briefly for the next edits

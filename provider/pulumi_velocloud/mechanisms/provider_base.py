@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..context import configure_from
 from ..secret_scan import is_secret_path, merge_secrets
+from .provider_workers import widen_host_workers
 from .spec import ResourceSpec
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN: a value not known at preview
@@ -77,6 +78,7 @@ class VcoProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         configure_from(req.config)
+        widen_host_workers()  # Pulumi's host serves 4 requests at once; see provider_workers
 
     def label_for(self, state: Mapping[str, Any], fallback: str = "") -> str:
         """How errors name the resource: its kind and its name (the last part of its natural key)."""

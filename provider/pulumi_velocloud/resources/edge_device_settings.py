@@ -14,6 +14,7 @@ Not implemented: the effective (merged) view of an edge's settings.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pulumi
@@ -87,6 +88,7 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
         enterprise = vco.ids.enterprise(enterprise_id)
         edge = vco.client.v1.get_edge_by_logical_id(enterprise, target_id)
         vco.ids.remember_edge(edge.logical_id, edge.id)
+        sent = time.monotonic()
         stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
             raise NotFound(
@@ -97,7 +99,7 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
             raise NotFound(
                 f"edge {edge.name!r} has no {MODULE} module", operation="getEdgeConfigurationStack"
             )
-        return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description)
+        return Target(enterprise, edge.name or target_id, stack[0].id, module.id, module.description, sent)
 
 
 class EdgeDeviceSettings(VcoResource[EdgeDeviceSettingsArgs], provider=EdgeDeviceSettingsProvider):

@@ -11,6 +11,7 @@ Not implemented: the settings of operator (network) profiles.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pulumi
@@ -108,13 +109,16 @@ class ProfileDeviceSettingsProvider(DeviceSettingsProvider):
     def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
         enterprise = vco.ids.enterprise(enterprise_id)
         profile_id = vco.ids.profile(enterprise, target_id)
+        sent = time.monotonic()
         profile = vco.client.v1.get_configuration_with_modules(enterprise, profile_id)
         module = profile.module(MODULE)
         if module is None:
             raise NotFound(
                 f"profile {profile.name!r} has no {MODULE} module", operation="configuration/getConfiguration"
             )
-        return Target(enterprise, profile.name or str(profile.id), profile.id, module.id, module.description)
+        return Target(
+            enterprise, profile.name or str(profile.id), profile.id, module.id, module.description, sent
+        )
 
 
 class ProfileDeviceSettings(VcoResource[ProfileDeviceSettingsArgs], provider=ProfileDeviceSettingsProvider):
