@@ -33,6 +33,7 @@ from .lookups import (
     list_edges_output,
 )
 from .mechanisms.device_settings_inputs import (
+    CellularArgs,
     DhcpArgs,
     DnsArgs,
     LanNetworkArgs,
@@ -122,6 +123,7 @@ __all__ = [
     "BusinessPolicyMatchArgs",
     "BusinessPolicyRule",
     "BusinessPolicyRuleArgs",
+    "CellularArgs",
     "CloudVpnArgs",
     "CustomRole",
     "CustomRoleArgs",

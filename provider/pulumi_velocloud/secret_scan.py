@@ -36,6 +36,8 @@ SECRET_MARKERS = (
     "md5",
     "key",
     "credential",
+    "simpin",  # a cellular interface's SIM PIN (v2 `simPin`)
+    "sim_pin",
 )
 REDACTED = "[secret]"
 Path = tuple[str | int, ...]

@@ -319,7 +319,7 @@ CORRECTIONS: tuple[Correction, ...] = (
         "/paths/~1enterprise~1getEnterpriseProperty/post/responses/200/schema",
         "nullable",
         "a property the enterprise does not have reads as null: a current Python VCO client types the "
-        "answer as `VeloEnterprisePropertyV1 | None` (docs/evidence.md section 10)",
+        "answer as `VeloEnterprisePropertyV1 | None` (docs/evidence.md section 12)",
     ),
     Correction(
         "v1",
@@ -419,7 +419,7 @@ CORRECTIONS: tuple[Correction, ...] = (
         "set",
         "the OpenNMS patch (real VCO answers) makes getRoutableApplications' applicationClasses an "
         "array of class names indexed by class id; a sample run against a real VCO indexes it by a "
-        "class id (docs/evidence.md section 10); getIdentifiableApplications answers the same",
+        "class id (docs/evidence.md section 13); getIdentifiableApplications answers the same",
         value={
             "description": "Map of application class IDs to class names",
             "items": {"type": "string"},

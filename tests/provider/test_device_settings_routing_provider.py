@@ -183,3 +183,57 @@ def test_edge_overrides_bgp_and_bfd_with_the_override_flag(
     assert MD5 not in json.dumps(created.outs["values"])
     e.delete(edge_id, created.outs)
     assert client.v2.get_edge_device_settings(ent, edge_id) == before
+
+
+def test_edge_cellular_interface_keeps_password_and_pin_secret_and_reads_apn_drift(
+    profile: dict[str, Any], client: VcoClient
+) -> None:
+    edge = new_edge(profile, "lte-branch")
+    p = EdgeDeviceSettingsProvider()
+    e, eid = profile["enterprise_id"], edge["logical_id"]
+    password, pin = "apn-TOPSECRET-7", "4711"
+    cell = {"network": "GENERIC", "apn": "iot.example", "ip_type": "IPv4", "username": "lte"}
+    news = {
+        "enterprise_id": e,
+        "edge_id": eid,
+        "routed_interfaces": [
+            {
+                "name": "CELL1",
+                "addressing": "DHCP",
+                "cellular": {**cell, "password": password, "sim_pin": pin},
+            }
+        ],
+    }
+    assert p.check({}, news).failures == []
+    wrong = {**news, "routed_interfaces": [{"name": "GE3", "cellular": {"apn": "x"}}]}
+    [failure] = p.check({}, wrong).failures
+    assert "CELL1" in failure.reason and "'GE3'" in failure.reason
+    created = p.create(news)
+    outs = created.outs
+    assert outs is not None
+
+    doc = client.v2.get_edge_device_settings(e, eid)
+    cell1 = next(i for i in doc["routedInterfaces"] if i["name"] == "CELL1")
+    assert cell1["cellular"] == {
+        "network": "GENERIC",
+        "apn": "iot.example",
+        "iptype": "IPv4",
+        "username": "lte",
+        "password": password,
+        "simPin": pin,
+    }
+    shown = json.dumps({k: v for k, v in outs.items() if k not in ("secret_values", "snapshot")})
+    assert password not in shown and pin not in shown
+    path = '/routedInterfaces/[name="CELL1"]/cellular'
+    assert outs["secret_values"][f"{path}/simPin"] == pin and outs["values"][f"{path}/apn"] == "iot.example"
+
+    i = doc["routedInterfaces"].index(cell1)
+    client.v2.update_edge_device_settings(
+        e, eid, [{"op": "replace", "path": f"/routedInterfaces/{i}/cellular/apn", "value": "other.apn"}]
+    )
+    read = p.read(created.id, outs).outs
+    assert read is not None
+    changed = {k for k in outs["values"] if outs["values"][k] != read["values"].get(k)}
+    assert changed == {f"{path}/apn"}
+    assert p.changed_fields(read, news) == ["routed_interfaces"]
+    p.delete(created.id, p.update(created.id, read, news).outs or read)

@@ -6,7 +6,7 @@
   at most one per enterprise and definition; an item with an `id` updates that configuration, one
   without updates the configuration of its definition (by `alertDefinitionId`, else `name`) or
   inserts it; configurations the request does not name are kept (VMware's sample sends back the
-  whole list it read plus new items, which fits both readings: docs/evidence.md section 10). A
+  whole list it read plus new items, which fits both readings: docs/evidence.md section 12). A
   new enterprise has none. Delays are seconds >= 0, `maxNotifications` >= 0.
 - Recipients (`getEnterpriseAllAlertsRecipients`, `setEnterpriseAllAlertsRecipients`): kept in the
   enterprise's data `alertRecipients`; a set replaces the lists it names and keeps the others.

@@ -2,7 +2,7 @@
 
 A real Orchestrator ships an application map of several thousand applications in a few dozen
 classes; the emulator seeds a small, realistic subset so that clients can look applications up
-by name and rules can match them. What is known (docs/evidence.md section 10): a catalogue entry
+by name and rules can match them. What is known (docs/evidence.md section 13): a catalogue entry
 has a numeric `id`, a `name`, a `displayName`, a numeric `class`, a `description` and IP/port
 mappings; clients look applications up by `displayName` (or `name`) to get the `id` a rule's
 `match.appid` holds. What is NOT known: the real ids, names and class numbers. The ones below

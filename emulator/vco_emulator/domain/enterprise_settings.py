@@ -5,7 +5,7 @@
   with a `dataType`, stored as `enterprise_property` objects; an insert with the name of an
   existing property updates it (as the spec says); a `value` must parse as its `dataType`
   (NUMBER, BOOLEAN "true"/"false", JSON). Reading a property that does not exist answers null
-  (a real client types the answer as nullable: docs/evidence.md section 10).
+  (a real client types the answer as nullable: docs/evidence.md section 12).
 - Capabilities (`getEnterpriseCapabilities`, `insertOrUpdateEnterpriseCapability`): booleans kept
   in the enterprise's data `capabilities`, defaults in `DEFAULT_CAPABILITIES` (a guess); only
   operators change them (spec: OPERATOR_USER).
@@ -14,7 +14,7 @@
 - Delegation (`role/setEnterprise*DelegatedTo*`): the flags `v2 createEnterprise` stores in the
   enterprise's data `delegation`. Only the customer grants access to itself: an operator or
   partner user setting them is refused with the privilege error the Orchestrator's own test
-  suite expects (docs/evidence.md section 10).
+  suite expects (docs/evidence.md section 12).
 
 Not implemented: password properties are stored and shown like others (`isPassword` kept only),
 partner (`enterpriseProxy/*Property*`) and system properties, rate-limit enforcement per

@@ -4,7 +4,7 @@ A custom role (`domain/custom_roles.py`) lists functional role ids; a user holdi
 what any of its functional roles grants, and may always read (`roles.READ_ACTIONS`). The
 ids, names and bundles below are the emulator's guess: the v1 spec names only the shape of a
 functional role (`role` with `roleType` FUNCTIONAL), no real list was found
-(docs/evidence.md section 10). Clients should look them up by name with
+(docs/evidence.md section 12). Clients should look them up by name with
 `functionalRole/getByEnterprise`, never hard-code ids.
 
 Not implemented: operator and partner functional roles (`functionalRole/getByOperator`,

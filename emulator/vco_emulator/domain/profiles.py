@@ -85,7 +85,7 @@ NEW_PROFILE_SECTIONS: dict[str, Any] = {
 
 # The routing sections of a new enterprise profile's Global Segment entry (v2 `DeviceSettingsSegment`
 # `vpn`, `bgp`, `ospf`, `bfd`): everything off and empty. The shapes and the off values follow a real
-# edge's module (docs/evidence.md section 10: BFD exactly, OSPF's NONE/true defaults, the empty
+# edge's module (docs/evidence.md section 14: BFD exactly, OSPF's NONE/true defaults, the empty
 # lists); that a fresh profile has Cloud VPN off and these values is a GUESS.
 NEW_SEGMENT_SECTIONS: dict[str, Any] = {
     "vpn": {

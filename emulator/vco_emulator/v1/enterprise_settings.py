@@ -5,7 +5,7 @@ Methods: `enterprise/getEnterpriseProperty`, `insertOrUpdateEnterpriseProperty`,
 `getEnterpriseCapabilities`, `insertOrUpdateEnterpriseCapability`, `getEnterpriseRateLimits`,
 `insertOrUpdateEnterpriseRateLimits`, and `role/setEnterprise*DelegatedTo*` with their readers
 `role/isEnterprise*DelegatedTo*` (absent from the 5.1 spec, served by real Orchestrators: the
-vendor's own API test suite and a current Python client call them, docs/evidence.md section 10).
+vendor's own API test suite and a current Python client call them, docs/evidence.md section 12).
 An insert-or-update of a property answers `{"rows": 1}` (plus `id` on an insert), as a VMware
 sample expects.
 """

@@ -6,7 +6,7 @@ Used by the `get_application` lookup and by rules whose `match.application` name
 enterprise and run), so `diff` compares ids and an id changed by hand shows as drift.
 
 A name matches an application's `displayName` or its `name`, in any case (real clients look
-applications up by `displayName`: docs/evidence.md section 10); `app_class` (a class name or id)
+applications up by `displayName`: docs/evidence.md section 13); `app_class` (a class name or id)
 narrows the match. Ids are never hard-coded: application maps differ between Orchestrators.
 Not done here: per-edge application maps (an edge is assumed to use its enterprise's map).
 """

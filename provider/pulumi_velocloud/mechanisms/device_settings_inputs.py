@@ -145,6 +145,22 @@ class LanNetworkArgs(_Section):
         return self
 
 
+class CellularArgs(_Section):
+    """The carrier settings of a cellular (CELL) interface, as the v2 schema's
+    `DeviceSettingsRoutedInterfaceCellular`. The password and SIM PIN are secret."""
+
+    network: Literal["ATT", "SPRINT", "VERIZON", "VODAFONE", "TELSTRA", "GENERIC"] | None = Field(
+        None, description="The carrier profile, GENERIC for any other."
+    )
+    apn: str | None = Field(None, min_length=1, max_length=255, description="Access point name.")
+    ip_type: Literal["IPv4", "IPv4v6"] | None = Field(None, description="IPv4 or IPv4v6.")
+    username: str | None = Field(None, min_length=1, max_length=255, description="APN user name.")
+    password: str | None = Field(None, min_length=1, max_length=255, description="APN password (secret).")
+    sim_pin: str | None = Field(
+        None, pattern=r"^[0-9]{4,8}$", description="The SIM card's PIN, 4 to 8 digits (secret)."
+    )
+
+
 class RoutedInterfaceArgs(_Section):
     """A routed interface (e.g. GE3); identified by its name. The PPPoE password is secret."""
 
@@ -168,6 +184,9 @@ class RoutedInterfaceArgs(_Section):
     nat_direct: bool | None = Field(None, description="NAT direct traffic.")
     disabled: bool | None = Field(None, description="Administratively down.")
     ospf: InterfaceOspfArgs | None = Field(None, description="OSPF on this interface.")
+    cellular: CellularArgs | None = Field(
+        None, description="CELL interfaces only: carrier, APN and credentials (password and SIM PIN secret)."
+    )
 
     @field_validator("cidr")
     @classmethod
@@ -192,6 +211,10 @@ class RoutedInterfaceArgs(_Section):
             raise ValueError('pppoe_username and pppoe_password are used only with addressing="PPPOE"')
         if self.addressing == "PPPOE" and (self.pppoe_username is None or self.pppoe_password is None):
             raise ValueError('addressing="PPPOE" needs pppoe_username and pppoe_password')
+        if self.cellular is not None and not self.name.upper().startswith("CELL"):
+            raise ValueError(
+                f"cellular is used only on cellular interfaces (CELL1, CELL2, ...), not {self.name!r}"
+            )
         return self
 
 

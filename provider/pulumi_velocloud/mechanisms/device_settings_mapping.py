@@ -12,7 +12,7 @@ Typed inputs (snake_case) map to the v2 `deviceSettings` document (camelCase, as
 - `routed_interfaces[]` (by `name`) -> `routedInterfaces[]` by `name`:
   `addressing.{type,cidrIp,cidrPrefix,netmask,gateway,username,password}` (PPPoE credentials),
   `vlanId`, `segmentId`, `wanOverlay`, `natDirect`, `disabled`, `ospf` (see
-  `device_settings_routing_mapping`);
+  `device_settings_routing_mapping`), `cellular.{network,apn,iptype,username,password,simPin}`;
 - `segments[]` (by segment name) -> `segments[]` by `segment.name`: `routes.static[]`,
   `dns.{dnsPrimaryProvider,dnsBackupProvider,localDNS}`, `vpn`, `bgp` (neighbours by
   `neighborIp`, filters by `name`), `ospf` (areas by `id`), `bfd` (rules by `peerAddress`) as
@@ -50,6 +50,7 @@ from .device_settings_routing_mapping import (
 
 if TYPE_CHECKING:  # the inputs check themselves with `fragments`: import their types for typing only
     from .device_settings_inputs import (
+        CellularArgs,
         DeviceSettingsArgs,
         LanNetworkArgs,
         LanPortArgs,
@@ -136,9 +137,21 @@ def routed_interface_document(iface: RoutedInterfaceArgs, *, edge: bool) -> dict
         "natDirect": iface.nat_direct,
         "disabled": iface.disabled,
         "ospf": None if iface.ospf is None else interface_ospf_document(iface.ospf),
+        "cellular": None if iface.cellular is None else cellular_document(iface.cellular),
         "override": True if edge else None,
     }
     return doc
+
+
+def cellular_document(cell: CellularArgs) -> dict[str, Any]:
+    return {
+        "network": cell.network,
+        "apn": cell.apn,
+        "iptype": cell.ip_type,
+        "username": cell.username,
+        "password": cell.password,
+        "simPin": cell.sim_pin,
+    }
 
 
 def static_route_document(route: StaticRouteArgs) -> dict[str, Any]:

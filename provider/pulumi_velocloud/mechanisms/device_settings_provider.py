@@ -50,8 +50,8 @@ CLAIM_PREFIX = "pulumi-velocloud:"
 
 SECRET_OUTPUTS = frozenset({"secret_values", "snapshot"})
 # `snmp` holds the community and passphrases; `segments` (BGP MD5 passwords, raw sections) and
-# `routed_interfaces` (PPPoE passwords, OSPF MD5 passphrases) and `extra` may hold secrets: their
-# secret-looking leaves are kept secret, the rest shows in diffs field by field.
+# `routed_interfaces` (PPPoE and cellular passwords, SIM PINs, OSPF MD5 passphrases) and `extra`
+# may hold secrets: their secret-looking leaves are kept secret, the rest shows in diffs field by field.
 SECRET_INPUTS = frozenset({"snmp"})
 SCANNED_INPUTS = frozenset({"extra", "segments", "routed_interfaces"})
 NOTES = (
@@ -65,7 +65,8 @@ NOTES = (
     "Every write is one JSON Patch; the VCO applies it asynchronously and all-or-nothing. When it ends in "
     "ERROR the resource fails with the VCO's message and nothing is changed.",
     "The SNMP community and passphrases are secret: `snmp` is stored encrypted. BGP `md5_password`, PPPoE "
-    "`pppoe_password` and OSPF `md5_passphrase` are kept as Pulumi secrets (the rest of their section shows "
+    "`pppoe_password`, cellular `password` and `sim_pin` and OSPF `md5_passphrase` are kept as Pulumi "
+    "secrets (the rest of their section shows "
     "in diffs field by field). In the raw sections "
     "(`extra`, a segment's `extra`) every value under a secret-looking key (password, secret, key, psk, "
     "passphrase, community, token, md5, credential; e.g. BGP md5Password) is kept as a Pulumi secret and "
@@ -73,7 +74,7 @@ NOTES = (
     "`secret_values` (and in `values` with the secrets redacted).",
     "Cloud VPN, BGP neighbours and filters, OSPF areas, BFD peers and LAN ports are managed per element "
     "by key (hub lists and rule lists whole): others declared by hand are left alone.",
-    "Guesses about the real Orchestrator (docs/evidence.md section 10): a BGP filter's `ids` (ours, "
+    "Guesses about the real Orchestrator (docs/evidence.md section 14): a BGP filter's `ids` (ours, "
     "derived from segment and filter name), a hub reference by `_href` ending in the hub's logicalId, "
     "OSPF MD5 as `authentication` plus `md5Authentication`; a VCO that does not keep them fails the "
     "write's read-back with the paths it did not keep.",

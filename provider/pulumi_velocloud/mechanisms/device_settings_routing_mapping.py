@@ -20,7 +20,7 @@ declare and turns the sections into managed paths. v2 names (2022-12-15 spec), p
 - a routed interface's `ospf`: `enabled`, `area`, `cost`, `helloTimer`, `deadTimer`, `passive`,
   `mode`, `authentication`/`md5Authentication`/`authId`/`authPassphrase`.
 
-Guesses (docs/evidence.md section 10): a filter's `ids` are ours (a UUID derived from segment
+Guesses (docs/evidence.md section 14): a filter's `ids` are ours (a UUID derived from segment
 and filter name: the v2 spec says only "strings"); a hub reference's `_href` ends with the
 hub's logicalId; `authentication` and `md5Authentication` both true for OSPF MD5.
 """

@@ -6,7 +6,7 @@ checked against `getEnterpriseAlertDefinitions`. Recipients are read with
 `getEnterpriseAllAlertsRecipients` and written with `setEnterpriseAllAlertsRecipients`, sending
 back everything read (e-mails, SMS numbers, users, mobile) so that the write is right whether the
 Orchestrator replaces all lists or only those sent (which one is unknown: docs/evidence.md
-section 10).
+section 12).
 
 Ownership: only declared alerts are touched; destroy turns them off. E-mail recipients are owned
 entry by entry (addresses others added stay; destroy removes ours). SMS recipients and webhooks

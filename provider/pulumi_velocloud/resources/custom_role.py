@@ -10,7 +10,7 @@ user with `EnterpriseUser(role=custom_role.name)`.
 
 Not detected: a change of the role's functional roles made by hand. The spec's `role` object
 carries no functional role ids; when an Orchestrator sends `functionalRoleIds` anyway it is
-compared, otherwise `privileges` keeps what this stack last wrote (docs/evidence.md section 10).
+compared, otherwise `privileges` keeps what this stack last wrote (docs/evidence.md section 12).
 Not implemented: operator and partner custom roles, role customization packages.
 """
 

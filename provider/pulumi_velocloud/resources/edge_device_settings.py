@@ -72,7 +72,7 @@ SPEC = register(
             "(the VCO merges edge settings over the profile's section by section).",
             "A segment's bgp and bfd, LAN ports and routed interfaces get override: true. Cloud VPN (vpn) "
             "is a profile setting in the Orchestrator's UI; setting it on an edge is allowed by the v2 "
-            "schema but unproven (docs/evidence.md section 10).",
+            "schema but unproven (docs/evidence.md section 14).",
         ),
     )
 )

@@ -14,7 +14,7 @@ which takes it over (keeping its `logicalId` and the fields not managed here). I
 unset (ISP, bandwidths, VLAN, MTU, public address) are not managed: the Orchestrator's value
 stays and is not compared.
 
-Guesses (docs/evidence.md section 10): `discovery` `USER_DEFINED` for a link made here (a spec
+Guesses (docs/evidence.md section 15): `discovery` `USER_DEFINED` for a link made here (a spec
 enum value); `bwMeasurement` `USER_DEFINED` when the bandwidths are declared (the spec gives no
 values; `SLOW_START` and `STATIC` (burst) are seen in a real client); bandwidths written as
 strings of Mbps (the spec's type). Not implemented: IPv6 addressing, static SLA, classes of
