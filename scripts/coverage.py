@@ -43,10 +43,13 @@ def render() -> str:
     v2_notes, v1_notes = notes.get("v2", {}), notes.get("v1", {})
 
     v2_ops: list[tuple[str, str, str]] = []
+    v2_configure: set[str] = set()  # the operations the spec tags "Configure"
     for path, item in _load(V2_FILE)["paths"].items():
         for method, op in item.items():
             if method in _METHODS:
                 v2_ops.append((op["operationId"], method.upper(), path))
+                if "Configure" in op.get("tags", []):
+                    v2_configure.add(op["operationId"])
     v2_ids = {op for op, _, _ in v2_ops}
     v1_base = {p.strip("/") for p in _load(V1_FILE)["paths"]}
     v1_names = sorted(p.strip("/") for p in v1_patched()[0]["paths"])
@@ -74,6 +77,8 @@ def render() -> str:
         "| API | implemented / in spec |",
         "|---|---|",
         f"| v2 (operations) | {_ratio(len(v2_done), len(v2_ids))} |",
+        f"| v2 configuration operations (tagged `Configure`) | "
+        f"{_ratio(len(v2_done & v2_configure), len(v2_configure))} |",
         f"| v1 (methods) | {_ratio(len(v1_done), len(v1_names))} |",
         f"| v1 configuration methods (`{'/`, `'.join(CONFIG_GROUPS)}/`) | "
         f"{_ratio(len(v1_done & set(config)), len(config))} |",
