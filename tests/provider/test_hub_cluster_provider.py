@@ -11,6 +11,7 @@ from pulumi_velocloud.lookups import get_gateway
 from pulumi_velocloud.mechanisms.errors import VcoResourceError
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.hub_cluster import CLUSTER_TYPE, HubClusterProvider
+from pulumi_velocloud.resources.profile_device_settings import ProfileDeviceSettingsProvider
 
 
 def edge(enterprise: dict[str, Any], profile: dict[str, Any], name: str) -> str:
@@ -81,3 +82,39 @@ def test_get_gateway_finds_the_enterprise_pool_gateways(
         get_gateway(enterprise_id=enterprise["logical_id"], client=client)
     with pytest.raises(LookupError, match="no gateway matches"):
         get_gateway(enterprise_id=enterprise["logical_id"], name="nope", client=client)
+
+
+def test_a_profile_vpn_hub_list_takes_a_hub_cluster_by_its_id(
+    enterprise: dict[str, Any], profile: dict[str, Any], client: VcoClient
+) -> None:
+    """HubCluster (topology) and the Cloud VPN hub list of device settings (routing) meet here."""
+    cluster = HubClusterProvider().create(
+        {
+            "enterprise_id": enterprise["logical_id"],
+            "name": "Hub Pair",
+            "edge_ids": [edge(enterprise, profile, "pair-1"), edge(enterprise, profile, "pair-2")],
+        }
+    )
+    settings = ProfileDeviceSettingsProvider()
+    news = {
+        "enterprise_id": enterprise["logical_id"],
+        "profile_id": profile["logical_id"],
+        "segments": [
+            {
+                "segment": "Global Segment",
+                "vpn": {
+                    "enabled": True,
+                    "branch_to_hub": True,
+                    "hubs": [{"hub_cluster_id": str(cluster.id)}],
+                },
+            }
+        ],
+    }
+    assert settings.check({}, news).failures == []
+    created = settings.create(news)
+    doc = client.v2.get_profile_device_settings(enterprise["logical_id"], profile["logical_id"])
+    [hub] = doc["segments"][0]["vpn"]["edgeToEdgeHub"]["vpnHubs"]
+    assert hub["type"] == "edgeHubCluster" and hub["name"] == "Hub Pair"
+    assert hub["_href"].endswith(f"/{cluster.id}")
+    assert created.outs is not None and settings.read(created.id, created.outs).outs == created.outs
+    settings.delete(created.id, created.outs)
