@@ -51,11 +51,12 @@ def test_edge_in_place_changes_and_replacements() -> None:
     moved = {**EDGE_INPUTS, "profile_id": "p2", "description": "x", "site": {"city": "Boston"}}
     assert EDGE.changed_fields(EDGE_OUTPUTS, moved) == ["profile_id", "description", "site"]
     assert EDGE.diff("e1", EDGE_OUTPUTS, moved).replaces == []
-    ha_on = EDGE.diff("e1", EDGE_OUTPUTS, {**EDGE_INPUTS, "ha_enabled": True})
-    assert ha_on.changes is True and ha_on.replaces == []  # HA is switched in place (issue 12)
     for field, value in (("model_number", "edge5X0"), ("enterprise_id", "other")):
         result = EDGE.diff("e1", EDGE_OUTPUTS, {**EDGE_INPUTS, field: value})
         assert result.replaces == [field] and result.delete_before_replace is True
+    # HA is switched in the edge's device settings: the same edge, its activation kept (issue 12)
+    result = EDGE.diff("e1", EDGE_OUTPUTS, {**EDGE_INPUTS, "ha_enabled": True})
+    assert result.changes is True and result.replaces == []
 
 
 def test_profile_check_and_diff() -> None:
