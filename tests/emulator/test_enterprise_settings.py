@@ -110,6 +110,12 @@ def test_only_an_enterprise_user_delegates_access(vco: EmulatorProcess) -> None:
     assert v1(vco, "role/isEnterpriseDelegatedToEnterpriseProxy", {"enterpriseId": eid}).json() == {
         "isDelegated": True
     }
+    sensitive = {
+        "role/isEnterpriseViewSensitiveDataDelegatedToOperator": True,
+        "role/isEnterpriseViewSensitiveDataDelegatedToEnterpriseProxy": False,
+    }
+    for reader, value in sensitive.items():
+        assert as_user(vco, token, reader).json() == {"isDelegated": value}, reader
     missing = as_user(vco, token, "role/setEnterpriseDelegatedToOperator", {})
     assert missing.status_code == 400 and "delegation flag missing" in missing.json()["error"]["message"]
 

@@ -469,3 +469,20 @@ V2_NOT_IN_SPEC: dict[str, tuple[str, str, str]] = {
         "ERROR (GUIDE: the real API has it, the published spec does not)",
     ),
 }
+
+
+# v1 methods the emulator implements that the 5.1.0 spec lacks but real Orchestrators serve:
+# method -> reason. Their answers are not schema-checked (no schema); tests must exercise them.
+_DELEGATION_READER = (
+    "reads a delegation flag that `role/setEnterprise*DelegatedTo*` (in the spec) writes; the vendor's own "
+    "API test suite and a current Python client call it (docs/evidence.md section 10)"
+)
+V1_NOT_IN_SPEC: dict[str, str] = {
+    "role/isEnterpriseDelegatedToOperator": _DELEGATION_READER,
+    "role/isEnterpriseDelegatedToEnterpriseProxy": _DELEGATION_READER,
+    "role/isEnterpriseUserManagementDelegatedToOperator": _DELEGATION_READER,
+    "role/isEnterpriseViewSensitiveDataDelegatedToOperator": _DELEGATION_READER
+    + " (by analogy: not seen called)",
+    "role/isEnterpriseViewSensitiveDataDelegatedToEnterpriseProxy": _DELEGATION_READER
+    + " (by analogy: not seen called)",
+}

@@ -546,7 +546,8 @@ class Exchange:
             op = v2_spec().match(self.method, path) or _match_not_in_spec(self.method, path)
             return ("v2", op) if op else None
         v1 = self.v1_method()
-        return ("v1", v1[0]) if v1 and v1[0] in v1_spec().methods else None
+        known = v1 is not None and (v1[0] in v1_spec().methods or v1[0] in corrections.V1_NOT_IN_SPEC)
+        return ("v1", v1[0]) if v1 and known else None
 
 
 def _match_not_in_spec(method: str, path: str) -> str | None:
