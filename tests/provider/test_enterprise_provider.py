@@ -67,3 +67,25 @@ def test_adopt_refuses_fields_that_would_need_a_replacement(provider: Enterprise
     provider.create({"name": "ACME", "account_number": "A-1"})
     with pytest.raises(VcoResourceError, match="cannot adopt: account_number"):
         provider.create({"name": "ACME", "account_number": "B-2", "adopt": True})
+
+
+def test_the_software_image_changes_in_place(
+    provider: EnterpriseProvider, client: VcoClient, vco: EmulatorProcess
+) -> None:
+    vco.admin("POST", "seed", {"fixture": "software-images"})
+    created = provider.create({"name": "Imaged"})
+    outs = created.outs
+    assert outs is not None
+    other = next(
+        p for p in client.v1.get_network_configurations() if p.logical_id != outs["operator_profile_id"]
+    )
+    news = {"name": "Imaged", "operator_profile_id": other.logical_id}
+    assert provider.diff(created.id, outs, news).replaces == []
+    updated = provider.update(created.id, outs, news).outs
+    assert updated is not None and updated["operator_profile_id"] == other.logical_id
+    assert updated["logical_id"] == created.id  # the same enterprise
+    assert client.v1.get_enterprise_operator_configuration(outs["vco_id"]).logical_id == other.logical_id
+
+    with pytest.raises(VcoResourceError, match="operator_profile_id = 'no-such-image'"):
+        provider.update(created.id, updated, {**news, "operator_profile_id": "no-such-image"})
+    provider.delete(created.id, updated)

@@ -74,11 +74,16 @@ def test_changed_fields_are_named_and_in_place() -> None:
     assert result.changes is True and result.replaces == []
 
 
-@pytest.mark.parametrize("field", ["account_number", "domain", "operator_profile_id"])
+@pytest.mark.parametrize("field", ["account_number", "domain"])
 def test_fields_the_api_cannot_change_replace(field: str) -> None:
     result = P.diff("e1", OUTPUTS, {"name": "ACME", field: "other"})
     assert result.replaces == [field]
     assert result.delete_before_replace is True
+
+
+def test_the_software_image_changes_in_place() -> None:
+    result = P.diff("e1", OUTPUTS, {"name": "ACME", "operator_profile_id": "other"})
+    assert result.changes is True and result.replaces == []
 
 
 def test_unknown_new_value_is_a_change() -> None:

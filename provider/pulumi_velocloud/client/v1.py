@@ -252,6 +252,11 @@ class V1Api:
             params["username"] = username
         return str(self.call("edge/updateEdgeAdminPassword", params).get("id"))
 
+    def set_enterprise_operator_configuration(self, enterprise_id: VcoId, profile_id: VcoId) -> None:
+        """Make an operator profile (software image) the enterprise's (operator tokens only)."""
+        params = {"enterpriseId": enterprise_id, "configurationId": profile_id}
+        self.call("enterprise/setEnterpriseOperatorConfiguration", params)
+
     def get_enterprise_specific_operator_configurations(self, enterprise_id: VcoId) -> list[OperatorProfile]:
         """The operator profiles (software images) assigned to an enterprise."""
         params = {"enterpriseId": enterprise_id}

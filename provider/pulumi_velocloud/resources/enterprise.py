@@ -87,7 +87,7 @@ SPEC = register(
         args=EnterpriseArgs,
         outputs=EnterpriseOutputs,
         natural_key=("name",),
-        replace_on_change=frozenset({"account_number", "domain", "operator_profile_id"}),
+        replace_on_change=frozenset({"account_number", "domain"}),
         server_defaulted=frozenset(
             {
                 "account_number",
@@ -111,8 +111,10 @@ SPEC = register(
             ")"
         ),
         notes=(
-            "account_number, domain and operator_profile_id can only be set at creation: changing them "
-            "replaces the enterprise (deleted first, since the name must stay unique).",
+            "account_number and domain can only be set at creation: changing them replaces the enterprise "
+            "(deleted first, since the name must stay unique).",
+            "operator_profile_id (the enterprise's software image) changes in place with "
+            "`enterprise/setEnterpriseOperatorConfiguration` (operator tokens only).",
         ),
     )
 )
@@ -186,6 +188,14 @@ class EnterpriseProvider(VcoProvider):
         for field in self.changed_fields(olds, news):
             if field == "edge_image_management":
                 vco.client.v1.update_edge_image_management(numeric, bool(news[field]))
+            elif field == "operator_profile_id":
+                profiles = {p.logical_id: p.id for p in vco.client.v1.get_network_configurations()}
+                if news[field] not in profiles:
+                    raise VcoResourceError(
+                        f"operator_profile_id = {news[field]!r}: no operator profile of the Orchestrator "
+                        "has this logicalId"
+                    )
+                vco.client.v1.set_enterprise_operator_configuration(numeric, profiles[news[field]])
             elif field == "gateway_pool_id":
                 update["gatewayPoolId"] = vco.ids.gateway_pool(logical_id(news[field]))
             else:
