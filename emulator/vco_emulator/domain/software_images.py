@@ -24,11 +24,14 @@ Not implemented: network-level assignments, software upgrades actually happening
 from __future__ import annotations
 
 from ..store import Record, Tx
-from . import enterprises, kinds
+from . import enterprise_properties, enterprises, kinds
 from .auth import Principal
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest
 
 IMAGE_MANAGEMENT_PROPERTY = "vco.enterprise.edgeImageManagement.enable"
+IMAGE_MANAGEMENT = enterprise_properties.Property(
+    IMAGE_MANAGEMENT_PROPERTY, "false", "BOOLEAN", "Edge image management"
+)
 _ASSOCIATION_SEQ = "operator_profile_association_seq"
 
 
@@ -107,21 +110,7 @@ def set_image_management(tx: Tx, principal: Principal, enterprise_id: int, enabl
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, id=enterprise_id)
     value = "true" if enabled else "false"
-    prop = _property(tx, enterprise)
-    if prop is None:
-        tx.insert(
-            kinds.ENTERPRISE_PROPERTY,
-            IMAGE_MANAGEMENT_PROPERTY,
-            {
-                "value": value,
-                "dataType": "BOOLEAN",
-                "isPassword": False,
-                "description": "Edge image management",
-            },
-            enterprise_id=enterprise.id,
-        )
-    else:
-        tx.update(prop, prop.name, {**prop.data, "value": value})
+    enterprise_properties.set_value(tx, principal, enterprise.id, IMAGE_MANAGEMENT, value)
     return enterprise
 
 
