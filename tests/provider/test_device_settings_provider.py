@@ -246,6 +246,24 @@ def test_async_timeout_names_the_pending_operation(vco: EmulatorProcess, profile
         ProfileDeviceSettingsProvider().create(settings_inputs(profile))
 
 
+def test_the_read_back_stands_for_the_first_poll_and_a_slow_operation_is_still_waited_for(
+    vco: EmulatorProcess, profile: dict[str, Any], client: VcoClient
+) -> None:
+    p = ProfileDeviceSettingsProvider()
+    polls = "v2 getAsyncOperation"
+    before = vco.admin("GET", "stats")["byOperation"].get(polls, 0)
+    outs = p.create(settings_inputs(profile)).outs
+    assert outs is not None
+    assert vco.admin("GET", "stats")["byOperation"].get(polls, 0) == before, "read back applied: no poll"
+
+    vco.admin("POST", "async", {"mode": "delayed", "delaySeconds": 1.0})  # not applied at the first look
+    changed = settings_inputs(profile, ntp={"enabled": True, "servers": ["2.pool.ntp.org"]})
+    updated = p.update(profile["logical_id"], outs, changed).outs
+    assert updated is not None and p.diff(profile["logical_id"], updated, changed).changes is False
+    assert vco.admin("GET", "stats")["byOperation"].get(polls, 0) > before, "a pending operation is polled"
+    assert doc(client, profile)["ntp"]["servers"] == [{"server": "2.pool.ntp.org"}]
+
+
 def test_second_resource_for_a_profile_fails_unless_adopt(profile: dict[str, Any], client: VcoClient) -> None:
     p = ProfileDeviceSettingsProvider()
     first = p.create(settings_inputs(profile)).outs

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from pydantic import SecretStr
@@ -196,6 +196,37 @@ def test_async_operation_done_error_and_timeout(probe: Probe) -> None:
         )
     assert info.value.operation_id == "op-1" and info.value.last_status == "ACCEPTED"
     assert "op-1" in str(info.value)
+
+
+def test_a_read_back_showing_the_change_replaces_the_first_poll(probe: Probe) -> None:
+    location = "/api/sdwan/v2/asyncOperations/op-2"
+    clock = FakeClock()
+    session = session_for(probe.url, clock)
+    looks: list[bool] = []
+
+    def confirm(answer: bool) -> Callable[[], bool]:
+        def look() -> bool:
+            looks.append(answer)
+            return answer
+
+        return look
+
+    asked = len(probe.requests)
+    done = wait_for_operation(
+        session, location, operation="patch", timeout=60, confirm=confirm(True), clock=clock.clock,
+        sleep=clock.sleep,
+    )  # fmt: skip
+    assert done["status"] == "DONE" and len(probe.requests) == asked, "the operation is not polled"
+    assert clock.sleeps == pytest.approx([0.2]) and looks == [True]
+
+    # not visible yet (pending, failed or overwritten): polled as usual, an ERROR still fails
+    probe.script = [(200, {}, {"status": "ACCEPTED"}), (200, {}, {"status": "ERROR", "message": "bad vlan"})]
+    with pytest.raises(AsyncOperationFailed, match="bad vlan"):
+        wait_for_operation(
+            session, location, operation="patch", timeout=60, confirm=confirm(False), clock=clock.clock,
+            sleep=clock.sleep,
+        )  # fmt: skip
+    assert len(probe.requests) == asked + 2 and looks == [True, False], "one look, then only polls"
 
 
 def test_a_404_without_an_api_error_body_is_not_read_as_gone(probe: Probe) -> None:

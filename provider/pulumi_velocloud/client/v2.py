@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -161,19 +161,34 @@ class V2Api:
         return dict(self._session.call("GET", path, operation="getEdgeProfileDeviceSettings").json())
 
     def update_profile_device_settings(
-        self, enterprise_id: LogicalId, profile_id: LogicalId, patch: list[dict[str, Any]]
+        self,
+        enterprise_id: LogicalId,
+        profile_id: LogicalId,
+        patch: list[dict[str, Any]],
+        *,
+        confirm: Callable[[], bool] | None = None,
     ) -> dict[str, Any]:
-        """PATCH (JSON Patch) a profile's device settings and wait for the operation to end."""
+        """PATCH (JSON Patch) a profile's device settings and wait for the operation to end
+        (`confirm`: see `async_operations.wait_for_operation`)."""
         path = self._device_settings_path(enterprise_id, "profiles", profile_id)
-        return self._write_and_wait("PATCH", path, patch, "updateEnterpriseProfileDeviceSettings")
+        return self._write_and_wait(
+            "PATCH", path, patch, "updateEnterpriseProfileDeviceSettings", confirm=confirm
+        )
 
     def update_edge_device_settings(
-        self, enterprise_id: LogicalId, edge_id: LogicalId, patch: list[dict[str, Any]]
+        self,
+        enterprise_id: LogicalId,
+        edge_id: LogicalId,
+        patch: list[dict[str, Any]],
+        *,
+        confirm: Callable[[], bool] | None = None,
     ) -> dict[str, Any]:
         path = self._device_settings_path(enterprise_id, "edges", edge_id)
-        return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings")
+        return self._write_and_wait("PATCH", path, patch, "updateEdgeProfileDeviceSettings", confirm=confirm)
 
-    def _write_and_wait(self, method: str, path: str, body: Any, operation: str) -> dict[str, Any]:
+    def _write_and_wait(
+        self, method: str, path: str, body: Any, operation: str, *, confirm: Callable[[], bool] | None = None
+    ) -> dict[str, Any]:
         """Send an asynchronous write; 202 + Location is polled until DONE (200 is done already).
 
         Not repeated after it may have been carried out (a JSON Patch that removes a key fails the
@@ -184,6 +199,10 @@ class V2Api:
         location = response.headers.get("Location")
         if response.status_code == 202 and location:
             return wait_for_operation(
-                self._session, location, operation=operation, timeout=self._session.async_timeout
+                self._session,
+                location,
+                operation=operation,
+                timeout=self._session.async_timeout,
+                confirm=confirm,
             )
         return dict(response.json()) if response.content else {}

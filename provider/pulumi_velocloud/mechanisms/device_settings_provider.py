@@ -178,13 +178,20 @@ class DeviceSettingsProvider(VcoProvider):
         return client.v2.get_profile_device_settings(enterprise_id, target_id)
 
     def patch_document(
-        self, client: VcoClient, enterprise_id: LogicalId, target_id: LogicalId, patch: list[dict[str, Any]]
+        self,
+        client: VcoClient,
+        enterprise_id: LogicalId,
+        target_id: LogicalId,
+        patch: list[dict[str, Any]],
+        *,
+        confirm: Callable[[], bool] | None = None,
     ) -> None:
-        """One JSON Patch of that document, waited for (`update*ProfileDeviceSettings`, asynchronous)."""
+        """One JSON Patch of that document, waited for (`update*ProfileDeviceSettings`, asynchronous);
+        `confirm` reads the document back instead of the first poll (`wait_for_operation`)."""
         if self.edge_level:
-            client.v2.update_edge_device_settings(enterprise_id, target_id, patch)
+            client.v2.update_edge_device_settings(enterprise_id, target_id, patch, confirm=confirm)
         else:
-            client.v2.update_profile_device_settings(enterprise_id, target_id, patch)
+            client.v2.update_profile_device_settings(enterprise_id, target_id, patch, confirm=confirm)
 
     def label(self, name: str) -> str:
         return f'DeviceSettings for {self.kind} "{name}"'
@@ -345,7 +352,10 @@ class _Document:
     it already shows what we wrote the change has succeeded (a `remove` that found nothing the
     second time is not an error); otherwise the patch is computed again from what is there, at
     most `MAX_ROUNDS` times. After the write, every value outside the paths we changed must
-    still be what we read; if one is not, the error names it.
+    still be what we read; if one is not, the error names it. That verifying read-back is also
+    the first look at the asynchronous operation (`confirm`): when it shows the patch applied,
+    the operation is not polled; otherwise it is polled to its end (an ERROR fails with the
+    VCO's message) and the document read back again.
 
     What remains possible: a change someone makes within that round trip to a path we also
     write is overwritten by ours; one to a path we do not write is kept (JSON Patch is per
@@ -426,8 +436,9 @@ class _Document:
             patch = json_patch.diff(_strip(current), _strip(target))
             if not patch:
                 return current
+            applied: list[dict[str, Any]] = []  # the read-back, when it showed the patch applied
             try:
-                self.send(patch)
+                self.send(patch, confirm=self._read_back(target, patch, applied) if verify else None)
             except (VcoError, VcoResourceError) as exc:
                 if isinstance(exc, VcoError) and not exc.ambiguous:
                     raise
@@ -440,7 +451,7 @@ class _Document:
                 continue
             if not verify:
                 return current
-            after = self.read()
+            after = applied[0] if applied else self.read()  # the verifying read-back
             changed = json_patch.changed_elsewhere(_strip(current), _strip(after), patch)
             if changed:
                 raise ConcurrentChange(
@@ -454,9 +465,25 @@ class _Document:
             "(lost answers, or someone else writing them); run the update again"
         )
 
-    def send(self, patch: list[dict[str, Any]]) -> None:
+    def _read_back(
+        self, target: dict[str, Any], patch: list[dict[str, Any]], applied: list[dict[str, Any]]
+    ) -> Callable[[], bool]:
+        """The read-back as the first look at the PATCH's operation: whether the document shows the
+        patch applied (then it is kept in `applied`)."""
+
+        def look() -> bool:
+            document = self.read()
+            if json_patch.reached(_strip(document), _strip(target), patch):
+                applied.append(document)
+            return bool(applied)
+
+        return look
+
+    def send(self, patch: list[dict[str, Any]], *, confirm: Callable[[], bool] | None = None) -> None:
         try:
-            self.provider.patch_document(self.client, self.enterprise_id, self.target_id, patch)
+            self.provider.patch_document(
+                self.client, self.enterprise_id, self.target_id, patch, confirm=confirm
+            )
         except AsyncOperationFailed as exc:
             raise VcoResourceError(f"{self.label}: VCO rejected the change: {exc.message}") from None
         except AsyncOperationTimeout as exc:
