@@ -12,6 +12,7 @@ import pytest
 from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.context import provider_context
 from pulumi_velocloud.resources.edge import EdgeProvider
+from pulumi_velocloud.resources.edge_device_settings import EdgeDeviceSettingsProvider
 from pulumi_velocloud.resources.profile import ProfileProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -139,3 +140,25 @@ def test_the_list_of_a_run_never_hides_what_the_same_run_changed(
     assert e.read(second, fleet[second]).id is None
     new = e.create(edge_inputs(enterprise, profile, 99))
     assert e.read(new.id, new.outs).id == new.id  # created after the list was fetched, not "gone"
+
+
+def test_device_settings_of_new_edges_find_them_through_one_shared_list(
+    enterprise: dict[str, Any], profile: dict[str, Any], vco: EmulatorProcess
+) -> None:
+    e, s = EdgeProvider(), EdgeDeviceSettingsProvider()
+    edges = in_parallel(lambda i: e.create(edge_inputs(enterprise, profile, i)), 8)
+
+    def settings(i: int) -> Any:
+        return s.create(
+            {
+                "enterprise_id": enterprise["logical_id"],
+                "edge_id": edges[i].id,
+                "lan_networks": [{"vlan_id": 1, "name": "Corporate", "cidr": f"10.0.{i}.1/24"}],
+            }
+        )
+
+    created, made = calls(vco, lambda: in_parallel(settings, len(edges)))
+    assert "v1 edge/getEdge" not in made, made  # no read per edge for its numeric id and name
+    assert 1 <= made["v1 enterprise/getEnterpriseEdges"] <= 2, made
+    assert [c.outs["target_name"] for c in created] == [f"edge-{i:03d}" for i in range(len(edges))]
+    assert "v2 getAsyncOperation" not in made, made  # each write's read-back showed it applied

@@ -4,10 +4,11 @@ The v2 `.../edges/{edge}/deviceSettings` document is the edge-specific profile's
 deviceSettings: only what the edge overrides. Sections this resource sets get
 `override: true` where the section has that flag. Read is one v2
 `getEdgeProfileDeviceSettings`; writes are one JSON Patch
-(`updateEdgeProfileDeviceSettings`, asynchronous). Finding the edge's name and its
-edge-specific deviceSettings module (for the claim) uses v1 `edge/getEdge` (by logicalId: one
-edge, never the enterprise's whole list) and `edge/getEdgeConfigurationStack`. See
-`device_settings` for the inputs, the managed paths and the lifecycle.
+(`updateEdgeProfileDeviceSettings`, asynchronous). Finding the edge's numeric id and name
+goes through the run's `edge_directory` (one v1 `enterprise/getEnterpriseEdges` shared by the
+lookups that miss together, `edge/getEdge` for an edge a list does not show), its
+edge-specific deviceSettings module (for the claim) through v1 `edge/getEdgeConfigurationStack`.
+See `device_settings` for the inputs, the managed paths and the lifecycle.
 
 Not implemented: the effective (merged) view of an edge's settings.
 """
@@ -32,6 +33,7 @@ from ..mechanisms.device_settings_provider import (
     Target,
     device_settings_family,
 )
+from ..mechanisms.edge_directory import edge_directory
 from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 
@@ -86,7 +88,7 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
 
     def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
         enterprise = vco.ids.enterprise(enterprise_id)
-        edge = vco.client.v1.get_edge_by_logical_id(enterprise, target_id)
+        edge = edge_directory(vco).find(enterprise, target_id)
         vco.ids.remember_edge(edge.logical_id, edge.id)
         sent = time.monotonic()
         stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
