@@ -12,6 +12,7 @@ rules name segments, users name roles. All of those lookups go through a `Resolv
   a fleet's new edges would otherwise list the whole enterprise once each);
   `edge_named(enterprise, name)`: by name (`getEnterpriseEdges`);
 - `gateway_pool(lid)` / `gateway_pool_logical_id(id)`: both ways (`network/getNetworkGatewayPools`);
+  `gateway_pools()` lists them afresh (and fills both ways);
 - `role(name)`: an enterprise-user role by name, any case (`role/getUserTypeRoles`);
 - `segment(enterprise, selector)`: a segment by name or segmentId (`getEnterpriseNetworkSegments`).
 
@@ -36,6 +37,7 @@ from typing import Generic, TypeVar
 from .client import VcoClient
 from .client.errors import Forbidden, NotFound
 from .ids import LogicalId, VcoId
+from .models.enterprise import GatewayPool
 from .models.segment import NetworkSegmentV1
 from .models.user import RoleV1
 
@@ -180,8 +182,18 @@ class Resolver:
         """The logicalId of the gateway pool with this numeric id, or None if there is none."""
         return self._pool_ids.read_through(vco_id, lambda: self._fetch_pools()[1])
 
-    def _fetch_pools(self) -> tuple[list[tuple[LogicalId, VcoId]], list[tuple[VcoId, LogicalId]]]:
+    def gateway_pools(self) -> list[GatewayPool]:
+        """Every gateway pool of the network, asked afresh (and remembered both ways)."""
         pools = self._client.v1.get_network_gateway_pools()
+        self._fill_pools(pools)
+        return pools
+
+    def _fetch_pools(self) -> tuple[list[tuple[LogicalId, VcoId]], list[tuple[VcoId, LogicalId]]]:
+        return self._fill_pools(self._client.v1.get_network_gateway_pools())
+
+    def _fill_pools(
+        self, pools: list[GatewayPool]
+    ) -> tuple[list[tuple[LogicalId, VcoId]], list[tuple[VcoId, LogicalId]]]:
         forward = [(p.logical_id, p.id) for p in pools]
         backward = [(p.id, p.logical_id) for p in pools]
         self._pools.fill(forward)

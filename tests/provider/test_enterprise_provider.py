@@ -20,9 +20,11 @@ def provider(vco: EmulatorProcess) -> Iterator[EnterpriseProvider]:
     provider_context().configure({})
 
 
-def test_lifecycle(provider: EnterpriseProvider, client: VcoClient) -> None:
+def test_lifecycle(provider: EnterpriseProvider, client: VcoClient, vco: EmulatorProcess) -> None:
     created = provider.create({"name": "ACME", "description": "first", "city": "Paris"})
     outs = created.outs
+    pools = vco.admin("GET", "stats")["byOperation"]["v1 network/getNetworkGatewayPools"]
+    assert pools == 1, "the default pool's list also maps its id back for the outputs"
     assert outs is not None
     assert outs["logical_id"] == created.id and outs["vco_id"] > 0
     assert outs["description"] == "first" and outs["city"] == "Paris"

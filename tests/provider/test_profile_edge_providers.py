@@ -26,12 +26,16 @@ def edge_inputs(enterprise: dict[str, Any], profile: dict[str, Any], **extra: An
     }
 
 
-def test_profile_lifecycle(enterprise: dict[str, Any]) -> None:
+def test_profile_lifecycle(enterprise: dict[str, Any], vco: EmulatorProcess) -> None:
     p = ProfileProvider()
     news = {"enterprise_id": enterprise["logical_id"], "name": "Branch", "description": "first"}
+    before = vco.admin("GET", "stats")["byOperation"]
     created = p.create(news)
+    made = vco.admin("GET", "stats")["byOperation"]
     outs = created.outs
     assert outs is not None and outs["logical_id"] == created.id and outs["description"] == "first"
+    updates = "v1 configuration/updateConfiguration"
+    assert made.get(updates, 0) == before.get(updates, 0), "the clone took the description"
     assert p.diff(created.id, outs, news).changes is False
     assert p.read(created.id, outs).outs == outs
     renamed = {**news, "name": "Branch 2", "description": "second"}

@@ -148,14 +148,19 @@ class V1Api:
         result = self.call("enterprise/getEnterpriseConfigurations", {"enterpriseId": enterprise_id})
         return [ProfileV1.model_validate(p) for p in result]
 
-    def clone_enterprise_template(self, enterprise_id: VcoId, name: str) -> VcoId:
-        """Create a profile from the enterprise template; returns its numeric id.
+    def clone_enterprise_template(
+        self, enterprise_id: VcoId, name: str, description: str | None = None
+    ) -> VcoId:
+        """Create a profile from the enterprise template (with `description`, when given); returns its
+        numeric id.
 
         An ambiguous failure is recovered by the profile's name within the enterprise.
         """
 
         def create() -> VcoId:
-            params = {"enterpriseId": enterprise_id, "name": name}
+            params: dict[str, Any] = {"enterpriseId": enterprise_id, "name": name}
+            if description is not None:
+                params["description"] = description
             return VcoId(int(self.call("configuration/cloneEnterpriseTemplate", params)["id"]))
 
         def find() -> Found[VcoId] | None:

@@ -132,7 +132,7 @@ class EnterpriseProvider(VcoProvider):
             existing = client.v2.find_enterprise(args.name) if args.adopt else None
             if existing is not None:
                 return self._adopt(vco, args, existing.logical_id)
-            pool_id = args.gateway_pool_id or _default_gateway_pool(client)
+            pool_id = args.gateway_pool_id or _default_gateway_pool(vco)
             profile_id = args.operator_profile_id or _default_operator_profile(client)
             body: dict[str, Any] = {
                 "name": args.name,
@@ -284,8 +284,8 @@ def _image_management(vco: Connection, numeric: VcoId, known: bool | None) -> bo
     return prop is not None and str(prop.value).lower() == "true"
 
 
-def _default_gateway_pool(client: VcoClient) -> LogicalId:
-    pools = client.v1.get_network_gateway_pools()
+def _default_gateway_pool(vco: Connection) -> LogicalId:
+    pools = vco.ids.gateway_pools()  # remembered: the outputs map the pool's id back without a call
     if not pools:
         raise NotFound(
             "the Orchestrator has no gateway pool; set gateway_pool_id", operation="getNetworkGatewayPools"

@@ -1,7 +1,8 @@
 """`Profile`: an enterprise configuration profile, through the v1 `configuration/*` methods.
 
 The v2 API has no profile operations, so every call is v1: create is
-`configuration/cloneEnterpriseTemplate` (then `updateConfiguration` for the description),
+`configuration/cloneEnterpriseTemplate` with the description (then `updateConfiguration` only
+when the profile read back differs: an unset description clears the template's),
 read is `getConfiguration`, update `updateConfiguration`, delete `deleteConfiguration`.
 The natural key is the name within the enterprise.
 
@@ -86,7 +87,7 @@ class ProfileProvider(EnterpriseObjectProvider):
                 )
             if existing is None:
                 try:
-                    profile_id = client.v1.clone_enterprise_template(enterprise, args.name)
+                    profile_id = client.v1.clone_enterprise_template(enterprise, args.name, args.description)
                 except InvalidRequest as exc:
                     raise VcoResourceError(f"{label}: {exc}") from None
                 current = client.v1.get_configuration(enterprise, profile_id)
