@@ -9,7 +9,8 @@ its last status). The clock and sleep are injectable for tests.
 A caller that reads what the operation changes right after it anyway (a verifying read-back)
 passes that read as `confirm`: the first look, after the first interval, is then that read
 instead of a poll, and when it already shows the change applied the operation is taken as
-`DONE` without polling it (one request fewer per write). Assumed, not known, of the real
+`DONE` without polling it (one request fewer per write; the body returned then says
+`confirmedByRead`). Assumed, not known, of the real
 Orchestrator (docs/evidence.md section 6): a change that reads back applied has been
 committed, i.e. an operation never ends in ERROR after its change became visible (the
 emulator applies an operation in one transaction, which is the natural reading of the
