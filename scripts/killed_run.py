@@ -3,8 +3,11 @@
 `start_and_kill(cli, vco, after=N)` starts `pulumi up --yes` (the project must declare the fleet
 of `FLEET_PROGRAM`), waits until the emulator holds N edges, kills the `pulumi` process with
 SIGKILL (its plugins are left to die as they do in a lost CI runner) and waits until the
-Orchestrator stops changing. Every create is slowed by the emulator's latency fault so the kill
-lands mid-way. Nothing here decides anything: callers assert or print.
+Orchestrator stops changing. Every
+create is slowed by the emulator's latency fault so the kill lands mid-way.
+`cancel_after_kill(cli)` then releases the killed run's lock the way the README says, repairing
+first (with `velocloud recover --yes`) the empty checkpoint sidecar a kill can leave. Nothing
+here decides anything: callers assert or print.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import subprocess
 import time
 from datetime import UTC, datetime
 
-from scripts.pulumi_cli import PulumiCli
+from scripts.pulumi_cli import REPO, PulumiCli
 from vco_emulator.process import EmulatorProcess
 
 EDGES = 40
@@ -29,6 +32,34 @@ for i in range({EDGES}):
     name = f"edge-{{i:02}}"
     velocloud.Edge(name, enterprise_id=acme.id, profile_id=branch.id, name=name, model_number="edge6X0")
 '''
+
+
+EOF_ERROR = "failed to load checkpoint: EOF"
+
+
+def velocloud_recover(cli: PulumiCli, *args: str) -> subprocess.CompletedProcess[str]:
+    """`velocloud recover ARGS` in the stack's folder, with its Pulumi environment."""
+    return subprocess.run(
+        [str(REPO / ".venv" / "bin" / "velocloud"), "recover", *args],
+        cwd=cli.project_dir,
+        env=cli.environment(),
+        text=True,
+        capture_output=True,
+    )
+
+
+def cancel_after_kill(cli: PulumiCli) -> subprocess.CompletedProcess[str] | None:
+    """`pulumi cancel --yes`; if it fails on the empty sidecar a kill can leave ("failed to load
+    checkpoint: EOF"), `velocloud recover --yes` repairs it and cancel runs again. The repair's
+    result when one was needed, else None; raises when cancel still fails."""
+    first = cli.run("cancel", "--yes", check=False)
+    if first.returncode == 0:
+        return None
+    if EOF_ERROR not in first.stdout + first.stderr:
+        cli.run("cancel", "--yes")  # raises with the output
+    repair = velocloud_recover(cli, "--yes")
+    cli.run("cancel", "--yes")
+    return repair
 
 
 def edges(vco: EmulatorProcess) -> list[dict[str, object]]:
