@@ -49,7 +49,7 @@ def scenario(skip: bool) -> dict[str, object]:
 
         stack = stack_for(make_project(Path(folder) / "killed", FLEET_PROGRAM), vco)
         since = utc_now()
-        left = start_and_kill(stack, vco, after=15, env=env)
+        left = start_and_kill(stack, vco, after=15, env=env).edges
         stack.env = env
         cancel = timed("cancel", lambda: cancel_after_kill(stack))  # with the sidecar repair if needed
         recorded = in_state(stack)

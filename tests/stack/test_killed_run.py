@@ -2,7 +2,8 @@
 
 After `kill -9` and `pulumi cancel`, a plain `pulumi up` fails on every edge the killed run
 created ("set adopt=True"). `velocloud recover --yes` brings them into the state, after which
-`pulumi up` converges with no duplicate. With PULUMI_SKIP_CHECKPOINTS=true nothing of the
+`pulumi up` converges with no duplicate. The engine's dynamic-provider host ends by itself once
+the engine is killed. With PULUMI_SKIP_CHECKPOINTS=true nothing of the
 killed run is in the state: recover refuses to guess until told when the run started
 (`--since`), and never claims an edge a colleague made before that.
 """
@@ -20,6 +21,7 @@ from scripts.killed_run import (
     FLEET_PROGRAM,
     cancel_after_kill,
     edges,
+    running,
     start_and_kill,
     utc_now,
 )
@@ -52,7 +54,14 @@ def state_urns(stack: PulumiCli) -> set[str]:
 
 def test_killed_up_is_recovered_and_converges(tmp_path: Path, vco: EmulatorProcess) -> None:
     stack = stack_for(make_project(tmp_path / "fleet", FLEET_PROGRAM), vco)
-    on_vco = start_and_kill(stack, vco, after=15)
+    killed = start_and_kill(stack, vco, after=15)
+    on_vco = killed.edges
+    # the engine's dynamic-provider host does not outlive it (mechanisms/engine_watchdog.py)
+    assert killed.provider_hosts, "no dynamic-provider host was running under the engine"
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in killed.provider_hosts) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(running(pid) for pid in killed.provider_hosts), "a provider host outlived the engine"
     assert 15 <= on_vco < EDGES
     cancel(stack)
     in_state = state_urns(stack)
