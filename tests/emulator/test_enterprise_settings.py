@@ -40,6 +40,12 @@ def test_properties_insert_update_read_and_find_enterprises(vco: EmulatorProcess
         {"enterpriseId": eid, "name": "n", "value": "maybe", "dataType": "BOOLEAN"},
     )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == -32602 and "value" in bad.text
+    secret = v1(
+        vco,
+        "enterprise/insertOrUpdateEnterpriseProperty",
+        {"enterpriseId": eid, "name": "pin", "value": "hunter2", "dataType": "NUMBER", "isPassword": True},
+    )
+    assert secret.status_code == 400 and "pin" in secret.text and "hunter2" not in secret.text
 
     v1(
         vco,

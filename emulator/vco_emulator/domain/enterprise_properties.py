@@ -119,8 +119,9 @@ def value(tx: Tx, enterprise: Record, prop: Property) -> str:
 # -- writing ------------------------------------------------------------------------------
 
 
-def check_value(name: str, text: str, data_type: str) -> None:
-    """InvalidRequest naming the property, the value and its type if `text` does not parse as it."""
+def check_value(name: str, text: str, data_type: str, *, secret: bool = False) -> None:
+    """InvalidRequest naming the property, the value (not a password's) and its type if `text`
+    does not parse as it."""
     try:
         if data_type == "NUMBER":
             float(text)
@@ -129,8 +130,9 @@ def check_value(name: str, text: str, data_type: str) -> None:
         elif data_type == "JSON":
             json.loads(text)
     except ValueError as exc:
+        shown, why = ("(not shown: a password)", "") if secret else (repr(text), f": {exc}")
         raise InvalidRequest(
-            f"value {text!r} of property {name!r} is not a valid {data_type}: {exc}",
+            f"value {shown} of property {name!r} is not a valid {data_type}{why}",
             [FieldError("value", f"not a {data_type}")],
         ) from None
 
@@ -158,7 +160,7 @@ def write(
         "isPassword": is_password if is_password is not None else bool(old.get("isPassword", False)),
         "description": description,
     }
-    check_value(name, text, kind)
+    check_value(name, text, kind, secret=bool(data["isPassword"]))
     if record is not None:
         return tx.update(record, name, data), False
     return tx.insert(kinds.ENTERPRISE_PROPERTY, name, data, enterprise_id=enterprise.id), True
