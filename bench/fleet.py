@@ -251,6 +251,28 @@ def cycle(stack: Stack, vco: EmulatorProcess, edges: int, *, refresh: bool) -> N
     stack.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
 
 
+def floor_up_timed(floor: Stack, vco: EmulatorProcess, edges: int, workdir: Path) -> None:
+    """The floor's skip-checkpoint `up`, with the time of each create logged by the floor's
+    provider: how long Pulumi itself takes before the first edge can be created (program,
+    engine, the enterprise and profile before it, the registrations of N edges) and after the
+    last one. No provider can be faster than that plus the API's own time (goal 3's bound)."""
+    log = workdir / "floor-creates.log"
+    log.unlink(missing_ok=True)
+    started = time.time()
+    row = floor.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP, FLOOR_CREATE_LOG=str(log))
+    creates = [line.split(" ", 1) for line in log.read_text().splitlines()]
+    edge_times = sorted(float(t) for t, name in creates if name.startswith("edge-"))
+    if not edge_times:
+        return
+    for label, seconds in (
+        ("start until its first edge create", edge_times[0] - started),
+        ("after its last edge create", started + row.seconds - edge_times[-1]),
+    ):
+        part = Row(edges, "floor", label, False, seconds, None, floor.resources)
+        print(part.line(), flush=True)
+        floor.rows.append(part)
+
+
 def direct(vco: EmulatorProcess, edges: int, label: str, rows: list[Row]) -> None:
     before = vco.admin("GET", "stats")["total"]
     result = create_edges(vco, edges, label)
@@ -338,9 +360,10 @@ def run_fast_shape(edges: int, workdir: Path) -> list[Row]:
         floor = make_stack("floor", workdir, FLOOR_PROGRAM, vco, edges, edges + 2)
         ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
         direct(vco, edges, "plain", rows)
-        for stack in (floor, ours):
-            stack.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
-            stack.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+        floor_up_timed(floor, vco, edges, workdir)
+        floor.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
+        ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
+        ours.run(vco, edges, "preview (no-op)", "preview", "--expect-no-changes")
         ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
         with latency(vco):
             direct(vco, edges, "latency", rows)
@@ -358,13 +381,16 @@ def run_latency_shape(edges: int, workdir: Path) -> list[Row]:
     skip-checkpoint `up`, `preview --refresh` and `destroy`, all with 100 ms per request."""
     rows: list[Row] = []
     with EmulatorProcess.start(workdir / "emulator") as vco:
+        floor = make_stack("floor", workdir, FLOOR_PROGRAM, vco, edges, edges + 2)
         ours = make_stack("ours", workdir, PROGRAM, vco, edges, edges + 2)
+        floor_up_timed(floor, vco, edges, workdir)
+        floor.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
         with latency(vco):
             direct(vco, edges, "latency", rows)
             ours.run(vco, edges, "up (skip checkpoints)", *UP, **SKIP)
             ours.run(vco, edges, "preview --refresh", "preview", "--refresh", "--expect-no-changes")
             ours.run(vco, edges, "destroy (skip checkpoints)", "destroy", "--yes", "--skip-preview", **SKIP)
-        return rows + ours.rows
+        return rows + floor.rows + ours.rows
 
 
 def run_preview_shape(edges: int, workdir: Path, repeat: int) -> list[Row]:
@@ -467,6 +493,20 @@ def summary(edges: int, rows: list[Row]) -> None:
         ),
     ):
         print(f"  {label:<45} {ratio(num, den)}", flush=True)
+    before = pick(these, "floor", "start until its first edge create")
+    after = pick(these, "floor", "after its last edge create")
+    slow_direct = pick(these, "direct", "create (4 in flight)", latency=True)
+    slow_ours = pick(these, "ours", "up (skip checkpoints)", latency=True)
+    if before and after and slow_direct:
+        bound = before[0] + slow_direct[0] + after[0]
+        print(
+            f"  bound under +{LATENCY * 1000:.0f}ms: Pulumi's own {before[0]:.1f} s before the first "
+            f"edge create and {after[0]:.1f} s after the last (floor) + the direct script's "
+            f"{slow_direct[0]:.1f} s "
+            f"= {bound:.1f} s = {bound / slow_direct[0]:.2f}x the direct script"
+            + (f"; ours {slow_ours[0]:.1f} s = {slow_ours[0] / bound:.2f}x that bound" if slow_ours else ""),
+            flush=True,
+        )
     floor_up = pick(these, "floor", "up")
     if len(floor_up) > 1:
         print(f"  floor up spread: {min(floor_up):.1f}-{max(floor_up):.1f} s over {len(floor_up)} runs")

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.killed_run import EDGES, FLEET_PROGRAM, edges, start_and_kill, utc_now
+from scripts.killed_run import EDGES, FLEET_PROGRAM, cancel_after_kill, edges, start_and_kill, utc_now
 from scripts.pulumi_cli import REPO, PulumiCli
 from tests.stack.project import make_project, stack_for
 from vco_emulator.process import EmulatorProcess
@@ -49,10 +49,10 @@ def scenario(skip: bool) -> dict[str, object]:
 
         stack = stack_for(make_project(Path(folder) / "killed", FLEET_PROGRAM), vco)
         since = utc_now()
-        left = start_and_kill(stack, vco, after=15, env=env)
+        left = start_and_kill(stack, vco, after=15, env=env).edges
         stack.env = env
+        cancel = timed("cancel", lambda: cancel_after_kill(stack))  # with the sidecar repair if needed
         recorded = in_state(stack)
-        cancel = timed("cancel", lambda: stack.run("cancel", "--yes"))
         velocloud = str(REPO / ".venv" / "bin" / "velocloud")
         recover = timed(
             "recover",

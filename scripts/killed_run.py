@@ -1,10 +1,13 @@
 """A `pulumi up` of a 40-edge fleet killed with SIGKILL part-way, for tests and the benchmark.
 
 `start_and_kill(cli, vco, after=N)` starts `pulumi up --yes` (the project must declare the fleet
-of `FLEET_PROGRAM`), waits until the emulator holds N edges, kills the `pulumi` process with
-SIGKILL (its plugins are left to die as they do in a lost CI runner) and waits until the
-Orchestrator stops changing. Every create is slowed by the emulator's latency fault so the kill
-lands mid-way. Nothing here decides anything: callers assert or print.
+of `FLEET_PROGRAM`), waits until the emulator holds N edges, notes the engine's dynamic-provider
+host processes, kills the `pulumi` process with SIGKILL (its plugins are left to end by
+themselves, as in a lost CI runner) and waits until the Orchestrator stops changing. Every
+create is slowed by the emulator's latency fault so the kill lands mid-way.
+`cancel_after_kill(cli)` then releases the killed run's lock the way the README says, repairing
+first (with `velocloud recover --yes`) the empty checkpoint sidecar a kill can leave. Nothing
+here decides anything: callers assert or print. Process lookups read `/proc` (Linux).
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import os
 import signal
 import subprocess
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from scripts.pulumi_cli import PulumiCli
+from scripts.pulumi_cli import REPO, PulumiCli
 from vco_emulator.process import EmulatorProcess
 
 EDGES = 40
@@ -29,6 +34,65 @@ for i in range({EDGES}):
     name = f"edge-{{i:02}}"
     velocloud.Edge(name, enterprise_id=acme.id, profile_id=branch.id, name=name, model_number="edge6X0")
 '''
+
+
+EOF_ERROR = "failed to load checkpoint: EOF"
+
+
+def velocloud_recover(cli: PulumiCli, *args: str) -> subprocess.CompletedProcess[str]:
+    """`velocloud recover ARGS` in the stack's folder, with its Pulumi environment."""
+    return subprocess.run(
+        [str(REPO / ".venv" / "bin" / "velocloud"), "recover", *args],
+        cwd=cli.project_dir,
+        env=cli.environment(),
+        text=True,
+        capture_output=True,
+    )
+
+
+def cancel_after_kill(cli: PulumiCli) -> subprocess.CompletedProcess[str] | None:
+    """`pulumi cancel --yes`; if it fails on the empty sidecar a kill can leave ("failed to load
+    checkpoint: EOF"), `velocloud recover --yes` repairs it and cancel runs again. The repair's
+    result when one was needed, else None; raises when cancel still fails."""
+    first = cli.run("cancel", "--yes", check=False)
+    if first.returncode == 0:
+        return None
+    if EOF_ERROR not in first.stdout + first.stderr:
+        cli.run("cancel", "--yes")  # raises with the output
+    repair = velocloud_recover(cli, "--yes")
+    cli.run("cancel", "--yes")
+    return repair
+
+
+@dataclass(frozen=True)
+class KilledRun:
+    edges: int  # edges on the Orchestrator once things settled
+    provider_hosts: list[int]  # pids of the engine's dynamic-provider hosts at the kill
+
+
+def provider_hosts(engine_pid: int) -> list[int]:
+    """The pids of the dynamic-provider hosts (`python -m pulumi.dynamic`) the engine started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError, ValueError):
+            continue  # ended meanwhile
+        if parent == engine_pid and b"pulumi.dynamic" in command:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def running(pid: int) -> bool:
+    """Whether the process exists and has not ended (a zombie nobody reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def edges(vco: EmulatorProcess) -> list[dict[str, object]]:
@@ -47,8 +111,9 @@ def start_and_kill(
     after: int,
     env: dict[str, str] | None = None,
     latency: float = 0.25,
-) -> int:
-    """Run `pulumi up --yes`, SIGKILL it once `after` edges exist; the edge count once things settle."""
+) -> KilledRun:
+    """Run `pulumi up --yes`, SIGKILL it once `after` edges exist; the edge count once things
+    settle and the provider hosts the engine had."""
     rule = {"route": "edgeProvision", "fault": "latency", "latencySeconds": latency, "when": "after"}
     vco.admin("POST", "faults", {"seed": 1, "rules": [rule]})
     process = subprocess.Popen(
@@ -63,6 +128,7 @@ def start_and_kill(
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError(f"pulumi up ended before {after} edges existed (exit {process.returncode})")
         time.sleep(0.05)
+    hosts = provider_hosts(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     count, stable_since = len(edges(vco)), time.monotonic()
@@ -72,4 +138,4 @@ def start_and_kill(
         if now != count:
             count, stable_since = now, time.monotonic()
     vco.admin("DELETE", "faults")
-    return count
+    return KilledRun(count, hosts)

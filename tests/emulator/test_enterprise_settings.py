@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+import requests
+
+from vco_emulator.domain import enterprise_properties as properties
 from vco_emulator.process import EmulatorProcess
 
 from .helpers import v1
@@ -36,6 +40,12 @@ def test_properties_insert_update_read_and_find_enterprises(vco: EmulatorProcess
         {"enterpriseId": eid, "name": "n", "value": "maybe", "dataType": "BOOLEAN"},
     )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == -32602 and "value" in bad.text
+    secret = v1(
+        vco,
+        "enterprise/insertOrUpdateEnterpriseProperty",
+        {"enterpriseId": eid, "name": "pin", "value": "hunter2", "dataType": "NUMBER", "isPassword": True},
+    )
+    assert secret.status_code == 400 and "pin" in secret.text and "hunter2" not in secret.text
 
     v1(
         vco,
@@ -134,3 +144,70 @@ def test_another_customer_cannot_read_or_set_properties(vco: EmulatorProcess) ->
     # listing customers by property is for operators only (spec: OPERATOR_USER)
     r = as_user(vco, token, "enterprise/getEnterprisesWithProperty", {"name": "x", "value": "1"})
     assert r.status_code == 400 and r.json()["error"]["code"] == -32003
+
+
+def test_one_property_store_whichever_method_wrote_it(vco: EmulatorProcess) -> None:
+    """A property written by a switch method reads back through the generic property methods, and
+    the reverse: one row per name, its `dataType` kept and checked whoever writes."""
+    eid, logical_id = enterprise(vco, "ACME")
+
+    def read(name: str) -> Any:
+        return v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": eid, "name": name}).json()
+
+    def put(name: str, value: str) -> requests.Response:
+        params = {"enterpriseId": eid, "name": name, "value": value}
+        return v1(vco, "enterprise/insertOrUpdateEnterpriseProperty", params)
+
+    # a switch writes; getEnterpriseProperty (by name and by id) and getEnterprisesWithProperty read it
+    cost = properties.DISTRIBUTED_COST_CALCULATION.name
+    assert read(cost) is None
+    v1(vco, "enterprise/setEnterpriseDistributedCostCalculation", {"enterpriseId": eid, "value": True})
+    stored = read(cost)
+    assert (stored["value"], stored["dataType"], stored["enterpriseId"]) == ("true", "BOOLEAN", eid)
+    by_id = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": eid, "id": stored["id"]}).json()
+    assert by_id == stored
+    found = v1(vco, "enterprise/getEnterprisesWithProperty", {"name": cost, "value": "true"}).json()
+    assert [e["logicalId"] for e in found] == [logical_id]
+    # the generic method writes the same row (an update: no id), the switch reads it back
+    assert put(cost, "false").json() == {"rows": 1}
+    switch = v1(vco, "enterprise/getEnterpriseDistributedCostCalculation", {"enterpriseId": eid}).json()
+    assert (switch["id"], switch["value"], switch["dataType"]) == (stored["id"], "false", "BOOLEAN")
+    bad = put(cost, "yes")
+    assert bad.status_code == 400 and cost in bad.json()["error"]["message"]
+
+    # first written by the generic method without a dataType: the switch's own type applies
+    nsd = properties.USE_NSD_POLICY.name
+    inserted = put(nsd, "true").json()
+    policy = v1(vco, "enterprise/getEnterpriseUseNSDPolicy", {"enterpriseId": eid}).json()
+    assert (policy["id"], policy["value"], policy["dataType"]) == (inserted["id"], "true", "BOOLEAN")
+    assert put(nsd, "1").status_code == 400
+    v1(vco, "enterprise/setEnterpriseUseNSDPolicy", {"enterpriseId": eid, "value": False})
+    assert read(nsd)["value"] == "false"
+
+    # rate limits, both ways
+    limits = properties.RATE_LIMITS.name
+    rules = [{"type": "ENTERPRISE", "enabled": False}]
+    v1(vco, "enterprise/insertOrUpdateEnterpriseRateLimits", {"enterpriseId": eid, "value": rules})
+    assert (json.loads(read(limits)["value"]), read(limits)["dataType"]) == (rules, "JSON")
+    assert put(limits, "[]").json() == {"rows": 1}
+    assert v1(vco, "enterprise/getEnterpriseRateLimits", {"enterpriseId": eid}).json()["value"] == "[]"
+    assert put(limits, "[unclosed").status_code == 400
+
+    # the maximum number of segments, both ways
+    maximum = properties.MAXIMUM_SEGMENTS.name
+    v1(vco, "enterprise/setEnterpriseMaximumSegments", {"enterpriseId": eid, "value": 20})
+    assert (read(maximum)["value"], read(maximum)["dataType"]) == ("20", "NUMBER")
+    assert put(maximum, "24").json() == {"rows": 1}
+    assert v1(vco, "enterprise/getEnterpriseMaximumSegments", {"enterpriseId": eid}).json()["value"] == "24"
+
+    # the secure edge access mode, both ways
+    mode = properties.SECURE_EDGE_ACCESS_MODE.name
+    v1(vco, "enterprise/insertOrUpdateSecureEdgeAccessMode", {"enterpriseId": eid, "mode": "SSH_KEY"})
+    assert (read(mode)["value"], read(mode)["dataType"]) == ("SSH_KEY", "STRING")
+
+    rows = [
+        o["name"]
+        for o in vco.admin("GET", "state")["objects"]["enterprise_property"]
+        if o["enterpriseId"] == eid
+    ]
+    assert sorted(rows) == sorted({cost, nsd, limits, maximum, mode})

@@ -229,3 +229,30 @@ def test_image_management_is_an_enterprise_property(vco: EmulatorProcess) -> Non
     r = as_user(vco, token, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id, "name": name})
     assert r.status_code == 400 and r.json()["error"]["code"] == -32004
     assert as_user(vco, token, "enterprise/getEnterpriseProperty", {"name": name}).json()["value"] == "false"
+
+
+def test_image_management_written_as_a_property_is_honoured(vco: EmulatorProcess) -> None:
+    """Switched on through the generic property method (as a script would), edge image management
+    is what the software-image methods see; switched off by their own method, the property reads so."""
+    new = _images(vco)["Edge 5.2.0 image"]
+    ent = new_enterprise(vco)
+    name = "vco.enterprise.edgeImageManagement.enable"
+    v1(
+        vco,
+        "enterprise/addEnterpriseOperatorConfiguration",
+        {"configurationId": new, "enterpriseIds": [ent.id]},
+    )
+    r = v1(
+        vco,
+        "enterprise/insertOrUpdateEnterpriseProperty",
+        {"enterpriseId": ent.id, "name": name, "value": "true"},
+    )
+    assert r.status_code == 200, r.text
+    inserted = r.json()["id"]
+    r = v1(vco, "configuration/removeOperatorConfigurationAssocFromEnterprises", {"configurationId": new})
+    assert r.json() == {"rowsAffected": 1}
+    assert [p["name"] for p in _specific(vco, ent.id)] == ["VMware SD-WAN Default Profile"]
+
+    v1(vco, "enterprise/updateEdgeImageManagement", {"enterpriseId": ent.id, "edgeImageManagement": False})
+    prop = v1(vco, "enterprise/getEnterpriseProperty", {"enterpriseId": ent.id, "name": name}).json()
+    assert (prop["id"], prop["value"], prop["dataType"]) == (inserted, "false", "BOOLEAN")

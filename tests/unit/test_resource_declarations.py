@@ -89,18 +89,27 @@ def test_pulumi_resolves_no_annotations_per_registered_resource() -> None:
         assert resource_types(cls) == {}, f"{name} keeps annotations at run time"
 
 
-def test_the_program_waits_for_a_resource_through_its_urn_not_every_property() -> None:
+def test_the_program_waits_for_a_resource_through_its_registration_not_its_outputs() -> None:
     """The SDK's end-of-program wait costs O(tracked outputs) per resolved resource
-    (docs/performance.md): a resource's properties are untracked, its urn is not."""
+    (docs/performance.md): a resource's properties, id and urn are untracked (the SDK's RPC
+    manager awaits the registration and reports its failure); other Outputs stay tracked."""
     from pulumi.runtime.settings import SETTINGS
 
     from pulumi_velocloud.mechanisms.declare import untrack_properties
 
-    async def tracked() -> tuple[bool, bool]:
+    async def tracked() -> dict[str, bool]:
         resource = type("Declared", (), {})()
-        resource.__dict__["name"] = pulumi.Output.from_input("nyc-01")
-        urn = pulumi.Output.from_input("urn:pulumi:dev::p::velocloud:Edge::nyc-01")
+        outputs = {
+            "name": pulumi.Output.from_input("nyc-01"),
+            "id": pulumi.Output.from_input("4b1b5ad0-0000-4000-8000-000000000001"),
+            "urn": pulumi.Output.from_input("urn:pulumi:dev::p::velocloud:Edge::nyc-01"),
+        }
+        resource.__dict__.update(outputs)
+        unrelated = pulumi.Output.from_input("a user's own Output")
         untrack_properties(resource, {"name": "nyc-01"})  # type: ignore[arg-type]
-        return resource.name._data in SETTINGS.outputs, urn._data in SETTINGS.outputs
+        return {
+            **{name: output._data in SETTINGS.outputs for name, output in outputs.items()},
+            "unrelated": unrelated._data in SETTINGS.outputs,
+        }
 
-    assert asyncio.run(tracked()) == (False, True)
+    assert asyncio.run(tracked()) == {"name": False, "id": False, "urn": False, "unrelated": True}

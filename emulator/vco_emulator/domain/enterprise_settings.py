@@ -2,15 +2,17 @@
 
 - Properties (`enterprise/getEnterpriseProperty`, `insertOrUpdateEnterpriseProperty`,
   `getEnterprisesWithProperty`, `getEnterpriseProxyEnterprisesWithProperty`): named string values
-  with a `dataType`, stored as `enterprise_property` objects; an insert with the name of an
-  existing property updates it (as the spec says); a `value` must parse as its `dataType`
-  (NUMBER, BOOLEAN "true"/"false", JSON). Reading a property that does not exist answers null
-  (a real client types the answer as nullable: docs/evidence.md section 12).
+  with a `dataType`, kept by `domain/enterprise_properties.py` (the one property store, shared
+  with the switch methods); an insert with the name of an existing property updates it (as the
+  spec says); a `value` must parse as its `dataType` (NUMBER, BOOLEAN "true"/"false", JSON).
+  Reading a property that does not exist answers null (a real client types the answer as
+  nullable: docs/evidence.md section 12).
 - Capabilities (`getEnterpriseCapabilities`, `insertOrUpdateEnterpriseCapability`): booleans kept
   in the enterprise's data `capabilities`, defaults in `DEFAULT_CAPABILITIES` (a guess); only
   operators change them (spec: OPERATOR_USER).
 - Rate limits (`getEnterpriseRateLimits`, `insertOrUpdateEnterpriseRateLimits`): the spec answers an
-  `enterprise_property`, so they are the JSON property `RATE_LIMITS_PROPERTY` (its name a guess).
+  `enterprise_property`, so they are the JSON property `enterprise_properties.RATE_LIMITS` (its
+  name a guess).
 - Delegation (`role/setEnterprise*DelegatedTo*`): the flags `v2 createEnterprise` stores in the
   enterprise's data `delegation`. Only the customer grants access to itself: an operator or
   partner user setting them is refused with the privilege error the Orchestrator's own test
@@ -29,13 +31,12 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..store import Record, Tx
-from . import kinds
+from . import enterprise_properties, kinds
 from .auth import Principal
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest, NotFound
 from .validation import StrictModel, parse
 
 DataType = Literal["STRING", "NUMBER", "BOOLEAN", "JSON", "DATE", "DATETIME"]
-RATE_LIMITS_PROPERTY = "vco.enterprise.api.rateLimits"
 DEFAULT_CAPABILITIES: dict[str, bool] = {
     "edgeVnfs.enable": False,
     "edgeVnfs.securityVnf.paloAlto": False,
@@ -124,30 +125,14 @@ class WithProperty(StrictModel):
     enterpriseIds: list[int] | None = None
 
 
-def _check_value(value: str, data_type: str) -> None:
-    try:
-        if data_type == "NUMBER":
-            float(value)
-        elif data_type == "BOOLEAN" and value not in ("true", "false"):
-            raise ValueError("not true or false")
-        elif data_type == "JSON":
-            json.loads(value)
-    except ValueError as exc:
-        raise InvalidRequest(
-            f"value {value!r} is not a valid {data_type}: {exc}", [FieldError("value", f"not a {data_type}")]
-        ) from None
-
-
 def get_property(tx: Tx, principal: Principal, payload: Any) -> Record | None:
     req = parse(GetProperty, payload, what="enterprise/getEnterpriseProperty params")
     enterprise = enterprise_of(tx, principal, req.enterpriseId)
     if req.id is not None:
-        record = tx.get(kinds.ENTERPRISE_PROPERTY, id=req.id)
-        return record if record is not None and record.enterprise_id == enterprise.id else None
+        return enterprise_properties.by_id(tx, enterprise, req.id)
     if req.name is None:
         raise InvalidRequest("name or id is required", [FieldError("name", "required")])
-    found = tx.find(kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=req.name)
-    return found[0] if found else None
+    return enterprise_properties.find(tx, enterprise, req.name)
 
 
 def set_property(tx: Tx, principal: Principal, payload: Any) -> tuple[Record, bool]:
@@ -155,31 +140,15 @@ def set_property(tx: Tx, principal: Principal, payload: Any) -> tuple[Record, bo
     principal.require_write()
     req = parse(SetProperty, payload, what="enterprise/insertOrUpdateEnterpriseProperty params")
     enterprise = enterprise_of(tx, principal, req.enterpriseId)
-    return _store_property(tx, enterprise, req.name, req.value, req.dataType, req.isPassword, req.description)
-
-
-def _store_property(
-    tx: Tx,
-    enterprise: Record,
-    name: str,
-    value: str,
-    data_type: str | None,
-    is_password: bool | None,
-    description: str | None,
-) -> tuple[Record, bool]:
-    found = tx.find(kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=name)
-    old = found[0].data if found else {}
-    kind = str(data_type or old.get("dataType", "STRING"))
-    data = {
-        "value": value,
-        "dataType": kind,
-        "isPassword": is_password if is_password is not None else old.get("isPassword", False),
-        "description": description if description is not None else old.get("description"),
-    }
-    _check_value(value, kind)
-    if found:
-        return tx.update(found[0], name, data), False
-    return tx.insert(kinds.ENTERPRISE_PROPERTY, name, data, enterprise_id=enterprise.id), True
+    return enterprise_properties.write(
+        tx,
+        enterprise,
+        req.name,
+        req.value,
+        data_type=req.dataType,
+        is_password=req.isPassword,
+        description=req.description,
+    )
 
 
 def enterprises_with_property(
@@ -195,8 +164,8 @@ def enterprises_with_property(
             continue
         if partner_only and enterprise.data.get("enterpriseProxyId") is None:
             continue
-        props = tx.find(kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=req.name)
-        if props and props[0].data.get("value") == req.value:
+        prop = enterprise_properties.find(tx, enterprise, req.name)
+        if prop is not None and prop.data.get("value") == req.value:
             out.append(enterprise)
     return out
 
@@ -251,11 +220,7 @@ class SetRateLimits(StrictModel):
 def get_rate_limits(tx: Tx, principal: Principal, enterprise_id: int | None) -> Record:
     """The rate-limit property (an empty list `[]` until set: created on first read)."""
     enterprise = enterprise_of(tx, principal, enterprise_id)
-    found = tx.find(kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=RATE_LIMITS_PROPERTY)
-    if found:
-        return found[0]
-    record, _ = _store_property(tx, enterprise, RATE_LIMITS_PROPERTY, "[]", "JSON", False, "API rate limits")
-    return record
+    return enterprise_properties.read_or_create(tx, enterprise, enterprise_properties.RATE_LIMITS)
 
 
 def set_rate_limits(tx: Tx, principal: Principal, payload: Any) -> Record:
@@ -263,7 +228,8 @@ def set_rate_limits(tx: Tx, principal: Principal, payload: Any) -> Record:
     req = parse(SetRateLimits, payload, what="enterprise/insertOrUpdateEnterpriseRateLimits params")
     enterprise = enterprise_of(tx, principal, req.enterpriseId)
     value = json.dumps([r.model_dump(exclude_none=True) for r in req.value])
-    record, _ = _store_property(tx, enterprise, RATE_LIMITS_PROPERTY, value, "JSON", False, "API rate limits")
+    prop = enterprise_properties.RATE_LIMITS
+    record, _ = enterprise_properties.write(tx, enterprise, prop.name, value, data_type=prop.data_type)
     return record
 
 

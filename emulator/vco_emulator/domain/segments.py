@@ -22,16 +22,16 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..store import Record, Tx
-from . import enterprises, kinds, usage
+from . import enterprise_properties, enterprises, kinds, usage
 from .auth import Principal
 from .errors import DataConflict, FieldError, InvalidRequest
 from .validation import StrictModel, parse
 
 NAME_MAX = 255
 VLAN_MIN, VLAN_MAX = 1, 4094
-DEFAULT_MAXIMUM_SEGMENTS = 16
+MAXIMUM_SEGMENTS = enterprise_properties.MAXIMUM_SEGMENTS
+DEFAULT_MAXIMUM_SEGMENTS = int(MAXIMUM_SEGMENTS.default)
 MAXIMUM_SEGMENTS_LIMIT = 128
-MAXIMUM_SEGMENTS_PROPERTY = "vco.enterprise.segments.maximum"
 GLOBAL_SEGMENT_ID = 0
 
 SegmentType = Literal["REGULAR", "CDE", "PRIVATE"]
@@ -230,7 +230,7 @@ def segment_usage(tx: Tx, segment: Record) -> list[tuple[Record, Record]]:
 def maximum_segments(tx: Tx, principal: Principal, enterprise_id: int | None) -> Record:
     """The enterprise property holding its maximum number of segments (made with the default)."""
     enterprise = enterprises.get_enterprise(tx, principal, id=enterprise_id)
-    return _maximum_property(tx, enterprise)
+    return enterprise_properties.read_or_create(tx, enterprise, MAXIMUM_SEGMENTS)
 
 
 def set_maximum_segments(tx: Tx, principal: Principal, params: Any) -> Record:
@@ -251,34 +251,22 @@ def set_maximum_segments(tx: Tx, principal: Principal, params: Any) -> Record:
             f"enterprise {enterprise.name!r} has {len(segments)} segment(s) with segmentIds up to "
             f"{needed - 1}; the maximum cannot be lower than {needed}"
         )
-    prop = _maximum_property(tx, enterprise)
-    return tx.update(prop, prop.name, {**prop.data, "value": str(req.value)})
+    record, _ = enterprise_properties.write(
+        tx, enterprise, MAXIMUM_SEGMENTS.name, str(req.value), data_type=MAXIMUM_SEGMENTS.data_type
+    )
+    return record
 
 
 def _maximum(tx: Tx, enterprise: Record) -> int:
-    for prop in tx.find(
-        kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=MAXIMUM_SEGMENTS_PROPERTY
-    ):
-        return int(prop.data["value"])
-    return DEFAULT_MAXIMUM_SEGMENTS
-
-
-def _maximum_property(tx: Tx, enterprise: Record) -> Record:
-    for prop in tx.find(
-        kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=MAXIMUM_SEGMENTS_PROPERTY
-    ):
-        return prop
-    return tx.insert(
-        kinds.ENTERPRISE_PROPERTY,
-        MAXIMUM_SEGMENTS_PROPERTY,
-        {
-            "value": str(DEFAULT_MAXIMUM_SEGMENTS),
-            "dataType": "NUMBER",
-            "isPassword": False,
-            "description": "Maximum number of network segments of the enterprise",
-        },
-        enterprise_id=enterprise.id,
-    )
+    """The stored maximum; a value written through `insertOrUpdateEnterpriseProperty` that is not
+    a whole number 1..MAXIMUM_SEGMENTS_LIMIT counts as the default (a guess)."""
+    text = enterprise_properties.value(tx, enterprise, MAXIMUM_SEGMENTS)
+    try:
+        number = float(text)
+    except ValueError:
+        return DEFAULT_MAXIMUM_SEGMENTS
+    whole = number.is_integer() and 1 <= number <= MAXIMUM_SEGMENTS_LIMIT
+    return int(number) if whole else DEFAULT_MAXIMUM_SEGMENTS
 
 
 # -- helpers ---------------------------------------------------------------------------

@@ -28,10 +28,7 @@ from . import enterprise_properties, enterprises, kinds
 from .auth import Principal
 from .errors import DataConflict, FieldError, Forbidden, InvalidRequest
 
-IMAGE_MANAGEMENT_PROPERTY = "vco.enterprise.edgeImageManagement.enable"
-IMAGE_MANAGEMENT = enterprise_properties.Property(
-    IMAGE_MANAGEMENT_PROPERTY, "false", "BOOLEAN", "Edge image management"
-)
+IMAGE_MANAGEMENT = enterprise_properties.IMAGE_MANAGEMENT
 _ASSOCIATION_SEQ = "operator_profile_association_seq"
 
 
@@ -93,13 +90,8 @@ def edges_running(tx: Tx, enterprise: Record, profile: Record) -> list[Record]:
 
 
 def image_management_enabled(tx: Tx, enterprise: Record) -> bool:
-    prop = _property(tx, enterprise)
-    return prop is not None and str(prop.data.get("value")).lower() == "true"
-
-
-def _property(tx: Tx, enterprise: Record) -> Record | None:
-    found = tx.find(kinds.ENTERPRISE_PROPERTY, enterprise_id=enterprise.id, name=IMAGE_MANAGEMENT_PROPERTY)
-    return found[0] if found else None
+    """The property's value (however it was written); never written reads as off."""
+    return enterprise_properties.value(tx, enterprise, IMAGE_MANAGEMENT).lower() == "true"
 
 
 # -- enterprise assignments ---------------------------------------------------------------
@@ -110,7 +102,7 @@ def set_image_management(tx: Tx, principal: Principal, enterprise_id: int, enabl
     principal.require_write()
     enterprise = enterprises.get_enterprise(tx, principal, id=enterprise_id)
     value = "true" if enabled else "false"
-    enterprise_properties.set_value(tx, principal, enterprise.id, IMAGE_MANAGEMENT, value)
+    enterprise_properties.set_value(tx, principal, enterprise, IMAGE_MANAGEMENT, value)
     return enterprise
 
 

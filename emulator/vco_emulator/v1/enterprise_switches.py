@@ -40,7 +40,8 @@ def property_answer(
 ) -> dict[str, Any]:
     """A `get...` method of a boolean enterprise switch: the property as `enterprise_property`."""
     req = parse(EnterpriseParams, params, what=f"{what} params")
-    return enterprise_property_object(enterprise_properties.get(tx, principal, req.enterpriseId, prop))
+    enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
+    return enterprise_property_object(enterprise_properties.read_or_create(tx, enterprise, prop))
 
 
 def set_flag(
@@ -49,7 +50,8 @@ def set_flag(
     """A `set...` method of a boolean enterprise switch: `{id, rows}` of the property."""
     req = parse(SetFlagParams, params, what=f"{what} params")
     value = "true" if req.value else "false"
-    return written(enterprise_properties.set_value(tx, principal, req.enterpriseId, prop, value).id)
+    enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
+    return written(enterprise_properties.set_value(tx, principal, enterprise, prop, value).id)
 
 
 class _AccessMode(StrictModel):
@@ -89,8 +91,9 @@ def set_distributed_cost(tx: Tx, principal: Principal, params: dict[str, Any]) -
 @method("enterprise/insertOrUpdateSecureEdgeAccessMode")
 def set_secure_edge_access_mode(tx: Tx, principal: Principal, params: dict[str, Any]) -> dict[str, Any]:
     req = parse(_AccessMode, params, what="enterprise/insertOrUpdateSecureEdgeAccessMode params")
+    enterprise = enterprises.get_enterprise(tx, principal, id=req.enterpriseId)
     enterprise_properties.set_value(
-        tx, principal, req.enterpriseId, enterprise_properties.SECURE_EDGE_ACCESS_MODE, req.mode
+        tx, principal, enterprise, enterprise_properties.SECURE_EDGE_ACCESS_MODE, req.mode
     )
     return {"rows": 1}
 

@@ -20,6 +20,12 @@ with their outputs read by the provider, pending creates whose object never came
 dropped, and a `pulumi refresh --yes` then reads every resource (secret outputs stored
 encrypted). A plain `pulumi up` afterwards converges without duplicates.
 
+Before anything else, on a `file://` backend, an EMPTY `<stack>.json.attrs` beside an intact
+checkpoint (what a kill while the backend rewrote it leaves; every `pulumi` command then fails
+with "failed to load checkpoint: EOF", `pulumi cancel` included) is removed, saying so, and
+recover stops there: run `pulumi cancel --yes` and `velocloud recover --yes` again. Without
+`--yes` it only says it would. Nothing else of the backend is touched (`cli/file_backend.py`).
+
 Not recovered (reported, never claimed): objects created before the run's check or before
 `--since`; firewall rules, business policies and device settings (they have no creation time).
 Clocks: the time of the machine that ran the killed `pulumi up` is compared with the
@@ -31,17 +37,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..client import VcoClient
 from ..client.errors import VcoError
 from ..client.idempotency import made_by_this_create
 from ..context import provider_context
-from . import interrupted_run, natural_keys
+from . import file_backend, interrupted_run, natural_keys
 from .common import EXIT_ERROR, EXIT_OK, CliError, add_json_argument, add_stack_arguments, add_yes_argument
 from .connection import settings_for, stack_config
 from .pulumi_stack import PulumiStack
@@ -142,6 +149,8 @@ def judge(client: VcoClient, wanted: interrupted_run.Wanted, since: float | None
 
 def run(args: argparse.Namespace) -> int:
     stack = PulumiStack(cwd=args.cwd, stack=args.stack)
+    if repair_backend(stack, apply=bool(args.yes), out=sys.stderr if args.json else sys.stdout):
+        return EXIT_ERROR
     stack.select()
     since = parse_since(args.since)
     settings = settings_for(stack)
@@ -155,6 +164,39 @@ def run(args: argparse.Namespace) -> int:
     if any(v.action in ("not-ours", "unproven") for v in verdicts):
         return EXIT_ERROR
     return EXIT_OK
+
+
+def repair_backend(stack: PulumiStack, *, apply: bool, out: TextIO) -> bool:
+    """Remove (or, without `apply`, name) empty checkpoint sidecars of a `file://` backend; True when
+    there was one to remove, so recover stops: the killed run's lock still needs `pulumi cancel`."""
+    project = file_backend.project_name(stack.cwd) if stack.cwd.is_dir() else None
+    if project is None:
+        return False
+    whoami = stack.run("whoami", "--verbose", "--json", check=False, stack_flag=False)
+    try:
+        url = str(json.loads(whoami.stdout).get("url", ""))
+    except (json.JSONDecodeError, AttributeError):
+        return False  # not logged in, or an old CLI: the next command says what is wrong
+    root = file_backend.backend_root(url)
+    if root is None:
+        return False
+    repairable = False
+    for sidecar in file_backend.empty_sidecars(root, project, stack.stack):
+        if not sidecar.repairable:
+            print(f"left alone: the empty sidecar {sidecar.path}: {sidecar.why}", file=out)
+            continue
+        repairable = True
+        if not apply:
+            print(f"would remove the empty checkpoint sidecar {sidecar.path} (run with --yes)", file=out)
+        elif file_backend.remove(sidecar):
+            print(
+                f"removed the empty checkpoint sidecar {sidecar.path} left by a killed run "
+                f"({sidecar.checkpoint.name} is intact; a missing sidecar is accepted)",
+                file=out,
+            )
+    if repairable and apply:
+        print("now run `pulumi cancel --yes`, then `velocloud recover --yes` again", file=out)
+    return repairable
 
 
 def _rounds(

@@ -21,10 +21,13 @@ from pydantic import BaseModel, SecretStr
 
 from ..secret_scan import split_secrets
 from .provider_base import SECRETS_KEY, VcoProvider
+from .registration_log import drop_registration_debug
 from .spec import ResourceArgs, ResourceSpec
 
 A = TypeVar("A", bound=ResourceArgs)
 MODULE = "velocloud"
+
+drop_registration_debug(MODULE)  # the SDK's blocking debug RPCs per registration: registration_log
 
 
 class VcoResource(Resource, Generic[A]):
@@ -62,18 +65,21 @@ class VcoResource(Resource, Generic[A]):
 
 
 def untrack_properties(resource: pulumi.Resource, props: dict[str, Any]) -> None:
-    """Let the program wait for this resource through its `urn` and `id` only.
+    """Let the program wait for this resource through its registration only, not its Outputs.
 
     The Python SDK keeps every Output of every resource in one set and, at the end of the
     program, calls `asyncio.wait(all of them, FIRST_COMPLETED)` again each time one resolves:
     with 1000 edges of ~20 properties that is 20 000 callbacks added and removed per completed
     resource, ~50 ms each time on this machine, which caps a run at ~20 resources a second
-    (docs/performance.md). Every property of a resource resolves from the same RegisterResource
-    answer as its `urn`, which stays tracked (and carries a failed registration's error), so
-    the program still waits for and reports every resource. `Output._untrack` is the SDK's own
-    (private) way for an Output whose value another one carries; without it nothing changes.
+    (docs/performance.md). Even one tracked Output per resource (its `urn`) keeps that loop
+    quadratic: at 1000 edges 3-4 s of the program's CPU (wave 4). Every property of a
+    resource, its `id` and its `urn` resolve from the one RegisterResource answer, and the
+    SDK's RPC manager awaits that registration itself (`wait_for_rpcs`) and re-raises the
+    first one that failed, so the program still waits for and reports every resource.
+    `Output._untrack` is the SDK's own (private) way for an Output whose value another one
+    carries; without it nothing changes.
     """
-    for name in props:
+    for name in [*props, "id", "urn"]:
         output = resource.__dict__.get(name)
         untrack = getattr(output, "_untrack", None)
         if isinstance(output, pulumi.Output) and callable(untrack):

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..context import configure_from
 from ..secret_scan import is_secret_path, merge_secrets
+from .engine_watchdog import start_engine_watchdog
 from .provider_workers import widen_host_workers
 from .spec import ResourceSpec
 
@@ -79,6 +80,7 @@ class VcoProvider(ResourceProvider):
     def configure(self, req: ConfigureRequest) -> None:
         configure_from(req.config)
         widen_host_workers()  # Pulumi's host serves 4 requests at once; see provider_workers
+        start_engine_watchdog()  # the host exits once a killed engine has left it behind
 
     def label_for(self, state: Mapping[str, Any], fallback: str = "") -> str:
         """How errors name the resource: its kind and its name (the last part of its natural key)."""
