@@ -13,6 +13,7 @@ from pulumi_velocloud.client import VcoClient
 from pulumi_velocloud.context import provider_context
 from pulumi_velocloud.resources.edge import EdgeProvider
 from pulumi_velocloud.resources.edge_device_settings import EdgeDeviceSettingsProvider
+from pulumi_velocloud.resources.firewall_rule import FirewallRuleProvider
 from pulumi_velocloud.resources.profile import ProfileProvider
 from vco_emulator.process import EmulatorProcess
 
@@ -162,3 +163,30 @@ def test_device_settings_of_new_edges_find_them_through_one_shared_list(
     assert 1 <= made["v1 enterprise/getEnterpriseEdges"] <= 2, made
     assert [c.outs["target_name"] for c in created] == [f"edge-{i:03d}" for i in range(len(edges))]
     assert "v2 getAsyncOperation" not in made, made  # each write's read-back showed it applied
+
+
+def test_rules_of_new_edges_find_them_through_one_shared_list(
+    enterprise: dict[str, Any], profile: dict[str, Any], vco: EmulatorProcess, client: VcoClient
+) -> None:
+    e, r = EdgeProvider(), FirewallRuleProvider()
+    edges = in_parallel(lambda i: e.create(edge_inputs(enterprise, profile, 200 + i)), 6)
+
+    def rule(i: int) -> Any:
+        return r.create(
+            {
+                "enterprise_id": enterprise["logical_id"],
+                "edge_id": edges[i].id,
+                "name": "allow-ssh",
+                "position": 0,
+                "action": "allow",
+                "match": {"protocol": "tcp", "destination_ports": "22"},
+            }
+        )
+
+    created, made = calls(vco, lambda: in_parallel(rule, len(edges)))
+    assert "v1 edge/getEdge" not in made, made  # no read per edge for its numeric id
+    assert 1 <= made["v1 enterprise/getEnterpriseEdges"] <= 2, made
+    numeric = client.v1.get_edge_by_logical_id(enterprise["vco_id"], edges[4].id).id
+    own = next(m for m in client.v1.get_edge_configuration_stack(enterprise["vco_id"], numeric)[0].modules
+               if m.name == "firewall")  # fmt: skip
+    assert created[4].id and own.data is not None and "allow-ssh" in str(own.data)

@@ -15,6 +15,7 @@ Freshness: a numeric id never changes; a name can (users rename edges), so the d
 lives for one run (`provider_context().per_run`) and an edge read on its own during the run
 (`learned`) replaces what a list said. A rename made by hand during the run may show under
 the old name in a label or a `target_name` output until the next refresh.
+`edge_vco_id` serves the rules and WAN links of edges and hub-cluster members too.
 Not done here: lookups by name (the resolver's `edge_named`), edges' other fields.
 """
 
@@ -108,3 +109,11 @@ def edge_directory(vco: Connection) -> EdgeDirectory:
         return EdgeDirectory(vco.client.v1.get_enterprise_edges, get_edge)
 
     return provider_context().per_run(("edge-directory", vco), make)
+
+
+def edge_vco_id(vco: Connection, enterprise: VcoId, logical_id: LogicalId) -> VcoId:
+    """An edge's numeric id through this run's directory (edges found together share one list),
+    remembered by the resolver for the rest of the process."""
+    edge = edge_directory(vco).find(enterprise, logical_id)
+    vco.ids.remember_edge(edge.logical_id, edge.id)
+    return edge.id

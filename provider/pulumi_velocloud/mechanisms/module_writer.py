@@ -67,6 +67,7 @@ from ..client.errors import InvalidRequest, NotFound
 from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId, logical_id
 from ..resolver import UnknownName
+from .edge_directory import edge_vco_id
 from .module_edits import (
     RULES_KEY,
     Document,
@@ -391,7 +392,7 @@ def resolve_target(
     enterprise = vco.ids.enterprise(enterprise_id)
     if edge_id is not None:
         return ModuleTarget(
-            vco.client.base_url, enterprise, module, edge_vco_id=vco.ids.edge(enterprise, edge_id)
+            vco.client.base_url, enterprise, module, edge_vco_id=edge_vco_id(vco, enterprise, edge_id)
         )
     assert profile_id is not None
     return ModuleTarget(
