@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..context import Connection, provider_context
 from ..ids import LogicalId, VcoId
-from ..models.edge import EdgeRef
+from ..models.edge import EdgeListed, EdgeRef, EdgeV1
 
 LINGER_SECONDS = 0.05  # how long the first miss waits for the misses sent with it
 
@@ -102,8 +102,7 @@ def edge_directory(vco: Connection) -> EdgeDirectory:
     """This run's directory of the edges `vco` (an Orchestrator and its credentials) sees."""
 
     def get_edge(enterprise: VcoId, logical_id: LogicalId) -> EdgeRef:
-        edge = vco.client.v1.get_edge_by_logical_id(enterprise, logical_id)
-        return EdgeRef(id=edge.id, logical_id=edge.logical_id, name=edge.name)
+        return edge_ref(vco.client.v1.get_edge_by_logical_id(enterprise, logical_id))
 
     def make() -> EdgeDirectory:
         return EdgeDirectory(vco.client.v1.get_enterprise_edges, get_edge)
@@ -111,9 +110,27 @@ def edge_directory(vco: Connection) -> EdgeDirectory:
     return provider_context().per_run(("edge-directory", vco), make)
 
 
-def edge_vco_id(vco: Connection, enterprise: VcoId, logical_id: LogicalId) -> VcoId:
-    """An edge's numeric id through this run's directory (edges found together share one list),
-    remembered by the resolver for the rest of the process."""
+def edge_ref(edge: EdgeV1 | EdgeListed) -> EdgeRef:
+    """The numeric id, logicalId and name of an edge as a read or a list answered it."""
+    return EdgeRef(id=edge.id, logical_id=edge.logical_id, name=edge.name)
+
+
+def remember_edges(vco: Connection, enterprise: VcoId, edges: Iterable[EdgeRef]) -> None:
+    """What a read or a list said of edges: for this run's directory and the process's resolver."""
+    directory = edge_directory(vco)
+    for edge in edges:
+        directory.learned(enterprise, edge)
+        vco.ids.remember_edge(edge.logical_id, edge.id)
+
+
+def find_edge(vco: Connection, enterprise: VcoId, logical_id: LogicalId) -> EdgeRef:
+    """An edge's numeric id and name through this run's directory (edges found together share one
+    list), remembered by the resolver for the rest of the process."""
     edge = edge_directory(vco).find(enterprise, logical_id)
     vco.ids.remember_edge(edge.logical_id, edge.id)
-    return edge.id
+    return edge
+
+
+def edge_vco_id(vco: Connection, enterprise: VcoId, logical_id: LogicalId) -> VcoId:
+    """An edge's numeric id (`find_edge`)."""
+    return find_edge(vco, enterprise, logical_id).id

@@ -38,7 +38,7 @@ from ..ids import LogicalId, logical_id
 from ..mechanisms import secret_fingerprint
 from ..mechanisms.address import AddressInputs
 from ..mechanisms.declare import VcoResource
-from ..mechanisms.edge_directory import edge_directory
+from ..mechanisms.edge_directory import edge_ref, remember_edges
 from ..mechanisms.errors import VcoResourceError, vco_errors
 from ..mechanisms.list_snapshots import ListSnapshots
 from ..mechanisms.provider_base import VcoProvider, is_unknown
@@ -50,7 +50,7 @@ from ..mechanisms.spec import (
     ResourceSpec,
     register,
 )
-from ..models.edge import EdgeListed, EdgeRef, EdgeV1, EdgeV2, Site
+from ..models.edge import EdgeListed, EdgeV1, EdgeV2, Site
 
 ModelNumber = Literal[
     "edge500", "edge5X0", "edge510", "edge510lte", "edge515", "edge6X0", "edge610lte", "edge840", "edge1000",
@@ -243,8 +243,7 @@ class EdgeProvider(VcoProvider):
         does not list it). NotFound when the edge is gone."""
         enterprise = vco.ids.enterprise(enterprise_id)
         edge = vco.client.v1.get_edge_by_logical_id(enterprise, edge_id)
-        vco.ids.remember_edge(edge.logical_id, edge.id)
-        edge_directory(vco).learned(enterprise, _ref(edge))
+        remember_edges(vco, enterprise, [edge_ref(edge)])
         description = edge.description
         if "description" not in edge.model_fields_set:
             description = vco.client.v2.get_enterprise_edge(enterprise_id, edge_id).description
@@ -326,20 +325,14 @@ class EdgeProvider(VcoProvider):
             client.v2.delete_edge(enterprise_id, edge_id)
 
 
-def _ref(edge: EdgeV1 | EdgeListed) -> EdgeRef:
-    return EdgeRef(id=edge.id, logical_id=edge.logical_id, name=edge.name)
-
-
 def edge_lists() -> ListSnapshots[LogicalId, EdgeListed]:
     """This run's lists of edges, per enterprise logicalId (one v1 getEnterpriseEdges each)."""
 
     def fetch(enterprise_id: LogicalId) -> dict[str, EdgeListed]:
         vco = connect()
-        edges = vco.client.v1.get_enterprise_edges_detailed(vco.ids.enterprise(enterprise_id))
-        directory, enterprise = edge_directory(vco), vco.ids.enterprise(enterprise_id)
-        for edge in edges:
-            vco.ids.remember_edge(edge.logical_id, edge.id)
-            directory.learned(enterprise, _ref(edge))
+        enterprise = vco.ids.enterprise(enterprise_id)
+        edges = vco.client.v1.get_enterprise_edges_detailed(enterprise)
+        remember_edges(vco, enterprise, (edge_ref(edge) for edge in edges))
         return {edge.logical_id: edge for edge in edges}
 
     return provider_context().per_run("edge-lists", lambda: ListSnapshots(fetch))

@@ -33,7 +33,7 @@ from ..mechanisms.device_settings_provider import (
     Target,
     device_settings_family,
 )
-from ..mechanisms.edge_directory import edge_directory
+from ..mechanisms.edge_directory import find_edge
 from ..mechanisms.spec import EXAMPLE_EDGE_ID, EXAMPLE_ENTERPRISE_ID, register
 
 
@@ -88,8 +88,7 @@ class EdgeDeviceSettingsProvider(DeviceSettingsProvider):
 
     def locate(self, vco: Connection, enterprise_id: LogicalId, target_id: LogicalId) -> Target:
         enterprise = vco.ids.enterprise(enterprise_id)
-        edge = edge_directory(vco).find(enterprise, target_id)
-        vco.ids.remember_edge(edge.logical_id, edge.id)
+        edge = find_edge(vco, enterprise, target_id)
         sent = time.monotonic()
         stack = vco.client.v1.get_edge_configuration_stack(enterprise, edge.id)
         if len(stack) < 2:
