@@ -228,9 +228,8 @@ def set_rate_limits(tx: Tx, principal: Principal, payload: Any) -> Record:
     req = parse(SetRateLimits, payload, what="enterprise/insertOrUpdateEnterpriseRateLimits params")
     enterprise = enterprise_of(tx, principal, req.enterpriseId)
     value = json.dumps([r.model_dump(exclude_none=True) for r in req.value])
-    prop = enterprise_properties.RATE_LIMITS
-    record, _ = enterprise_properties.write(tx, enterprise, prop.name, value, data_type=prop.data_type)
-    return record
+    limits = enterprise_properties.RATE_LIMITS
+    return enterprise_properties.set_value(tx, principal, enterprise, limits, value)
 
 
 # -- delegation ------------------------------------------------------------------------

@@ -251,10 +251,7 @@ def set_maximum_segments(tx: Tx, principal: Principal, params: Any) -> Record:
             f"enterprise {enterprise.name!r} has {len(segments)} segment(s) with segmentIds up to "
             f"{needed - 1}; the maximum cannot be lower than {needed}"
         )
-    record, _ = enterprise_properties.write(
-        tx, enterprise, MAXIMUM_SEGMENTS.name, str(req.value), data_type=MAXIMUM_SEGMENTS.data_type
-    )
-    return record
+    return enterprise_properties.set_value(tx, principal, enterprise, MAXIMUM_SEGMENTS, str(req.value))
 
 
 def _maximum(tx: Tx, enterprise: Record) -> int:
